@@ -1,0 +1,181 @@
+// Transfer applications (cases): the stored shapes. Validation schemas live in schema.ts.
+import type { Decision, EndUserType, Item, Outcome, Purpose, Review } from '../core/model.ts';
+
+export const ROLES = ['applicant', 'examiner', 'nsc', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CASE_STATUSES = ['draft', 'submitted', 'under_review', 'nsc_deliberation', 'approved', 'denied', 'withdrawn'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_ACTIONS = ['submit', 'start_review', 'refer_nsc', 'return_to_examiner', 'approve', 'deny', 'withdraw'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export interface Actor {
+  id: string;
+  username: string;
+  role: Role;
+  org: string | null;
+}
+
+export interface Party {
+  name: string;
+  address?: string;
+  type: EndUserType;
+  country?: string;
+}
+
+export interface ItemLine {
+  item: Item;
+  quantity: number;
+  valueJpy: number;
+}
+
+export interface RouteLeg {
+  country: string;
+  place?: string;
+}
+
+export interface CaseApplication {
+  recipient: string;
+  purpose?: Purpose;
+  endUser: Party;
+  consignees: Party[];
+  items: ItemLine[];
+  route: RouteLeg[];
+  justification: string;
+}
+
+export interface CaseDocument {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface StatusChange {
+  at: string;
+  actor: string;
+  action: CaseAction;
+  from: CaseStatus;
+  to: CaseStatus;
+  reason: string | null;
+}
+
+export interface LicenceLine {
+  item: number; // index into application.items
+  quantity: number;
+  valueJpy: number;
+  shippedQuantity: number;
+  shippedValueJpy: number;
+}
+
+export interface Licence {
+  number: string;
+  issuedAt: string;
+  issuedBy: string;
+  validUntil: string | null;
+  conditions: LicenceCondition[];
+  lines: LicenceLine[];
+}
+
+export interface LicenceCondition {
+  id: string;
+  text: string;
+  rule: string | null; // the rule that imposed it, when it came from the decision
+}
+
+export interface Shipment {
+  id: string;
+  date: string;
+  recordedBy: string;
+  recordedAt: string;
+  lines: { item: number; quantity: number; valueJpy: number }[];
+  note?: string;
+}
+
+export interface CaseData {
+  application: CaseApplication;
+  documents: CaseDocument[];
+  history: StatusChange[];
+  licence: Licence | null;
+  shipments: Shipment[];
+}
+
+export interface CaseRow {
+  id: string;
+  reference: string;
+  org: string;
+  status: CaseStatus;
+  version: number;
+  data: CaseData;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt: string | null;
+  category: string | null;
+}
+
+/** The engine's answer for a whole case: one Decision per item line, summed up. */
+export interface CaseEvaluation {
+  seq: number;
+  at: string;
+  status: CaseStatus;
+  asOf: string;
+  policyDigest: string;
+  outcome: Outcome;
+  review: Review | null;
+  items: Decision[];
+}
+
+export const CONSENT_KINDS = ['third-party-transfer', 'extra-purpose-use'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+export const CONSENT_STATUSES = ['filed', 'approved', 'denied', 'withdrawn'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+export interface ConsentData {
+  kind: ConsentKind;
+  recipient: string;
+  endUser?: Party;
+  purpose?: Purpose;
+  asOf: string;
+  justification: string;
+  filedBy: string;
+  evaluation: Omit<CaseEvaluation, 'seq' | 'status'>;
+  decision: { by: string; at: string; outcome: 'approved' | 'denied'; reason: string; conditions: string[] } | null;
+}
+
+export interface ConsentRow {
+  id: string;
+  caseId: string;
+  org: string;
+  status: ConsentStatus;
+  version: number;
+  data: ConsentData;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  org: string | null;
+  disabled: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionRow {
+  tokenHash: string;
+  kind: 'session' | 'token';
+  userId: string;
+  csrf: string | null;
+  label: string | null;
+  createdAt: string;
+  expiresAt: string;
+}

@@ -1,0 +1,37 @@
+// Picks the adapter: PostgreSQL when a URL is given, embedded PGlite otherwise.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import { openStoreOver, type Store } from './store.ts';
+
+export interface StoreConfig {
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+/** The configuration the environment asks for: DATABASE_URL, else GENSOKU_DATA, else ./.gensoku/. */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { dataDir: resolve(env.GENSOKU_DATA || '.gensoku') };
+}
+
+/** Opens the store and runs pending migrations. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.databaseUrl) return openStoreOver(await openPostgres(config.databaseUrl));
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  return openStoreOver(await openPglite(config.dataDir));
+}
+
+/** Where the store lives, for a log line (the URL's password is left out). */
+export function describeStore(config: StoreConfig): string {
+  if (config.databaseUrl) {
+    try {
+      const u = new URL(config.databaseUrl);
+      return `postgresql://${u.username ? u.username + '@' : ''}${u.host}${u.pathname}`;
+    } catch {
+      return 'postgresql';
+    }
+  }
+  return `pglite:${config.dataDir ?? 'memory'}`;
+}

@@ -1,0 +1,17 @@
+// The database adapter port: each database is a small adapter behind this one interface (Kysely style).
+
+export interface QueryResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+export interface Sql {
+  readonly dialect: 'pglite' | 'postgres';
+  /** Runs one parameterised statement; values are always passed as $1..$n parameters, never spliced. */
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<R>>;
+  /** Runs a fixed script of several statements (migrations only); it takes no parameters. */
+  exec(script: string): Promise<void>;
+  /** Runs fn in one transaction; a nested call joins the outer transaction. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,288 @@
+// The persistence port of the case system, written once over the Sql adapter port.
+import type {
+  CaseEvaluation, CaseRow, CaseStatus, ConsentRow, ConsentStatus, Role, SessionRow, UserRow,
+} from '../cases/model.ts';
+import {
+  appendAudit, listAudit, verifyAudit, WRITE_LOCK,
+  type AuditChange, type AuditContext, type AuditEntry, type AuditVerification,
+} from './audit.ts';
+import { migrate } from './migrations.ts';
+import type { Sql } from './sql.ts';
+
+/** The outcome of a versioned write: either the new row, or the row as it is now (someone else won). */
+export type Versioned<T> = { ok: true; value: T } | { ok: false; current: T | undefined };
+
+export interface CaseFilter {
+  org?: string;
+  status?: CaseStatus;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ApprovalCount {
+  category: string | null;
+  count: number;
+}
+
+export interface Store {
+  readonly dialect: Sql['dialect'];
+  users: {
+    get(id: string): Promise<UserRow | undefined>;
+    byUsername(username: string): Promise<UserRow | undefined>;
+    list(): Promise<UserRow[]>;
+    count(role?: Role): Promise<number>;
+    insert(ctx: AuditContext, user: UserRow): Promise<void>;
+    update(ctx: AuditContext, verb: string, user: UserRow, expectedVersion: number): Promise<Versioned<UserRow>>;
+  };
+  sessions: {
+    get(tokenHash: string): Promise<SessionRow | undefined>;
+    insert(ctx: AuditContext, session: SessionRow): Promise<void>;
+    delete(ctx: AuditContext, tokenHash: string): Promise<boolean>;
+  };
+  cases: {
+    get(id: string): Promise<CaseRow | undefined>;
+    list(filter?: CaseFilter): Promise<CaseRow[]>;
+    nextReference(year: number): Promise<string>;
+    insert(ctx: AuditContext, row: CaseRow): Promise<void>;
+    /** Writes row if the stored version is still expectedVersion, with its evaluation and audit row, atomically. */
+    update(ctx: AuditContext, verb: string, row: CaseRow, expectedVersion: number, evaluation?: Omit<CaseEvaluation, 'seq'>): Promise<Versioned<CaseRow>>;
+    evaluations(caseId: string): Promise<CaseEvaluation[]>;
+    latestEvaluation(caseId: string): Promise<CaseEvaluation | undefined>;
+    approvalsByCategory(year: number): Promise<ApprovalCount[]>;
+  };
+  consents: {
+    get(id: string): Promise<ConsentRow | undefined>;
+    listByCase(caseId: string): Promise<ConsentRow[]>;
+    insert(ctx: AuditContext, row: ConsentRow): Promise<void>;
+    update(ctx: AuditContext, verb: string, row: ConsentRow, expectedVersion: number): Promise<Versioned<ConsentRow>>;
+  };
+  audit: {
+    list(opts?: { after?: number; limit?: number; targetId?: string }): Promise<AuditEntry[]>;
+    verify(): Promise<AuditVerification>;
+  };
+  /** The adapter underneath, for migrations, health checks and tests that tamper on purpose. */
+  readonly sql: Sql;
+  close(): Promise<void>;
+}
+
+// ---- row mapping ----
+
+interface UserDb { id: string; username: string; password_hash: string; role: Role; org: string | null; disabled: boolean; version: number; created_at: string; updated_at: string }
+const toUser = (r: UserDb): UserRow => ({
+  id: r.id, username: r.username, passwordHash: r.password_hash, role: r.role, org: r.org, disabled: r.disabled,
+  version: Number(r.version), createdAt: r.created_at, updatedAt: r.updated_at,
+});
+/** What the audit log may say about a user: never the password hash, only that it changed. */
+const userAudit = (u: UserRow) => ({ username: u.username, role: u.role, org: u.org, disabled: u.disabled, version: u.version, passwordHash: '[redacted]' });
+
+interface SessionDb { token_hash: string; kind: 'session' | 'token'; user_id: string; csrf: string | null; label: string | null; created_at: string; expires_at: string }
+const toSession = (r: SessionDb): SessionRow => ({
+  tokenHash: r.token_hash, kind: r.kind, userId: r.user_id, csrf: r.csrf, label: r.label, createdAt: r.created_at, expiresAt: r.expires_at,
+});
+
+interface CaseDb { id: string; reference: string; org: string; status: CaseStatus; version: number; data: CaseRow['data']; created_by: string; created_at: string; updated_at: string; decided_at: string | null; category: string | null }
+const toCase = (r: CaseDb): CaseRow => ({
+  id: r.id, reference: r.reference, org: r.org, status: r.status, version: Number(r.version), data: r.data,
+  createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at, decidedAt: r.decided_at, category: r.category,
+});
+const caseAudit = (c: CaseRow) => ({
+  reference: c.reference, org: c.org, status: c.status, version: c.version, decidedAt: c.decidedAt, category: c.category, ...c.data,
+});
+
+interface EvalDb { seq: number; at: string; status: CaseStatus; as_of: string; policy_digest: string; outcome: CaseEvaluation['outcome']; decisions: { review: CaseEvaluation['review']; items: CaseEvaluation['items'] } }
+const toEval = (r: EvalDb): CaseEvaluation => ({
+  seq: Number(r.seq), at: r.at, status: r.status, asOf: r.as_of, policyDigest: r.policy_digest, outcome: r.outcome,
+  review: r.decisions.review, items: r.decisions.items,
+});
+
+interface ConsentDb { id: string; case_id: string; org: string; status: ConsentStatus; version: number; data: ConsentRow['data']; created_at: string; updated_at: string }
+const toConsent = (r: ConsentDb): ConsentRow => ({
+  id: r.id, caseId: r.case_id, org: r.org, status: r.status, version: Number(r.version), data: r.data, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+const consentAudit = (c: ConsentRow) => ({ caseId: c.caseId, org: c.org, status: c.status, version: c.version, ...c.data });
+
+/** Only the top-level fields that changed, so an audit row says what happened without copying the world. */
+export function shallowDiff(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k] = before[k] ?? null;
+      a[k] = after[k] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+export function createStore(sql: Sql): Store {
+  /** One write: take the writer lock, change, append the audit row, all in one transaction. */
+  async function write<T>(ctx: AuditContext, fn: (tx: Sql) => Promise<{ value: T; audit: AuditChange | null }>): Promise<T> {
+    return sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const { value, audit } = await fn(tx);
+      if (audit) await appendAudit(tx, ctx, audit);
+      return value;
+    });
+  }
+
+  return {
+    dialect: sql.dialect,
+    sql,
+    close: () => sql.close(),
+    users: {
+      async get(id) {
+        const { rows } = await sql.query<UserDb>('SELECT * FROM users WHERE id = $1', [id]);
+        return rows[0] && toUser(rows[0]);
+      },
+      async byUsername(username) {
+        const { rows } = await sql.query<UserDb>('SELECT * FROM users WHERE username = $1', [username]);
+        return rows[0] && toUser(rows[0]);
+      },
+      async list() {
+        const { rows } = await sql.query<UserDb>('SELECT * FROM users ORDER BY username');
+        return rows.map(toUser);
+      },
+      async count(role) {
+        const { rows } = await sql.query<{ n: string | number }>(
+          'SELECT count(*) AS n FROM users WHERE ($1::text IS NULL OR role = $1) AND NOT disabled', [role ?? null]);
+        return Number(rows[0].n);
+      },
+      insert: (ctx, u) => write(ctx, async (tx) => {
+        await tx.query(
+          `INSERT INTO users (id, username, password_hash, role, org, disabled, version, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [u.id, u.username, u.passwordHash, u.role, u.org, u.disabled, u.version, u.createdAt, u.updatedAt]);
+        return { value: undefined, audit: { verb: 'user.create', targetType: 'user', targetId: u.id, before: null, after: userAudit(u) } };
+      }),
+      update: (ctx, verb, u, expectedVersion) => write(ctx, async (tx) => {
+        const old = await tx.query<UserDb>('SELECT * FROM users WHERE id = $1', [u.id]);
+        const res = await tx.query<UserDb>(
+          `UPDATE users SET username = $2, password_hash = $3, role = $4, org = $5, disabled = $6, version = $7, updated_at = $8
+           WHERE id = $1 AND version = $9 RETURNING *`,
+          [u.id, u.username, u.passwordHash, u.role, u.org, u.disabled, expectedVersion + 1, u.updatedAt, expectedVersion]);
+        if (res.rows.length === 0) return { value: { ok: false as const, current: old.rows[0] && toUser(old.rows[0]) }, audit: null };
+        const next = toUser(res.rows[0]);
+        const before = userAudit(toUser(old.rows[0]));
+        const after = userAudit(next);
+        if (old.rows[0].password_hash !== next.passwordHash) after.passwordHash = '[changed]';
+        return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'user', targetId: u.id, ...shallowDiff(before, after) } };
+      }),
+    },
+    sessions: {
+      async get(tokenHash) {
+        const { rows } = await sql.query<SessionDb>('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
+        return rows[0] && toSession(rows[0]);
+      },
+      insert: (ctx, s) => write(ctx, async (tx) => {
+        await tx.query(
+          `INSERT INTO sessions (token_hash, kind, user_id, csrf, label, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [s.tokenHash, s.kind, s.userId, s.csrf, s.label, s.createdAt, s.expiresAt]);
+        // The token itself never reaches the log; a prefix of its hash identifies it.
+        return { value: undefined, audit: { verb: `${s.kind}.create`, targetType: 'user', targetId: s.userId, before: null, after: { kind: s.kind, label: s.label, expiresAt: s.expiresAt, tokenId: s.tokenHash.slice(0, 16) } } };
+      }),
+      delete: (ctx, tokenHash) => write(ctx, async (tx) => {
+        const { rows } = await tx.query<SessionDb>('DELETE FROM sessions WHERE token_hash = $1 RETURNING *', [tokenHash]);
+        if (!rows[0]) return { value: false, audit: null };
+        return { value: true, audit: { verb: `${rows[0].kind}.delete`, targetType: 'user', targetId: rows[0].user_id, before: { tokenId: tokenHash.slice(0, 16) }, after: null } };
+      }),
+    },
+    cases: {
+      async get(id) {
+        const { rows } = await sql.query<CaseDb>('SELECT * FROM cases WHERE id = $1', [id]);
+        return rows[0] && toCase(rows[0]);
+      },
+      async list(f = {}) {
+        const { rows } = await sql.query<CaseDb>(
+          `SELECT * FROM cases WHERE ($1::text IS NULL OR org = $1) AND ($2::text IS NULL OR status = $2)
+           ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+          [f.org ?? null, f.status ?? null, Math.min(f.limit ?? 100, 1000), f.offset ?? 0]);
+        return rows.map(toCase);
+      },
+      async nextReference(year) {
+        const { rows } = await sql.query<{ n: string | number }>("SELECT nextval('case_reference_seq') AS n");
+        return `GSK-${year}-${String(rows[0].n).padStart(6, '0')}`;
+      },
+      insert: (ctx, c) => write(ctx, async (tx) => {
+        await tx.query(
+          `INSERT INTO cases (id, reference, org, status, version, data, created_by, created_at, updated_at, decided_at, category)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)`,
+          [c.id, c.reference, c.org, c.status, c.version, json(c.data), c.createdBy, c.createdAt, c.updatedAt, c.decidedAt, c.category]);
+        return { value: undefined, audit: { verb: 'case.create', targetType: 'case', targetId: c.id, before: null, after: caseAudit(c) } };
+      }),
+      update: (ctx, verb, c, expectedVersion, evaluation) => write(ctx, async (tx) => {
+        const old = await tx.query<CaseDb>('SELECT * FROM cases WHERE id = $1', [c.id]);
+        const res = await tx.query<CaseDb>(
+          `UPDATE cases SET status = $2, version = $3, data = $4::jsonb, updated_at = $5, decided_at = $6, category = $7
+           WHERE id = $1 AND version = $8 RETURNING *`,
+          [c.id, c.status, expectedVersion + 1, json(c.data), c.updatedAt, c.decidedAt, c.category, expectedVersion]);
+        if (res.rows.length === 0) return { value: { ok: false as const, current: old.rows[0] && toCase(old.rows[0]) }, audit: null };
+        const next = toCase(res.rows[0]);
+        const diff = shallowDiff(caseAudit(toCase(old.rows[0])), caseAudit(next));
+        if (evaluation) {
+          const { rows } = await tx.query<{ n: string | number }>('SELECT count(*) AS n FROM case_evaluations WHERE case_id = $1', [c.id]);
+          const seq = Number(rows[0].n) + 1;
+          await tx.query(
+            `INSERT INTO case_evaluations (case_id, seq, at, status, as_of, policy_digest, outcome, decisions)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+            [c.id, seq, evaluation.at, evaluation.status, evaluation.asOf, evaluation.policyDigest, evaluation.outcome,
+              json({ review: evaluation.review, items: evaluation.items })]);
+          // The audit row names the decision the change was made under; the full trace is in case_evaluations.
+          diff.after.evaluation = { seq, asOf: evaluation.asOf, policyDigest: evaluation.policyDigest, outcome: evaluation.outcome, review: evaluation.review,
+            reasons: [...new Set(evaluation.items.flatMap((d) => d.reasons))] };
+        }
+        return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'case', targetId: c.id, ...diff } };
+      }),
+      async evaluations(caseId) {
+        const { rows } = await sql.query<EvalDb>('SELECT * FROM case_evaluations WHERE case_id = $1 ORDER BY seq', [caseId]);
+        return rows.map(toEval);
+      },
+      async latestEvaluation(caseId) {
+        const { rows } = await sql.query<EvalDb>('SELECT * FROM case_evaluations WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [caseId]);
+        return rows[0] && toEval(rows[0]);
+      },
+      async approvalsByCategory(year) {
+        const { rows } = await sql.query<{ category: string | null; n: string | number }>(
+          `SELECT category, count(*) AS n FROM cases WHERE status = 'approved' AND substr(decided_at, 1, 4) = $1
+           GROUP BY category ORDER BY category NULLS LAST`, [String(year).padStart(4, '0')]);
+        return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
+      },
+    },
+    consents: {
+      async get(id) {
+        const { rows } = await sql.query<ConsentDb>('SELECT * FROM consents WHERE id = $1', [id]);
+        return rows[0] && toConsent(rows[0]);
+      },
+      async listByCase(caseId) {
+        const { rows } = await sql.query<ConsentDb>('SELECT * FROM consents WHERE case_id = $1 ORDER BY created_at, id', [caseId]);
+        return rows.map(toConsent);
+      },
+      insert: (ctx, c) => write(ctx, async (tx) => {
+        await tx.query(
+          `INSERT INTO consents (id, case_id, org, status, version, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+          [c.id, c.caseId, c.org, c.status, c.version, json(c.data), c.createdAt, c.updatedAt]);
+        return { value: undefined, audit: { verb: 'consent.create', targetType: 'consent', targetId: c.id, before: null, after: consentAudit(c) } };
+      }),
+      update: (ctx, verb, c, expectedVersion) => write(ctx, async (tx) => {
+        const old = await tx.query<ConsentDb>('SELECT * FROM consents WHERE id = $1', [c.id]);
+        const res = await tx.query<ConsentDb>(
+          `UPDATE consents SET status = $2, version = $3, data = $4::jsonb, updated_at = $5 WHERE id = $1 AND version = $6 RETURNING *`,
+          [c.id, c.status, expectedVersion + 1, json(c.data), c.updatedAt, expectedVersion]);
+        if (res.rows.length === 0) return { value: { ok: false as const, current: old.rows[0] && toConsent(old.rows[0]) }, audit: null };
+        const next = toConsent(res.rows[0]);
+        return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'consent', targetId: c.id, ...shallowDiff(consentAudit(toConsent(old.rows[0])), consentAudit(next)) } };
+      }),
+    },
+    audit: {
+      list: (opts) => listAudit(sql, opts),
+      verify: () => verifyAudit(sql),
+    },
+  };
+}
+
+/** Opens and migrates a store over an adapter. */
+export async function openStoreOver(sql: Sql): Promise<Store> {
+  await migrate(sql);
+  return createStore(sql);
+}
