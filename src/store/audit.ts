@@ -38,9 +38,11 @@ export type AuditVerification =
   | { ok: true; count: number; head: string }
   | { ok: false; count: number; firstBroken: number; reason: string };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Makes a value survive a jsonb round trip unchanged (no NUL, no lone surrogates), so its hash stays valid. */
 export function jsonSafe(value: unknown): unknown {
-  if (typeof value === 'string') return value.toWellFormed().replace(/\u0000/g, '\uFFFD');
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '\uFFFD');
   if (Array.isArray(value)) return value.map(jsonSafe);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -156,7 +156,7 @@ export function createStore(sql: Sql): Store {
           [u.id, u.username, u.passwordHash, u.role, u.org, u.disabled, u.version, u.createdAt, u.updatedAt]);
         return { value: undefined, audit: { verb: 'user.create', targetType: 'user', targetId: u.id, before: null, after: userAudit(u) } };
       }),
-      update: (ctx, verb, u, expectedVersion) => write(ctx, async (tx) => {
+      update: (ctx, verb, u, expectedVersion) => write<Versioned<UserRow>>(ctx, async (tx) => {
         const old = await tx.query<UserDb>('SELECT * FROM users WHERE id = $1', [u.id]);
         const res = await tx.query<UserDb>(
           `UPDATE users SET username = $2, password_hash = $3, role = $4, org = $5, disabled = $6, version = $7, updated_at = $8
@@ -211,7 +211,7 @@ export function createStore(sql: Sql): Store {
           [c.id, c.reference, c.org, c.status, c.version, json(c.data), c.createdBy, c.createdAt, c.updatedAt, c.decidedAt, c.category]);
         return { value: undefined, audit: { verb: 'case.create', targetType: 'case', targetId: c.id, before: null, after: caseAudit(c) } };
       }),
-      update: (ctx, verb, c, expectedVersion, evaluation) => write(ctx, async (tx) => {
+      update: (ctx, verb, c, expectedVersion, evaluation) => write<Versioned<CaseRow>>(ctx, async (tx) => {
         const old = await tx.query<CaseDb>('SELECT * FROM cases WHERE id = $1', [c.id]);
         const res = await tx.query<CaseDb>(
           `UPDATE cases SET status = $2, version = $3, data = $4::jsonb, updated_at = $5, decided_at = $6, category = $7
@@ -264,7 +264,7 @@ export function createStore(sql: Sql): Store {
           [c.id, c.caseId, c.org, c.status, c.version, json(c.data), c.createdAt, c.updatedAt]);
         return { value: undefined, audit: { verb: 'consent.create', targetType: 'consent', targetId: c.id, before: null, after: consentAudit(c) } };
       }),
-      update: (ctx, verb, c, expectedVersion) => write(ctx, async (tx) => {
+      update: (ctx, verb, c, expectedVersion) => write<Versioned<ConsentRow>>(ctx, async (tx) => {
         const old = await tx.query<ConsentDb>('SELECT * FROM consents WHERE id = $1', [c.id]);
         const res = await tx.query<ConsentDb>(
           `UPDATE consents SET status = $2, version = $3, data = $4::jsonb, updated_at = $5 WHERE id = $1 AND version = $6 RETURNING *`,

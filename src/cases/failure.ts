@@ -1,0 +1,19 @@
+// How the case system says no: a kind the HTTP layer maps to a status, and the problems as data.
+import type { Problem } from '../core/model.ts';
+
+export type FailureKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict';
+
+export interface Failure {
+  ok: false;
+  kind: FailureKind;
+  problems: Problem[];
+  current?: unknown; // for conflict: the state as it is now
+}
+
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+export const fail = (kind: FailureKind, code: string, path: string, message: string, current?: unknown): Failure => ({
+  ok: false, kind, problems: [{ code, path, message }], ...(current === undefined ? {} : { current }),
+});
+export const invalid = (problems: Problem[]): Failure => ({ ok: false, kind: 'invalid', problems });
+export const notFound = (what: string): Failure => fail('not_found', 'not_found', '(root)', `${what} not found`);

@@ -1,0 +1,27 @@
+// The annual report as METI publishes it: approvals counted by category, for one year. Pure.
+import type { ApprovalCount } from '../store/store.ts';
+
+export interface AnnualReport {
+  year: number;
+  total: number;
+  categories: { category: string; count: number }[];
+}
+
+export const UNCATEGORISED = 'uncategorised';
+
+export function annualReport(year: number, counts: ApprovalCount[]): AnnualReport {
+  const categories = counts.map((c) => ({ category: c.category ?? UNCATEGORISED, count: c.count }));
+  return { year, total: categories.reduce((n, c) => n + c.count, 0), categories };
+}
+
+const csvCell = (s: string | number) => {
+  const t = String(s);
+  // A leading =, +, - or @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@]/.test(t) ? `'${t}` : t;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export function annualReportCsv(r: AnnualReport): string {
+  const rows = [['year', 'category', 'count'], ...r.categories.map((c) => [r.year, c.category, c.count]), [r.year, 'total', r.total]];
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

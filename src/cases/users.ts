@@ -1,0 +1,102 @@
+// Users, passwords (scrypt) and login tokens: what the API and the CLI share.
+import { createHash, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { AuditContext } from '../store/audit.ts';
+import type { Store } from '../store/store.ts';
+import { fail, invalid, type Outcome } from './failure.ts';
+import type { Role, SessionRow, UserRow } from './model.ts';
+import { userCreateSchema } from './schema.ts';
+import { toProblems } from '../core/request.ts';
+
+const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))));
+
+// N=2^15, r=8, p=1: about 32 MiB and tens of milliseconds per hash on this class of machine.
+const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password.normalize('NFC'), salt, 32, PARAMS);
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const got = await scrypt(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem,
+  });
+  return timingSafeEqual(expected, got);
+}
+
+// Checked when the user does not exist, so a login takes as long whether or not the name is known.
+let dummyHash: Promise<string> | undefined;
+
+export const tokenHash = (token: string) => 'sha256:' + createHash('sha256').update(token).digest('hex');
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  org?: string;
+}
+
+export async function createUser(store: Store, ctx: AuditContext, input: unknown, now: Date): Promise<Outcome<UserRow>> {
+  const parsed = userCreateSchema.safeParse(input);
+  if (!parsed.success) return invalid(toProblems(parsed.error));
+  const u = parsed.data;
+  if (u.role === 'applicant' && !u.org) return invalid([{ code: 'required', path: 'org', message: 'an applicant belongs to an organisation' }]);
+  if (await store.users.byUsername(u.username)) return fail('conflict', 'username_taken', 'username', `the username ${u.username} is taken`);
+  const at = now.toISOString();
+  const row: UserRow = {
+    id: randomUUID(), username: u.username, passwordHash: await hashPassword(u.password), role: u.role, org: u.org ?? null,
+    disabled: false, version: 1, createdAt: at, updatedAt: at,
+  };
+  try {
+    await store.users.insert(ctx, row);
+  } catch (err) {
+    // Two creations of one name at once: the database's unique index decides.
+    if ((err as { code?: string }).code === '23505') return fail('conflict', 'username_taken', 'username', `the username ${u.username} is taken`);
+    throw err;
+  }
+  return { ok: true, value: row };
+}
+
+export async function authenticate(store: Store, username: string, password: string): Promise<UserRow | undefined> {
+  const user = await store.users.byUsername(username);
+  if (!user || user.disabled) {
+    dummyHash ??= hashPassword(randomUUID());
+    await verifyPassword(password, await dummyHash);
+    return undefined;
+  }
+  return (await verifyPassword(password, user.passwordHash)) ? user : undefined;
+}
+
+export const SESSION_HOURS = 12;
+
+/** Issues a browser session (with its CSRF token) or a bearer token; only the hash is stored. */
+export async function issueToken(
+  store: Store, ctx: AuditContext, user: UserRow, kind: 'session' | 'token', now: Date, opts: { label?: string; days?: number } = {},
+): Promise<{ token: string; session: SessionRow }> {
+  const token = (kind === 'token' ? 'gsk_' : '') + randomBytes(32).toString('base64url');
+  const ms = kind === 'session' ? SESSION_HOURS * 3600_000 : (opts.days ?? 90) * 86400_000;
+  const session: SessionRow = {
+    tokenHash: tokenHash(token), kind, userId: user.id, csrf: kind === 'session' ? randomBytes(24).toString('base64url') : null,
+    label: opts.label ?? null, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + ms).toISOString(),
+  };
+  await store.sessions.insert(ctx, session);
+  return { token, session };
+}
+
+/** The user behind a session cookie or bearer token, if it is valid now. */
+export async function resolveToken(store: Store, token: string, now: Date): Promise<{ user: UserRow; session: SessionRow } | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const session = await store.sessions.get(tokenHash(token));
+  if (!session || session.expiresAt <= now.toISOString()) return undefined;
+  const user = await store.users.get(session.userId);
+  if (!user || user.disabled) return undefined;
+  return { user, session };
+}
+
+/** What may be shown of a user: never the hash. */
+export const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, role: u.role, org: u.org, disabled: u.disabled, version: u.version, createdAt: u.createdAt, updatedAt: u.updatedAt });
