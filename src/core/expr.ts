@@ -1,0 +1,187 @@
+import type { Expr } from './policy-schema.ts';
+import type { FactTable } from './facts.ts';
+import type { CountryCode, FactTrace, IsoDate, OpenQuestion, Text, TransferRequest, TraceTest } from './model.ts';
+
+/** Three-valued truth as small integers so compiled rules stay cheap. */
+export const F = 0, T = 1, U = 2;
+export type Tri = typeof F | typeof T | typeof U;
+export const TRUTH = ['false', 'true', 'unknown'] as const;
+
+export function and3(a: Tri, b: Tri): Tri { return a === F || b === F ? F : a === U || b === U ? U : T; }
+export function or3(a: Tri, b: Tri): Tri { return a === T || b === T ? T : a === U || b === U ? U : F; }
+export function not3(a: Tri): Tri { return a === U ? U : a === T ? F : T; }
+
+/** What one evaluation sees. `rec` is null on the fast path; traced evaluation records every test and fact. */
+export interface EvalContext {
+  req: TransferRequest;
+  date: IsoDate;
+  facts: FactTable;
+  rec: Recorder | null;
+}
+
+export interface Recorder {
+  tests: TraceTest[];
+  open: OpenQuestion[];
+  facts: Map<string, FactTrace>;
+}
+
+export type Compiled = (ctx: EvalContext) => Tri;
+
+export interface FactInfo { title: Text; defaultNote: Text }
+
+const FIELD_QUESTIONS: Record<string, Text> = {
+  'item.weapon': { en: 'Is the item a weapon (lethal, directly used in combat)? The request does not say.', ja: '品目が武器（殺傷性があり直接戦闘に用いられるもの）に当たるか、要求に記載がありません。' },
+  'item.form': { en: 'Is the item complete equipment, a part, or technology? The request does not say.', ja: '品目が完成品・部品・技術のいずれか、要求に記載がありません。' },
+  'item.function': { en: 'What is the function of the item? The request does not say.', ja: '品目の機能が要求に記載されていません。' },
+  'item.origin': { en: 'Is the item domestic, jointly developed, or made under foreign licence? The request does not say.', ja: '品目が国産・国際共同開発・ライセンス生産のいずれか、要求に記載がありません。' },
+  'item.licensor': { en: 'Which country licensed the production of the item? The request does not say.', ja: 'ライセンス元の国が要求に記載されていません。' },
+  'item.partners': { en: 'Which countries are partners in the joint development? The request does not say.', ja: '共同開発のパートナー国が要求に記載されていません。' },
+  'item.program': { en: 'Which programme does the item belong to? The request does not say.', ja: '品目の属する計画が要求に記載されていません。' },
+  'item.controlList': { en: 'Which Munitions List category is the item in? The request does not say.', ja: '品目の軍用品リスト区分が要求に記載されていません。' },
+  purpose: { en: 'What is the purpose of the transfer? The request does not say.', ja: '移転の目的が要求に記載されていません。' },
+  'endUser.type': { en: 'Who is the end user (government, military, company, ...)? The request does not say.', ja: '最終需要者の種別（政府、軍、企業等）が要求に記載されていません。' },
+};
+
+function listOf(v: boolean | string | string[]): (boolean | string)[] {
+  return Array.isArray(v) ? v : [v];
+}
+
+function show(v: unknown): string {
+  return Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+}
+
+function record(ctx: EvalContext, test: string, value: Tri, open?: OpenQuestion): Tri {
+  if (ctx.rec) {
+    ctx.rec.tests.push({ test, value: TRUTH[value] });
+    if (value === U && open) ctx.rec.open.push(open);
+  }
+  return value;
+}
+
+function fieldQuestion(path: string): OpenQuestion {
+  return { id: path, question: FIELD_QUESTIONS[path] ?? { en: `${path} is not given.`, ja: `${path} が記載されていません。` }, by: 'applicant' };
+}
+
+/** Compiles a condition once into a closure over the request and the fact table. */
+export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>): Compiled {
+  if (typeof expr === 'boolean') {
+    const v: Tri = expr ? T : F;
+    return () => v;
+  }
+  if ('all' in expr) {
+    const parts = expr.all.map((e) => compileExpr(e, factInfo));
+    return (ctx) => {
+      let acc: Tri = T;
+      for (const p of parts) {
+        acc = and3(acc, p(ctx));
+        if (acc === F && !ctx.rec) return F;
+      }
+      return acc;
+    };
+  }
+  if ('any' in expr) {
+    const parts = expr.any.map((e) => compileExpr(e, factInfo));
+    return (ctx) => {
+      let acc: Tri = F;
+      for (const p of parts) {
+        acc = or3(acc, p(ctx));
+        if (acc === T && !ctx.rec) return T;
+      }
+      return acc;
+    };
+  }
+  if ('not' in expr) {
+    const inner = compileExpr(expr.not, factInfo);
+    return (ctx) => not3(inner(ctx));
+  }
+  if ('fact' in expr) {
+    const { fact, of = 'recipient' } = expr;
+    const wanted = listOf(expr.is ?? true);
+    const label = `${fact}(${of}) ${wanted.length > 1 ? 'in' : '='} ${show(expr.is ?? true)}`;
+    const info = factInfo.get(fact);
+    return (ctx) => {
+      const cc: CountryCode | undefined = of === 'recipient' ? ctx.req.recipient : ctx.req.item.licensor;
+      if (cc === undefined) return record(ctx, label, U, fieldQuestion('item.licensor'));
+      const { value } = ctx.facts.read(fact, cc, ctx.date);
+      if (ctx.rec) {
+        const key = `${fact}:${cc}`;
+        if (!ctx.rec.facts.has(key)) ctx.rec.facts.set(key, ctx.facts.trace(fact, cc, ctx.date));
+      }
+      if (value === null) {
+        return record(ctx, label, U, {
+          id: `fact:${fact}:${cc}`,
+          question: {
+            en: `Does "${info?.title.en ?? fact}" hold for ${cc} on ${ctx.date}? The record leaves it unknown.`,
+            ja: `${ctx.date} 時点の ${cc} について「${info?.title.ja ?? fact}」が当てはまるか、記録上不明です。`,
+          },
+          by: 'operator',
+        });
+      }
+      return record(ctx, label, wanted.includes(value) ? T : F);
+    };
+  }
+  if ('item' in expr) {
+    const field = expr.item as keyof TransferRequest['item'];
+    const wanted = listOf(expr.is);
+    const path = `item.${field}`;
+    const label = `${path} ${wanted.length > 1 ? 'in' : '='} ${show(expr.is)}`;
+    return (ctx) => {
+      const v = ctx.req.item[field] as boolean | string | undefined;
+      if (v === undefined) return record(ctx, label, U, fieldQuestion(path));
+      return record(ctx, label, wanted.includes(v) ? T : F);
+    };
+  }
+  if ('purpose' in expr) {
+    const wanted = listOf(expr.purpose);
+    const label = `purpose ${wanted.length > 1 ? 'in' : '='} ${show(expr.purpose)}`;
+    return (ctx) => {
+      const v = ctx.req.purpose;
+      if (v === undefined) return record(ctx, label, U, fieldQuestion('purpose'));
+      return record(ctx, label, wanted.includes(v) ? T : F);
+    };
+  }
+  if ('endUser' in expr) {
+    const wanted = listOf(expr.is);
+    const label = `endUser.type ${wanted.length > 1 ? 'in' : '='} ${show(expr.is)}`;
+    return (ctx) => {
+      const v = ctx.req.endUser?.type;
+      if (v === undefined) return record(ctx, label, U, fieldQuestion('endUser.type'));
+      return record(ctx, label, wanted.includes(v) ? T : F);
+    };
+  }
+  if ('recipient' in expr) {
+    const wanted = new Set(expr.recipient);
+    const label = `recipient in [${expr.recipient.join(', ')}]`;
+    return (ctx) => record(ctx, label, wanted.has(ctx.req.recipient) ? T : F);
+  }
+  if ('recipientIn' in expr) {
+    if (expr.recipientIn === 'licensor') {
+      return (ctx) => {
+        const lic = ctx.req.item.licensor;
+        if (lic === undefined) return record(ctx, 'recipient = item.licensor', U, fieldQuestion('item.licensor'));
+        return record(ctx, 'recipient = item.licensor', lic === ctx.req.recipient ? T : F);
+      };
+    }
+    return (ctx) => {
+      const partners = ctx.req.item.partners;
+      if (partners === undefined) return record(ctx, 'recipient in item.partners', U, fieldQuestion('item.partners'));
+      return record(ctx, 'recipient in item.partners', partners.includes(ctx.req.recipient) ? T : F);
+    };
+  }
+  if ('judgment' in expr) {
+    const open: OpenQuestion = { id: expr.judgment, question: expr.question, by: expr.by };
+    const label = `judgment: ${expr.judgment}`;
+    return (ctx) => record(ctx, label, U, open);
+  }
+  throw new Error(`unhandled expression ${JSON.stringify(expr)}`);
+}
+
+/** Every fact id an expression reads, for static checks. */
+export function factsIn(expr: Expr, out: { fact: string; is?: unknown }[] = []): { fact: string; is?: unknown }[] {
+  if (typeof expr === 'boolean') return out;
+  if ('all' in expr) expr.all.forEach((e) => factsIn(e, out));
+  else if ('any' in expr) expr.any.forEach((e) => factsIn(e, out));
+  else if ('not' in expr) factsIn(expr.not, out);
+  else if ('fact' in expr) out.push({ fact: expr.fact, is: expr.is });
+  return out;
+}

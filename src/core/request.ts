@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { isCountry } from './countries.ts';
+import {
+  END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES,
+  type Problem, type Result, type TransferRequest,
+} from './model.ts';
+
+/** The earliest date any regime covers: the 1967 Three Principles on Arms Exports. */
+export const EARLIEST_DATE = '1967-04-21';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isRealDate, 'not a real calendar date');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "UA"').refine(isCountry, 'unknown ISO 3166-1 country code');
+
+export const itemSchema = z.strictObject({
+  name: z.string().max(500).optional(),
+  defenseEquipment: z.boolean().optional().describe('false: not controlled defense equipment (out of scope); absent means true'),
+  weapon: z.boolean().optional().describe('lethal, directly used in combat; absent means unknown'),
+  form: z.enum(FORMS).optional(),
+  function: z.enum(FUNCTIONS).optional(),
+  origin: z.enum(ORIGINS).optional(),
+  partners: z.array(countryCode).max(50).optional(),
+  licensor: countryCode.optional(),
+  program: z.string().max(100).optional(),
+  controlList: z.string().regex(/^ML([1-9]|1[0-9]|2[0-2])[a-z]?$/, 'expected a Munitions List category ML1..ML22').optional(),
+  munitionType: z.enum(MUNITION_TYPES).optional().describe('absent means none of the treaty-banned types'),
+});
+
+export const transferRequestSchema = z.strictObject({
+  asOf: isoDate.refine((d) => d >= EARLIEST_DATE, `no regime before ${EARLIEST_DATE}`).optional(),
+  recipient: countryCode,
+  endUser: z.strictObject({ name: z.string().max(500).optional(), type: z.enum(END_USER_TYPES).optional() }).optional(),
+  item: itemSchema,
+  purpose: z.enum(PURPOSES).optional(),
+});
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+export function toProblems(error: z.ZodError, prefix = ''): Problem[] {
+  const join = (parts: PropertyKey[]) => [prefix, ...parts.map(String)].filter(Boolean).join('.') || '(root)';
+  return error.issues.flatMap((issue): Problem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ code: 'unknown_field', path: join([...issue.path, key]), message: `unknown field "${key}"` }));
+    }
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    const code = missing ? 'required' : issue.code === 'invalid_type' ? 'wrong_type' : issue.code === 'custom' ? 'invalid_value' : issue.code;
+    return [{ code, path: join(issue.path), message: missing ? 'required field is missing' : issue.message }];
+  });
+}
+
+/** Validates untrusted input into a TransferRequest, listing every problem. `today` fills a missing asOf. */
+export function parseRequest(input: unknown, opts: { today: string }): Result<TransferRequest> {
+  const parsed = transferRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
+  const { asOf, ...rest } = parsed.data;
+  return { ok: true, value: { asOf: asOf ?? opts.today, ...rest } };
+}
