@@ -1,0 +1,86 @@
+// A route is data: method, path, who may call it, what it takes and returns. The app, the OpenAPI document
+// and the role x endpoint test are all built from the same list.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Engine } from '../core/engine.ts';
+import type { Failure } from '../cases/failure.ts';
+import type { Actor, Role, SessionRow } from '../cases/model.ts';
+import type { CaseService, RequestContext } from '../cases/service.ts';
+import type { Store } from '../store/store.ts';
+
+export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest'>;
+
+export type LogLine = Record<string, unknown>;
+
+export interface AppDeps {
+  store: Store;
+  engine: ApiEngine;
+  now?: () => Date;
+  /** Receives one JSON-ready object per request; default: a line on stdout. */
+  log?: (line: LogLine) => void;
+  /** The built web UI; null serves a page saying how to build it. Default: web/dist of this package, if present. */
+  webDist?: string | null;
+  /** Largest request body in bytes, outside routes that set their own. */
+  bodyLimit?: number;
+  version?: string;
+}
+
+export interface Services {
+  deps: Required<Pick<AppDeps, 'store' | 'engine' | 'now'>> & AppDeps;
+  cases: CaseService;
+}
+
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface RouteContext {
+  c: Context;
+  services: Services;
+  actor: Actor | null;
+  session: SessionRow | null;
+  /** For calls into services: who, and the request id the audit log records. */
+  rc: RequestContext;
+  requestId: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  /** The parsed JSON body, not yet validated: the service validates it with the schema documented below. */
+  body: unknown;
+}
+
+export type Reply =
+  | { ok: true; value: unknown; status?: number; headers?: Record<string, string> }
+  | Failure
+  | Response;
+
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+export interface RouteDef {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string; // Hono syntax: /api/v1/cases/:id
+  operationId: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  bodyLimit?: number;
+  responses?: Record<number, ResponseDoc>;
+  handler(ctx: RouteContext): Promise<Reply> | Reply;
+}
+
+export interface RouteModule {
+  name: string;
+  routes: RouteDef[];
+}
+
+export const ok = (value: unknown, status = 200, headers?: Record<string, string>): Reply => ({ ok: true, value, status, headers });
+
+/** The roles an access rule admits, for the docs and the role table. */
+export function admits(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'authenticated' || access.includes(role);
+}

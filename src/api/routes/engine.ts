@@ -1,0 +1,58 @@
+// The engine over HTTP: evaluate a request, list regimes, read facts and rules. The law is public: no login.
+import { z } from 'zod';
+import { parseRequest, transferRequestSchema } from '../../core/request.ts';
+import { countryCode, isoDate } from '../../cases/schema.ts';
+import { toProblems } from '../../core/request.ts';
+import { invalid } from '../../cases/failure.ts';
+import { ok, type RouteModule } from '../route.ts';
+
+const evaluateQuery = z.strictObject({
+  regime: z.string().max(100).optional().describe('evaluate under this regime, revision or draft instead of the one in force'),
+  trace: z.enum(['true', 'false']).optional().describe('include the trace (default true)'),
+});
+const factsQuery = z.strictObject({ asOf: isoDate.optional().describe('default: today') });
+
+export const engine: RouteModule = {
+  name: 'engine',
+  routes: [
+    {
+      method: 'post', path: '/api/v1/evaluate', operationId: 'evaluate', summary: 'Evaluate a transfer request', tag: 'engine', access: 'public',
+      body: transferRequestSchema, query: evaluateQuery,
+      responses: { 200: { description: 'The decision, with its trace', contentType: 'application/json' } },
+      handler({ services, body, query }) {
+        const q = evaluateQuery.safeParse(query);
+        if (!q.success) return invalid(toProblems(q.error, 'query'));
+        const parsed = parseRequest(body, { today: services.cases.today() });
+        if (!parsed.ok) return invalid(parsed.problems);
+        const eng = services.deps.engine;
+        if (q.data.regime && !eng.regimes().some((r) => r.id === q.data.regime)) {
+          return invalid([{ code: 'unknown_regime', path: 'query.regime', message: `no regime, revision or draft "${q.data.regime}"; see GET /api/v1/regimes` }]);
+        }
+        return ok(eng.evaluate(parsed.value, { regime: q.data.regime, trace: q.data.trace !== 'false' }));
+      },
+    },
+    {
+      method: 'get', path: '/api/v1/regimes', operationId: 'listRegimes', summary: 'List regimes, revisions and drafts', tag: 'engine', access: 'public',
+      handler: ({ services }) => ok({ policyDigest: services.deps.engine.policyDigest, regimes: services.deps.engine.regimes() }),
+    },
+    {
+      method: 'get', path: '/api/v1/facts/:country', operationId: 'countryFacts', summary: 'Read the facts about a country on a date', tag: 'engine', access: 'public',
+      query: factsQuery,
+      handler({ services, params, query }) {
+        const c = countryCode.safeParse(params.country);
+        const q = factsQuery.safeParse(query);
+        const problems = [...(c.success ? [] : toProblems(c.error, 'country')), ...(q.success ? [] : toProblems(q.error, 'query'))];
+        if (problems.length || !c.success || !q.success) return invalid(problems);
+        const asOf = q.data.asOf ?? services.cases.today();
+        return ok({ country: c.data, asOf, facts: services.deps.engine.factsOf(c.data, asOf) });
+      },
+    },
+    {
+      method: 'get', path: '/api/v1/rules/:id', operationId: 'getRule', summary: 'Read a rule with its clause and citations', tag: 'engine', access: 'public',
+      handler({ services, params }) {
+        const rule = services.deps.engine.rule(params.id);
+        return rule ? ok(rule) : { ok: false, kind: 'not_found', problems: [{ code: 'not_found', path: 'id', message: `no rule "${params.id}"` }] };
+      },
+    },
+  ],
+};

@@ -1,0 +1,19 @@
+// The one list of route modules. Adding a module is adding one line here.
+import type { RouteModule } from '../route.ts';
+import { audit } from './audit.ts';
+import { auth } from './auth.ts';
+import { cases } from './cases.ts';
+import { engine } from './engine.ts';
+import { meta } from './meta.ts';
+import { reports } from './reports.ts';
+import { users } from './users.ts';
+
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  meta,
+  engine,
+  auth,
+  cases,
+  users,
+  audit,
+  reports,
+];
