@@ -1,0 +1,114 @@
+// Token-level similarity: edit distance, phonetic keys and script-aware consonant skeletons. Pure.
+import { distance } from 'fastest-levenshtein';
+import { doubleMetaphone } from 'double-metaphone';
+import type { Script, Token, TokenKind } from './normalize.ts';
+
+export interface TokenInfo extends Token {
+  /** How much the token says about identity: names 1, initials and legal forms little, titles nothing. */
+  weight: number;
+  /** Double Metaphone codes (primary, secondary), for Latin-script tokens. */
+  phonetic: [string, string];
+  /** Consonant skeleton, for comparing with abjad scripts that do not write vowels. */
+  skeleton: string;
+  /** Skeleton as Japanese katakana hears it: l = r, v = b, epenthetic vowels gone. */
+  kanaSkeleton: string;
+}
+
+const WEIGHTS: Record<TokenKind, number> = { name: 1, initial: 0.3, number: 0.3, legal: 0.25, particle: 0.15, title: 0.05 };
+
+/** Consonants only, with classes that abjad transliterations blur merged (b/p, f/v, k/q/c/g, s/z, t/d). */
+export function consonantSkeleton(text: string): string {
+  const s = text
+    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/dh/g, 'd').replace(/kh/g, 'k').replace(/gh/g, 'g')
+    .replace(/sh/g, 's').replace(/ch/g, 's').replace(/zh/g, 'j').replace(/dj/g, 'j').replace(/x/g, 'ks')
+    .replace(/([aeiou])h$/, '$1')
+    .replace(/[aeiouyw]/g, '')
+    .replace(/p/g, 'b').replace(/v/g, 'f').replace(/[qcg]/g, 'k').replace(/z/g, 's').replace(/d/g, 't');
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+export function kanaSkeleton(text: string): string {
+  const s = text
+    .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 's').replace(/sh/g, 's').replace(/ch/g, 's').replace(/tsu/g, 't')
+    .replace(/[aeiouyhw]/g, '')
+    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/z/g, 's').replace(/j/g, 's').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+/** Name elements that only begin a compound ("Abd al-", "Abu ") say less than a full name. */
+const HALF_NAMES = new Set(['abd', 'abu', 'umm', 'um']);
+
+export function tokenInfo(t: Token): TokenInfo {
+  const phonetic: [string, string] = t.script === 'latin' || t.script === 'other' ? doubleMetaphone(t.text) : ['', ''];
+  const base = t.kind === 'name' && HALF_NAMES.has(t.text) ? 0.5 : WEIGHTS[t.kind];
+  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: kanaSkeleton(t.text) };
+}
+
+/** Levenshtein distance counting one adjacent transposition as a single edit. */
+export function editDistance(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d === 2 && a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) return 1;
+  }
+  return d;
+}
+
+/** Similarity of two strings from edit distance; one typo in a short word still reads as a typo. */
+export function stringSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const max = Math.max(a.length, b.length);
+  if (max === 0) return 1;
+  const d = editDistance(a, b);
+  const s = 1 - d / max;
+  return d === 1 && Math.min(a.length, b.length) >= 2 ? Math.max(s, 0.8) : s;
+}
+
+export type SimilarityBasis = 'exact' | 'typo' | 'phonetic' | 'initial' | 'prefix' | 'transliteration' | 'different';
+
+export interface TokenSimilarity { score: number; basis: SimilarityBasis }
+
+const DIFFERENT: TokenSimilarity = { score: 0, basis: 'different' };
+
+const looseScripts = new Set<Script>(['abjad', 'kana']);
+
+export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
+  if (a.orig !== undefined && b.orig !== undefined && a.script === b.script) {
+    // Han and Hangul: each character is a distinct name element, so compare characters, not readings.
+    if (a.orig === b.orig) return { score: 1, basis: 'exact' };
+    const s = stringSimilarity(a.orig, b.orig);
+    return { score: Math.min(s, 0.6), basis: 'different' };
+  }
+  if (a.text === b.text) return { score: 1, basis: 'exact' };
+  if (a.kind === 'initial' || b.kind === 'initial') {
+    if (a.kind === 'initial' && b.kind === 'initial') return DIFFERENT;
+    return a.text[0] === b.text[0] ? { score: 0.9, basis: 'initial' } : DIFFERENT;
+  }
+  if (a.script === 'abjad' && b.script === 'abjad') {
+    // Both consonantal: compare the transliterations as they are, without the typo allowance.
+    return { score: 1 - editDistance(a.text, b.text) / Math.max(a.text.length, b.text.length), basis: 'transliteration' };
+  }
+  if (looseScripts.has(a.script) || looseScripts.has(b.script)) {
+    const kana = a.script === 'kana' || b.script === 'kana';
+    const sa = kana ? a.kanaSkeleton : a.skeleton;
+    const sb = kana ? b.kanaSkeleton : b.skeleton;
+    if (!sa || !sb) return DIFFERENT;
+    // Short skeletons say little: two consonants agree by chance far more often than five.
+    const cap = Math.min(0.95, 0.55 + 0.1 * Math.min(sa.length, sb.length));
+    const s = (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * cap;
+    return { score: s, basis: 'transliteration' };
+  }
+  let best: TokenSimilarity = { score: stringSimilarity(a.text, b.text), basis: 'typo' };
+  if (best.score < 0.8 && best.score >= 0.5 && phoneticallyEqual(a, b)) best = { score: 0.8, basis: 'phonetic' };
+  if (best.score === 1) best = { score: 1, basis: 'exact' };
+  return best;
+}
+
+/** Same sound by Double Metaphone or by consonant skeleton, on keys long enough to mean something. */
+function phoneticallyEqual(a: TokenInfo, b: TokenInfo): boolean {
+  const [a1, a2] = a.phonetic;
+  const [b1, b2] = b.phonetic;
+  if (a1.length >= 3 && (a1 === b1 || a1 === b2 || (a2.length >= 3 && (a2 === b1 || a2 === b2)))) return true;
+  return a.skeleton.length >= 3 && a.skeleton === b.skeleton;
+}
