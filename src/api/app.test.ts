@@ -1,0 +1,398 @@
+// The HTTP API in-process: errors, auth, the case lifecycle end to end, concurrency, and the role x endpoint table.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Decision, TransferRequest } from '../core/model.ts';
+import type { Role } from '../cases/model.ts';
+import { createUser, issueToken } from '../cases/users.ts';
+import { openPglite } from '../store/pglite.ts';
+import { openStoreOver, type Store } from '../store/store.ts';
+import { createApp } from './app.ts';
+import { rolesOf } from './openapi.ts';
+import type { ApiEngine, LogLine } from './route.ts';
+import { ROUTE_MODULES } from './routes/index.ts';
+
+// A test double with fixed answers, so these tests do not move when the policy data does.
+function decide(req: TransferRequest): Decision {
+  const base = { regime: 'test', revision: 'test', conditions: [], open: [], trace: [], policyDigest: engine.policyDigest };
+  if (req.recipient === 'KP') return { ...base, outcome: 'prohibited', reasons: ['p1-unsc-embargo'], review: null };
+  if (req.recipient === 'GB') return { ...base, outcome: 'permissible', reasons: ['p2-joint-development'], review: 'nsc', conditions: [{ id: 'prior-consent', rule: 'p3-prior-consent', text: { en: 'Prior consent of Japan for third-party transfer', ja: '第三国移転の事前同意' } }] };
+  return { ...base, outcome: 'permissible', reasons: ['p2-security-cooperation'], review: 'meti', conditions: [{ id: 'prior-consent', rule: 'p3-prior-consent', text: { en: 'Prior consent of Japan for third-party transfer', ja: '第三国移転の事前同意' } }] };
+}
+const engine = {
+  policyDigest: 'sha256:test-policy-1',
+  evaluate: (req: TransferRequest) => decide(req),
+  regimes: () => [{ id: '2014-04-01' }],
+  factsOf: (country: string, asOf: string) => [{ type: 'fact', fact: 'unsc-arms-embargo', of: country, value: false, from: null, to: null, source: null, confirmed: true, note: asOf }],
+  rule: (id: string) => (id.startsWith('p2-') ? { id, category: id.slice(3) } : id.startsWith('p1-') ? { id } : undefined),
+} as unknown as ApiEngine & { policyDigest: string };
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+const logs: LogLine[] = [];
+const tokens: Record<string, string> = {};
+let clock = new Date('2026-04-01T01:00:00Z');
+
+const USERS: { username: string; role: Role; org?: string }[] = [
+  { username: 'admin', role: 'admin' },
+  { username: 'alice', role: 'applicant', org: 'ACME' },
+  { username: 'bob', role: 'applicant', org: 'BETA' },
+  { username: 'erin', role: 'examiner' },
+  { username: 'eve', role: 'examiner' },
+  { username: 'nora', role: 'nsc' },
+  { username: 'audrey', role: 'auditor' },
+];
+const PASSWORD = 'correct horse battery';
+
+beforeAll(async () => {
+  store = await openStoreOver(await openPglite());
+  app = createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null });
+  for (const u of USERS) {
+    const r = await createUser(store, { actor: 'system', at: clock.toISOString() }, { ...u, password: PASSWORD }, clock);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    tokens[u.username] = (await issueToken(store, { actor: 'system', at: clock.toISOString() }, r.value, 'token', clock)).token;
+  }
+});
+afterAll(async () => store?.close());
+
+async function call(method: string, path: string, opts: { as?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.as) headers.authorization = `Bearer ${tokens[opts.as]}`;
+  if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await app.request(path, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, type: res.headers.get('content-type') ?? '', json, headers: res.headers };
+}
+
+const application = (recipient = 'AU') => ({
+  recipient,
+  purpose: 'security-cooperation',
+  endUser: { name: 'Department of Defence', type: 'government', address: 'Canberra', country: recipient },
+  consignees: [{ name: 'Freight Forwarder Pty', type: 'company', address: 'Sydney' }],
+  items: [
+    { item: { name: 'coastal surveillance radar', weapon: false, form: 'complete', function: 'surveillance' }, quantity: 4, valueJpy: 400_000_000 },
+    { item: { name: 'radar spare parts', weapon: false, form: 'part', function: 'surveillance' }, quantity: 100, valueJpy: 50_000_000 },
+  ],
+  route: [{ country: 'SG', place: 'Port of Singapore' }],
+  justification: 'Maritime domain awareness under the 2023 security cooperation framework.',
+});
+
+describe('errors', () => {
+  it('answers unknown routes with 404 problem+json', async () => {
+    for (const [m, p] of [['GET', '/api/v1/nope'], ['POST', '/api/v1/nope'], ['DELETE', '/healthz'], ['GET', '/api']]) {
+      const r = await call(m, p);
+      expect(r.status, `${m} ${p}`).toBe(404);
+      expect(r.type).toContain('application/problem+json');
+      expect(r.json.problems[0].code).toBe('not_found');
+    }
+  });
+
+  it('lists every field problem of a bad request and never answers 500', async () => {
+    const r = await call('POST', '/api/v1/evaluate', { body: { asOf: '2024-02-30', recipient: 'ZZ', item: { weapon: 'yes', colour: 'red' }, purpose: 'fun' } });
+    expect(r.status).toBe(422);
+    expect(r.type).toContain('application/problem+json');
+    const paths = r.json.problems.map((p: { path: string }) => p.path).sort();
+    expect(paths).toEqual(['asOf', 'item.colour', 'item.weapon', 'purpose', 'recipient']);
+    for (const p of r.json.problems) expect(Object.keys(p).sort()).toEqual(['code', 'message', 'path']);
+  });
+
+  it('refuses malformed JSON, the wrong media type, NUL characters and oversized bodies', async () => {
+    expect((await call('POST', '/api/v1/evaluate', { body: '{"recipient":' })).json.problems[0].code).toBe('invalid_json');
+    expect((await call('POST', '/api/v1/evaluate', { body: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    const nul = await call('POST', '/api/v1/evaluate', { body: { recipient: 'AU', item: { name: 'a\u0000b' } } });
+    expect(nul.status).toBe(400);
+    expect(nul.json.problems[0]).toMatchObject({ code: 'invalid_character', path: 'item.name' });
+    const big = await call('POST', '/api/v1/evaluate', { body: { recipient: 'AU', item: { name: 'x'.repeat(2 * 1024 * 1024) } } });
+    expect(big.status).toBe(413);
+    expect(big.type).toContain('application/problem+json');
+  });
+
+  it('refuses an unknown regime and bad query values with problems', async () => {
+    const r = await call('POST', '/api/v1/evaluate?regime=1900-01-01', { body: { recipient: 'AU', item: {} } });
+    expect(r.json.problems[0].code).toBe('unknown_regime');
+    expect((await call('GET', '/api/v1/facts/ZZ?asOf=2024-13-01')).json.problems.map((p: { path: string }) => p.path)).toEqual(['country', 'query.asOf']);
+    expect((await call('GET', '/api/v1/reports/annual?year=abc', { as: 'audrey' })).status).toBe(422);
+  });
+
+  it('logs one JSON line per request, with no secrets', async () => {
+    logs.length = 0;
+    await call('GET', '/healthz');
+    await call('POST', '/api/v1/auth/login', { body: { username: 'alice', password: PASSWORD } });
+    expect(logs).toHaveLength(2);
+    expect(logs[1]).toMatchObject({ method: 'POST', path: '/api/v1/auth/login', status: 200, requestId: expect.any(String) });
+    expect(JSON.stringify(logs)).not.toContain(PASSWORD);
+  });
+});
+
+describe('meta and engine', () => {
+  it('serves health, the OpenAPI document for every route, and the docs page', async () => {
+    expect((await call('GET', '/healthz')).json).toMatchObject({ status: 'ok', database: 'pglite' });
+    const doc = (await call('GET', '/api/openapi.json')).json;
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    expect(ops.sort()).toEqual(ROUTE_MODULES.flatMap((m) => m.routes.map((r) => r.operationId)).sort());
+    const create = doc.paths['/api/v1/cases'].post;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['recipient', 'endUser', 'items']));
+    expect(create['x-roles']).toEqual(['applicant']);
+    const docs = await call('GET', '/api/docs');
+    expect(docs.type).toContain('text/html');
+    expect(docs.json).toContain('/api/openapi.json');
+    expect(docs.json).not.toMatch(/<script[^>]+src=/);
+  });
+
+  it('evaluates a request, lists regimes and facts', async () => {
+    const r = await call('POST', '/api/v1/evaluate', { body: { asOf: '2024-01-10', recipient: 'AU', item: { weapon: false } } });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ outcome: 'permissible', policyDigest: 'sha256:test-policy-1' });
+    expect((await call('GET', '/api/v1/regimes')).json.regimes).toHaveLength(1);
+    expect((await call('GET', '/api/v1/facts/UA?asOf=2022-03-08')).json).toMatchObject({ country: 'UA', asOf: '2022-03-08' });
+    expect((await call('GET', '/api/v1/rules/p2-joint-development')).json.category).toBe('joint-development');
+    expect((await call('GET', '/api/v1/rules/none')).status).toBe(404);
+  });
+
+  it('serves a page saying to build the web UI when there is none', async () => {
+    const r = await call('GET', '/cases/123');
+    expect(r.status).toBe(200);
+    expect(r.json).toContain('has not been built');
+  });
+});
+
+describe('authentication', () => {
+  it('logs in with a cookie and demands the CSRF header on unsafe cookie requests', async () => {
+    const login = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'alice', password: PASSWORD }) });
+    expect(login.status).toBe(200);
+    const setCookie = login.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/gensoku_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = setCookie.split(';')[0];
+    const me = await app.request('/api/v1/auth/me', { headers: { cookie } });
+    expect(((await me.json()) as { user: { username: string } }).user.username).toBe('alice');
+    const body = JSON.stringify(application());
+    const without = await app.request('/api/v1/cases', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
+    expect(without.status).toBe(403);
+    expect(((await without.json()) as { problems: { code: string }[] }).problems[0].code).toBe('csrf');
+    const withToken = await app.request('/api/v1/cases', { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body });
+    expect(withToken.status).toBe(201);
+    const out = await app.request('/api/v1/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } });
+    expect(out.status).toBe(204);
+    expect((await app.request('/api/v1/auth/me', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('refuses wrong passwords, then throttles the username', async () => {
+    for (let i = 0; i < 5; i++) expect((await call('POST', '/api/v1/auth/login', { body: { username: 'bob', password: 'wrong password' } })).status).toBe(401);
+    const r = await call('POST', '/api/v1/auth/login', { body: { username: 'bob', password: PASSWORD } });
+    expect(r.status).toBe(429);
+    expect(r.headers.get('retry-after')).toBeTruthy();
+  });
+
+  it('issues bearer tokens and rejects unknown ones', async () => {
+    const r = await call('POST', '/api/v1/auth/tokens', { as: 'erin', body: { label: 'ci script', days: 7 } });
+    expect(r.status).toBe(201);
+    expect(r.json.token).toMatch(/^gsk_/);
+    const me = await app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${r.json.token}` } });
+    expect(me.status).toBe(200);
+    expect((await app.request('/api/v1/auth/me', { headers: { authorization: 'Bearer gsk_nope' } })).status).toBe(401);
+  });
+});
+
+describe('a case from filing to shipment', () => {
+  let id: string;
+
+  it('files a draft, which shows what the rules would say', async () => {
+    const r = await call('POST', '/api/v1/cases', { as: 'alice', body: application() });
+    expect(r.status).toBe(201);
+    expect(r.json).toMatchObject({ status: 'draft', org: 'ACME', version: 1, evaluation: null, current: { outcome: 'permissible' } });
+    id = r.json.id;
+    const bad = await call('POST', '/api/v1/cases', { as: 'alice', body: { ...application(), items: [], recipient: 'ZZ', extra: 1 } });
+    expect(bad.json.problems.map((p: { path: string }) => p.path).sort()).toEqual(['extra', 'items', 'recipient']);
+  });
+
+  it('hides the case from another organisation with 404, not 403', async () => {
+    const r = await call('GET', `/api/v1/cases/${id}`, { as: 'bob' });
+    expect(r.status).toBe(404);
+    expect((await call('GET', '/api/v1/cases', { as: 'bob' })).json.cases).toEqual([]);
+    expect((await call('POST', `/api/v1/cases/${id}/transitions`, { as: 'bob', body: { action: 'submit' } })).status).toBe(404);
+  });
+
+  it('attaches a document by content hash', async () => {
+    const r = await call('POST', `/api/v1/cases/${id}/documents`, { as: 'alice', body: { name: 'end-use certificate.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('hello').toString('base64') } });
+    expect(r.status).toBe(201);
+    expect(r.json.data.documents[0]).toMatchObject({ size: 5, sha256: 'sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824' });
+  });
+
+  it('only takes legal transitions by the right role', async () => {
+    expect((await call('POST', `/api/v1/cases/${id}/transitions`, { as: 'erin', body: { action: 'submit' } })).status).toBe(403);
+    expect((await call('POST', `/api/v1/cases/${id}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'x' } })).json.problems[0].code).toBe('illegal_transition');
+    const submit = await call('POST', `/api/v1/cases/${id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    expect(submit.status).toBe(200);
+    expect(submit.json).toMatchObject({ status: 'submitted', evaluation: { outcome: 'permissible', policyDigest: 'sha256:test-policy-1', seq: 1 }, current: null, policyChanged: false });
+    const again = await call('POST', `/api/v1/cases/${id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    expect(again.status).toBe(409);
+    expect(again.json.current.status).toBe('submitted');
+    expect((await call('PUT', `/api/v1/cases/${id}`, { as: 'alice', body: application() })).status).toBe(409);
+    expect((await call('POST', `/api/v1/cases/${id}/transitions`, { as: 'erin', body: { action: 'start_review' } })).json.status).toBe('under_review');
+    const noReason = await call('POST', `/api/v1/cases/${id}/transitions`, { as: 'erin', body: { action: 'approve' } });
+    expect(noReason.json.problems[0]).toMatchObject({ code: 'required', path: 'reason' });
+  });
+
+  it('lets exactly one of two examiners deciding at once win; the other gets 409 with the current state', async () => {
+    const other = (await call('POST', '/api/v1/cases', { as: 'alice', body: application() })).json;
+    await call('POST', `/api/v1/cases/${other.id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    const review = await call('POST', `/api/v1/cases/${other.id}/transitions`, { as: 'erin', body: { action: 'start_review' } });
+    const [a, b] = await Promise.all([
+      call('POST', `/api/v1/cases/${other.id}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'meets the security cooperation case', version: review.json.version } }),
+      call('POST', `/api/v1/cases/${other.id}/transitions`, { as: 'eve', body: { action: 'deny', reason: 'insufficient end-use assurance', version: review.json.version } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const [winner, loser] = a.status === 200 ? [a, b] : [b, a];
+    expect(loser.json.problems[0].code).toBe('version_conflict');
+    expect(loser.json.current).toMatchObject({ version: review.json.version + 1, status: winner.json.status });
+    // Without a version, the loser of a race still cannot overwrite: the case has moved on.
+    const late = await call('POST', `/api/v1/cases/${other.id}/transitions`, { as: 'eve', body: { action: 'deny', reason: 'late' } });
+    expect(late.status).toBe(409);
+  });
+
+  it('approves with conditions', async () => {
+    const r = await call('POST', `/api/v1/cases/${id}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'meets the security cooperation case', version: 4, conditions: ['End-use certificate before each shipment'] } });
+    expect(r.json).toMatchObject({ status: 'approved', version: 5, evaluation: { seq: 3, status: 'approved' } });
+  });
+
+  it('issues a licence with conditions and refuses a shipment beyond it', async () => {
+    const c = (await call('GET', `/api/v1/cases/${id}`, { as: 'audrey' })).json;
+    expect(c.data.licence).toMatchObject({ number: `${c.reference}-L`, lines: [{ item: 0, quantity: 4 }, { item: 1, quantity: 100 }] });
+    expect(c.data.licence.conditions.map((x: { id: string }) => x.id)).toEqual(['prior-consent', 'examiner-1']);
+    expect(c.category).toBe('security-cooperation');
+    const ok1 = await call('POST', `/api/v1/cases/${id}/shipments`, { as: 'alice', body: { date: '2026-04-02', lines: [{ item: 0, quantity: 3, valueJpy: 300_000_000 }] } });
+    expect(ok1.status).toBe(201);
+    expect(ok1.json.data.licence.lines[0]).toMatchObject({ shippedQuantity: 3, shippedValueJpy: 300_000_000 });
+    const over = await call('POST', `/api/v1/cases/${id}/shipments`, { as: 'alice', body: { date: '2026-04-03', lines: [{ item: 0, quantity: 2, valueJpy: 1 }] } });
+    expect(over.status).toBe(422);
+    expect(over.json.problems[0]).toMatchObject({ code: 'exceeds_licence', path: 'lines.0.quantity' });
+  });
+
+  it('files a consent request for a third-country transfer, evaluated and decided', async () => {
+    const bad = await call('POST', `/api/v1/cases/${id}/consents`, { as: 'alice', body: { kind: 'third-party-transfer', recipient: 'KP', justification: 'resale' } });
+    expect(bad.status).toBe(201);
+    expect(bad.json.data.evaluation.outcome).toBe('prohibited');
+    const refused = await call('POST', `/api/v1/consents/${bad.json.id}/decision`, { as: 'erin', body: { outcome: 'approved', reason: 'x' } });
+    expect(refused.json.problems[0].code).toBe('outcome_forbids_approval');
+    clock = new Date(clock.getTime() + 60_000);
+    const good = await call('POST', `/api/v1/cases/${id}/consents`, { as: 'alice', body: { kind: 'third-party-transfer', recipient: 'NZ', asOf: '2026-05-01', justification: 'spares to a partner' } });
+    const decided = await call('POST', `/api/v1/consents/${good.json.id}/decision`, { as: 'nora', body: { outcome: 'approved', reason: 'partner country', conditions: ['report on delivery'] } });
+    expect(decided.json).toMatchObject({ status: 'approved', caseId: id, data: { decision: { by: 'nora', outcome: 'approved' } } });
+    expect((await call('GET', `/api/v1/cases/${id}`, { as: 'alice' })).json.consents.map((c: { status: string }) => c.status)).toEqual(['filed', 'approved']);
+    expect((await call('GET', `/api/v1/consents/${good.json.id}`, { as: 'bob' })).status).toBe(404);
+  });
+
+  it('needs the NSC to decide when the rules ask for NSC review', async () => {
+    const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: application('GB') })).json;
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'start_review' } });
+    const direct = await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'ok' } });
+    expect(direct.json.problems[0].code).toBe('review_required');
+    expect((await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'refer_nsc', reason: 'joint development with the UK' } })).json.status).toBe('nsc_deliberation');
+    expect((await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'ok' } })).json.problems[0].code).toBe('not_the_decider');
+    const approved = await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'nora', body: { action: 'approve', reason: 'NSC approves' } });
+    expect(approved.json).toMatchObject({ status: 'approved', category: 'joint-development' });
+  });
+
+  it('refuses to approve what the rules prohibit', async () => {
+    const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: application('KP') })).json;
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'start_review' } });
+    const r = await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'please' } });
+    expect(r.json.problems[0].code).toBe('outcome_forbids_approval');
+    expect((await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'deny', reason: 'UNSC embargo' } })).json.status).toBe('denied');
+  });
+
+  it('shows the new decision beside the stored one when the policy changed', async () => {
+    const app2 = createApp({ store, engine: { ...engine, policyDigest: 'sha256:test-policy-2' }, now: () => clock, log: () => {}, webDist: null });
+    const r = await app2.request(`/api/v1/cases/${id}`, { headers: { authorization: `Bearer ${tokens.alice}` } });
+    const c = (await r.json()) as { policyChanged: boolean; evaluation: { policyDigest: string }; current: { policyDigest: string; asOf: string } };
+    expect(c.policyChanged).toBe(true);
+    expect(c.evaluation.policyDigest).toBe('sha256:test-policy-1');
+    expect(c.current).toMatchObject({ policyDigest: 'sha256:test-policy-2', asOf: '2026-04-01' });
+  });
+
+  it('counts approvals in the annual report, as JSON and CSV', async () => {
+    const r = await call('GET', '/api/v1/reports/annual?year=2026', { as: 'erin' });
+    expect(r.json.categories[0]).toEqual({ category: 'joint-development', count: 1 });
+    const security = r.json.categories[1].count;
+    expect(security).toBeGreaterThanOrEqual(1);
+    const csv = await call('GET', '/api/v1/reports/annual?year=2026&format=csv', { as: 'audrey' });
+    expect(csv.type).toContain('text/csv');
+    expect(csv.json).toBe(`year,category,count\r\n2026,joint-development,1\r\n2026,security-cooperation,${security}\r\n2026,total,${security + 1}\r\n`);
+  });
+
+  it('records every change in a verifiable audit chain', async () => {
+    const v = await call('GET', '/api/v1/audit/verify', { as: 'audrey' });
+    expect(v.json).toMatchObject({ ok: true });
+    const entries = (await call('GET', `/api/v1/audit?target=${id}`, { as: 'audrey' })).json.entries;
+    expect(entries.map((e: { verb: string }) => e.verb)).toEqual([
+      'case.create', 'case.document.add', 'case.submit', 'case.start_review', 'case.approve', 'case.shipment',
+    ]);
+    expect(entries[2]).toMatchObject({ actor: 'alice', before: { status: 'draft' }, after: { status: 'submitted', evaluation: { policyDigest: 'sha256:test-policy-1' } } });
+    expect(entries.every((e: { requestId: string }) => typeof e.requestId === 'string')).toBe(true);
+  });
+});
+
+describe('users', () => {
+  it('lets an admin create and change users, and keeps the last admin', async () => {
+    const r = await call('POST', '/api/v1/users', { as: 'admin', body: { username: 'carol', password: 'short', role: 'applicant' } });
+    expect(r.json.problems.map((p: { path: string }) => p.path)).toEqual(['password']);
+    const noOrg = await call('POST', '/api/v1/users', { as: 'admin', body: { username: 'carol', password: PASSWORD, role: 'applicant' } });
+    expect(noOrg.json.problems[0].path).toBe('org');
+    const ok = await call('POST', '/api/v1/users', { as: 'admin', body: { username: 'carol', password: PASSWORD, role: 'applicant', org: 'GAMMA' } });
+    expect(ok.status).toBe(201);
+    expect(ok.json).not.toHaveProperty('passwordHash');
+    expect((await call('POST', '/api/v1/users', { as: 'admin', body: { username: 'carol', password: PASSWORD, role: 'examiner' } })).status).toBe(409);
+    const me = (await call('GET', '/api/v1/users', { as: 'admin' })).json.users.find((u: { username: string }) => u.username === 'admin');
+    expect((await call('PATCH', `/api/v1/users/${me.id}`, { as: 'admin', body: { role: 'auditor' } })).json.problems[0].code).toBe('last_admin');
+    const disabled = await call('PATCH', `/api/v1/users/${ok.json.id}`, { as: 'admin', body: { disabled: true } });
+    expect(disabled.json.disabled).toBe(true);
+  });
+});
+
+describe('role x endpoint', () => {
+  const ROLE_USERS: Record<Role | 'anonymous', string | undefined> = {
+    anonymous: undefined, applicant: 'alice', examiner: 'erin', nsc: 'nora', auditor: 'audrey', admin: 'admin',
+  };
+  const routes = ROUTE_MODULES.flatMap((m) => m.routes);
+  const table = routes.flatMap((r) => (Object.keys(ROLE_USERS) as (Role | 'anonymous')[]).map((role) => ({ route: r, role, allowed: rolesOf(r).includes(role) })));
+
+  it('covers every route for every role', () => {
+    expect(table.length).toBe(routes.length * 6);
+  });
+
+  it.each(table.map((t) => [`${t.route.method.toUpperCase()} ${t.route.path}`, t.role, t.allowed ? 'allowed' : 'refused', t] as const))(
+    '%s as %s: %s', async (_name, role, _verdict, t) => {
+      const cases = await store.cases.list({ org: 'ACME' });
+      const consent = (await store.sql.query<{ id: string }>('SELECT id FROM consents ORDER BY created_at LIMIT 1')).rows[0];
+      const user = (await store.users.byUsername('alice'))!;
+      const path = t.route.path.replace(':id', t.route.path.startsWith('/api/v1/consents') ? consent.id : t.route.path.startsWith('/api/v1/users') ? user.id : cases[0].id)
+        .replace(':country', 'JP');
+      if (t.route.operationId === 'logout' && ROLE_USERS[role]) {
+        // Logging out revokes the token: use a throwaway one so later rows keep theirs.
+        const u = (await store.users.byUsername(ROLE_USERS[role]!))!;
+        const { token } = await issueToken(store, { actor: 'system', at: clock.toISOString() }, u, 'token', clock);
+        const r = await app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+        expect(r.status).toBe(204);
+        return;
+      }
+      // An empty JSON object: enough to get past authorisation to validation, without changing anything.
+      const r = await call(t.route.method.toUpperCase(), path, { as: ROLE_USERS[role], body: t.route.body ? {} : undefined });
+      if (t.allowed) {
+        expect([401, 403], `${role} should reach ${path}`).not.toContain(r.status);
+      } else {
+        expect(r.status).toBe(role === 'anonymous' ? 401 : 403);
+        expect(r.type).toContain('application/problem+json');
+      }
+      expect(r.status).toBeLessThan(500);
+    });
+});
