@@ -16,6 +16,7 @@ export interface ValidPolicy {
 }
 
 export interface CompiledRule {
+  index: number; // position in its version, for array-indexed evaluation
   rule: Rule;
   revision: string;
   when: Compiled;
@@ -40,6 +41,7 @@ export interface RegimeInfo {
 export interface Version {
   info: RegimeInfo;
   rules: CompiledRule[];
+  byKind: Record<RuleKind, CompiledRule[]>;
   facts: FactTable;
 }
 
@@ -104,7 +106,7 @@ export class Engine {
         revisionOf.set(r.id, doc.id);
         if (!this.ruleInfo.has(r.id)) this.ruleInfo.set(r.id, { ...r, revision: doc.id });
       }
-      const compiled = all.map((rule): CompiledRule => ({ rule, revision: revisionOf.get(rule.id)!, when: compileExpr(rule.when, factInfo), defeatedBy: [] }));
+      const compiled = all.map((rule, index): CompiledRule => ({ index, rule, revision: revisionOf.get(rule.id)!, when: compileExpr(rule.when, factInfo), defeatedBy: [] }));
       const byId = new Map(compiled.map((c) => [c.rule.id, c]));
       for (const c of compiled) for (const target of c.rule.defeats ?? []) byId.get(target)?.defeatedBy.push(c);
       const idx = dated.findIndex((d) => d.id === doc.id);
@@ -120,6 +122,7 @@ export class Engine {
           added: doc.rules.map((r) => r.id), repealed: [...removed], confirmed: doc.confirmed,
         },
         rules: compiled,
+        byKind: Object.fromEntries(KIND_ORDER.map((kind) => [kind, compiled.filter((c) => c.rule.kind === kind)])) as Record<RuleKind, CompiledRule[]>,
         facts: base ? base.facts.withOverrides(overrides) : this.facts.withOverrides(overrides),
       };
       this.versions.set(doc.id, version);
@@ -165,59 +168,138 @@ export class Engine {
   evaluate(req: TransferRequest, opts: EvaluateOptions = {}): Decision {
     const version = opts.regime ? this.versions.get(opts.regime) : this.versionOn(req.asOf);
     if (!version) throw new Error(`no regime ${opts.regime ?? `in force on ${req.asOf}`}; validate input before evaluating`);
-    const first = this.run(version, req, opts.trace !== false);
-    if (first.outcome === 'requires_judgment' && opts.trace === false) {
-      // The fast path keeps no recorder; the open questions need one.
-      const traced = this.run(version, req, true);
-      return { ...traced, trace: [] };
+    if (opts.trace === false) {
+      const quick = this.fast(version, req);
+      if (quick) return quick;
+      return { ...this.run(version, req), trace: [] };
     }
-    return first;
+    return this.run(version, req);
   }
 
-  private run(version: Version, rawReq: TransferRequest, traced: boolean): Decision {
-    const req: TransferRequest = {
-      ...rawReq,
-      item: { defenseEquipment: true, munitionType: 'other', ...rawReq.item },
+  /** Review level (the strictest) and conditions (deduplicated, in rule order) of the rules that attach to the outcome. */
+  private attachments(outcome: Outcome, attach: CompiledRule[]): { review: Review | null; conditions: DecisionCondition[] } {
+    if (outcome !== 'permissible' && outcome !== 'requires_judgment') return { review: null, conditions: [] };
+    let review: Review | null = null;
+    const conditions: DecisionCondition[] = [];
+    for (const c of attach) {
+      const r = c.rule.review;
+      if (r && (review === null || REVIEW_ORDER.indexOf(r) > REVIEW_ORDER.indexOf(review))) review = r;
+      for (const id of c.rule.conditions ?? []) {
+        if (conditions.some((x) => x.id === id)) continue;
+        conditions.push({ id, rule: c.rule.id, text: this.conditionDocs.get(id)!.text });
+      }
+    }
+    return { review, conditions };
+  }
+
+  /**
+   * The untraced path: evaluates lazily in the order the outcome is decided (scope, Principle 1, permitted cases),
+   * touching exceptions and requirements only when they matter. Returns null for requires_judgment, whose open
+   * questions need the traced path.
+   */
+  private fast(version: Version, req: TransferRequest): Decision | null {
+    const ctx: EvalContext = { req, date: req.asOf, facts: version.facts, rec: null };
+    const k = version.byKind;
+    const decide = (outcome: Outcome, deciding: CompiledRule[], attach: CompiledRule[] = []): Decision => {
+      const { review, conditions } = this.attachments(outcome, attach);
+      return {
+        outcome, regime: version.info.regime, revision: version.info.id, reasons: deciding.map((c) => c.rule.id),
+        conditions, review, open: [], trace: [], policyDigest: this.policyDigest,
+      };
     };
-    const values = new Map<CompiledRule, Tri>();
-    const recorders = new Map<CompiledRule, Recorder>();
-    const facts = new Map<string, FactTrace>();
-    const raw = (c: CompiledRule): Tri => {
-      if (!traced) return c.when({ req, date: req.asOf, facts: version.facts, rec: null });
-      const rec: Recorder = { tests: [], open: [], facts };
-      recorders.set(c, rec);
-      const ctx: EvalContext = { req, date: req.asOf, facts: version.facts, rec };
-      return c.when(ctx);
-    };
-    const rawValues = new Map<CompiledRule, Tri>();
-    const effective = (c: CompiledRule): Tri => {
-      const known = values.get(c);
-      if (known !== undefined) return known;
-      let own = rawValues.get(c);
-      if (own === undefined) { own = raw(c); rawValues.set(c, own); }
+    let scopeT: CompiledRule[] | undefined;
+    for (const c of k.scope) if (c.when(ctx) === T) (scopeT ??= []).push(c);
+    if (scopeT) return decide('out_of_scope', scopeT);
+    let prohibT: CompiledRule[] | undefined;
+    let prohibU = false;
+    for (const c of k.prohibition) {
+      const v = c.when(ctx);
+      if (v === T) (prohibT ??= []).push(c);
+      else if (v === U) prohibU = true;
+    }
+    if (prohibT) return decide('prohibited', prohibT);
+    const memo = new Int8Array(version.rules.length).fill(-1);
+    const effective = (c: CompiledRule, raw: Tri): Tri => {
       let defeated: Tri = F;
-      for (const d of c.defeatedBy) defeated = or3(defeated, effective(d));
+      for (const d of c.defeatedBy) {
+        let v = memo[d.index] as Tri | -1;
+        if (v === -1) { v = effective(d, d.when(ctx)); memo[d.index] = v; }
+        defeated = or3(defeated, v);
+        if (defeated === T) break;
+      }
+      return and3(raw, not3(defeated));
+    };
+    let permT: CompiledRule[] | undefined;
+    let permU = false;
+    let closers: Set<CompiledRule> | undefined;
+    const consider = (c: CompiledRule) => {
+      const raw = c.when(ctx);
+      if (raw === F) return;
+      const v = c.defeatedBy.length ? effective(c, raw) : raw;
+      if (v === T) (permT ??= []).push(c);
+      else if (v === U) permU = true;
+      else for (const d of c.defeatedBy) if (memo[d.index] === T) (closers ??= new Set()).add(d);
+    };
+    for (const c of k.permission) consider(c);
+    const dflt = k.default[0];
+    if (dflt?.rule.outcome === 'permissible') consider(dflt);
+    if (permU || (permT && prohibU)) return null;
+    if (permT) {
+      const reqs = k.requirement.filter((c) => (c.defeatedBy.length ? effective(c, c.when(ctx)) : c.when(ctx)) !== F);
+      return decide('permissible', permT, [...permT, ...reqs]);
+    }
+    const defeaters = closers ? k.exception.filter((c) => closers!.has(c)) : [];
+    const outcome = !dflt || dflt.rule.outcome === 'permissible' ? 'not_permitted' : dflt.rule.outcome!;
+    return decide(outcome, dflt ? [...defeaters, dflt] : defeaters);
+  }
+
+  /** The traced path: every rule evaluated and recorded, with the facts it read. */
+  private run(version: Version, req: TransferRequest): Decision {
+    const rules = version.rules;
+    const n = rules.length;
+    const values = new Int8Array(n).fill(-1);
+    const rawValues = new Int8Array(n).fill(-1);
+    const recorders: (Recorder | undefined)[] = new Array(n);
+    const facts = new Map<string, FactTrace>();
+    const ctx: EvalContext = { req, date: req.asOf, facts: version.facts, rec: null };
+    const effective = (i: number): Tri => {
+      const known = values[i];
+      if (known !== -1) return known as Tri;
+      const c = rules[i];
+      let own = rawValues[i] as Tri | -1;
+      if (own === -1) {
+        ctx.rec = recorders[i] = { tests: [], open: [], facts };
+        own = c.when(ctx);
+        rawValues[i] = own;
+      }
+      let defeated: Tri = F;
+      for (const d of c.defeatedBy) defeated = or3(defeated, effective(d.index));
       const v = and3(own, not3(defeated));
-      values.set(c, v);
+      values[i] = v;
       return v;
     };
-    for (const c of version.rules) effective(c);
-
-    const byKind = (kind: RuleKind, v: Tri) => version.rules.filter((c) => c.rule.kind === kind && values.get(c) === v);
-    const scopeT = byKind('scope', T);
-    const prohibT = byKind('prohibition', T);
-    const prohibU = byKind('prohibition', U);
-    const defaults = version.rules.filter((c) => c.rule.kind === 'default');
-    const defaultRule = defaults[0];
+    const scopeT: CompiledRule[] = [], prohibT: CompiledRule[] = [], prohibU: CompiledRule[] = [];
+    let permT: CompiledRule[] = [], permU: CompiledRule[] = [];
+    const requirements: CompiledRule[] = [];
+    let defaultRule: CompiledRule | undefined;
+    for (let i = 0; i < n; i++) {
+      const v = effective(i);
+      const c = rules[i];
+      switch (c.rule.kind) {
+        case 'scope': if (v === T) scopeT.push(c); break;
+        case 'prohibition': if (v === T) prohibT.push(c); else if (v === U) prohibU.push(c); break;
+        case 'permission': if (v === T) permT.push(c); else if (v === U) permU.push(c); break;
+        case 'requirement': if (v !== F) requirements.push(c); break;
+        case 'default': defaultRule ??= c; break;
+        default: break;
+      }
+    }
     const defaultOutcome = defaultRule?.rule.outcome ?? 'not_permitted';
-    let permT = byKind('permission', T);
-    let permU = byKind('permission', U);
     if (defaultOutcome === 'permissible' && defaultRule) {
-      const v = values.get(defaultRule);
+      const v = values[defaultRule.index];
       if (v === T) permT = [...permT, defaultRule];
       if (v === U) permU = [...permU, defaultRule];
     }
-    const requirements = version.rules.filter((c) => c.rule.kind === 'requirement' && values.get(c) !== F);
 
     let outcome: Outcome;
     let deciding: CompiledRule[];
@@ -234,49 +316,38 @@ export class Engine {
       attach = [...deciding, ...requirements];
     } else {
       // No permitted case can apply: the regime's default decides, with the exceptions that closed a permitted case.
-      const defeaters = version.rules.filter((c) => c.rule.kind === 'exception' && values.get(c) === T
-        && version.rules.some((p) => p.rule.kind === 'permission' && rawValues.get(p) !== F && c.rule.defeats?.includes(p.rule.id)));
+      const defeaters = rules.filter((c) => c.rule.kind === 'exception' && values[c.index] === T
+        && rules.some((p) => p.rule.kind === 'permission' && rawValues[p.index] !== F && c.rule.defeats?.includes(p.rule.id)));
       outcome = defaultOutcome === 'permissible' ? 'not_permitted' : defaultOutcome;
       deciding = [...defeaters, ...(defaultRule ? [defaultRule] : [])];
     }
 
-    const review = outcome === 'permissible' || outcome === 'requires_judgment'
-      ? attach.reduce<Review | null>((acc, c) => {
-        const r = c.rule.review;
-        if (!r) return acc;
-        return acc === null || REVIEW_ORDER.indexOf(r) > REVIEW_ORDER.indexOf(acc) ? r : acc;
-      }, null)
-      : null;
-    const conditions: DecisionCondition[] = [];
-    const seen = new Set<string>();
-    for (const c of attach) {
-      for (const id of c.rule.conditions ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const doc = this.conditionDocs.get(id)!;
-        conditions.push({ id, rule: c.rule.id, text: doc.text });
-      }
-    }
+    const { review, conditions } = this.attachments(outcome, attach);
     const open: OpenQuestion[] = [];
     const openIds = new Set<string>();
-    for (const c of openFrom) {
-      for (const q of recorders.get(c)?.open ?? []) {
-        if (openIds.has(q.id)) continue;
-        openIds.add(q.id);
-        open.push(q);
+    const collect = (c: CompiledRule) => {
+      if (rawValues[c.index] === U) {
+        for (const q of recorders[c.index]?.open ?? []) {
+          if (openIds.has(q.id)) continue;
+          openIds.add(q.id);
+          open.push(q);
+        }
       }
-    }
+      // An exception left open leaves the rule it would defeat open too.
+      for (const d of c.defeatedBy) if (values[d.index] === U) collect(d);
+    };
+    openFrom.forEach(collect);
 
     const trace: TraceEntry[] = [];
-    if (traced) {
-      for (const c of version.rules) {
-        const v = values.get(c)!;
-        const own = rawValues.get(c)!;
-        const defeatedBy = c.defeatedBy.filter((d) => values.get(d) !== F).map((d) => d.rule.id);
+    {
+      for (const c of rules) {
+        const v = values[c.index];
+        const own = rawValues[c.index];
+        const defeatedBy = c.defeatedBy.filter((d) => values[d.index] !== F).map((d) => d.rule.id);
         const entry: RuleTrace = {
           type: 'rule', rule: c.rule.id, kind: c.rule.kind, revision: c.revision,
           result: own !== F && v !== own && defeatedBy.length ? 'defeated' : v === T ? 'fired' : v === F ? 'not_fired' : 'unknown',
-          tests: recorders.get(c)?.tests ?? [],
+          tests: recorders[c.index]?.tests ?? [],
           citations: c.rule.citations,
         };
         if (defeatedBy.length) entry.defeatedBy = defeatedBy;

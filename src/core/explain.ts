@@ -34,6 +34,7 @@ const L = {
   unconfirmed: { en: 'weakly sourced', ja: '出典が弱い' },
   reviews: { meti: { en: 'METI licence examination', ja: '経済産業省の許可審査' }, nsc: { en: 'National Security Council deliberation', ja: '国家安全保障会議での審議' }, cabinet: { en: 'Cabinet decision for the case', ja: '個別案件ごとの閣議決定' } },
   none: { en: 'none', ja: 'なし' },
+  truth: { true: { en: 'true', ja: '真' }, false: { en: 'false', ja: '偽' }, unknown: { en: 'unknown', ja: '不明' } },
   wouldApply: { en: 'would apply if', ja: '次の場合に該当し得る：' },
   from: { en: 'from', ja: '以降' },
   until: { en: 'until', ja: 'まで' },
@@ -98,7 +99,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     out.push(`${L.considered[lang]}:`);
     for (const t of notApplied) {
       const r = engine.rule(t.rule)!;
-      const failing = t.tests.filter((x) => x.value !== 'true').map((x) => `${x.test} → ${x.value}`);
+      const failing = t.tests.filter((x) => x.value !== 'true').map((x) => `${x.test} → ${L.truth[x.value][lang]}`);
       const why = t.result === 'defeated' ? `defeated by ${t.defeatedBy?.join(', ')}` : failing.join('; ');
       out.push(`  [${t.rule}] ${r.title[lang]}: ${why}`);
     }
@@ -156,7 +157,7 @@ function closestCases(engine: Engine, req: TransferRequest, d: Decision, lang: L
     for (const t of probe.trace) {
       if (t.type !== 'rule' || t.kind !== 'permission' || t.result !== 'not_fired' || seen.has(t.rule)) continue;
       const failing = t.tests.filter((x) => x.value === 'false');
-      if (!failing.length || !failing.every((x) => /^(item\.|purpose)/.test(x.test))) continue;
+      if (!failing.length || !failing.every((x) => x.test.startsWith('item.')) || t.tests.some((x) => x.test.startsWith('judgment:'))) continue;
       seen.add(t.rule);
       const r = engine.rule(t.rule)!;
       const when = asOf !== req.asOf ? ` (${L.from[lang]} ${asOf})` : '';

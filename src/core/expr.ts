@@ -36,11 +36,12 @@ const FIELD_QUESTIONS: Record<string, Text> = {
   'item.origin': { en: 'Is the item domestic, jointly developed, or made under foreign licence? The request does not say.', ja: '品目が国産・国際共同開発・ライセンス生産のいずれか、要求に記載がありません。' },
   'item.licensor': { en: 'Which country licensed the production of the item? The request does not say.', ja: 'ライセンス元の国が要求に記載されていません。' },
   'item.partners': { en: 'Which countries are partners in the joint development? The request does not say.', ja: '共同開発のパートナー国が要求に記載されていません。' },
-  'item.program': { en: 'Which programme does the item belong to? The request does not say.', ja: '品目の属する計画が要求に記載されていません。' },
   'item.controlList': { en: 'Which Munitions List category is the item in? The request does not say.', ja: '品目の軍用品リスト区分が要求に記載されていません。' },
-  purpose: { en: 'What is the purpose of the transfer? The request does not say.', ja: '移転の目的が要求に記載されていません。' },
   'endUser.type': { en: 'Who is the end user (government, military, company, ...)? The request does not say.', ja: '最終需要者の種別（政府、軍、企業等）が要求に記載されていません。' },
 };
+
+/** What an absent item attribute means, per the request contract. */
+const ITEM_DEFAULTS: Partial<Record<string, boolean | string>> = { defenseEquipment: true, munitionType: 'other' };
 
 function listOf(v: boolean | string | string[]): (boolean | string)[] {
   return Array.isArray(v) ? v : [v];
@@ -71,22 +72,27 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
   if ('all' in expr) {
     const parts = expr.all.map((e) => compileExpr(e, factInfo));
     return (ctx) => {
+      const mark = ctx.rec?.open.length ?? 0;
       let acc: Tri = T;
       for (const p of parts) {
         acc = and3(acc, p(ctx));
         if (acc === F && !ctx.rec) return F;
       }
+      // A false conjunction is settled: what was unknown inside it is not an open question.
+      if (acc === F && ctx.rec) ctx.rec.open.length = mark;
       return acc;
     };
   }
   if ('any' in expr) {
     const parts = expr.any.map((e) => compileExpr(e, factInfo));
     return (ctx) => {
+      const mark = ctx.rec?.open.length ?? 0;
       let acc: Tri = F;
       for (const p of parts) {
         acc = or3(acc, p(ctx));
         if (acc === T && !ctx.rec) return T;
       }
+      if (acc === T && ctx.rec) ctx.rec.open.length = mark;
       return acc;
     };
   }
@@ -102,7 +108,7 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
     return (ctx) => {
       const cc: CountryCode | undefined = of === 'recipient' ? ctx.req.recipient : ctx.req.item.licensor;
       if (cc === undefined) return record(ctx, label, U, fieldQuestion('item.licensor'));
-      const { value } = ctx.facts.read(fact, cc, ctx.date);
+      const value = ctx.facts.value(fact, cc, ctx.date);
       if (ctx.rec) {
         const key = `${fact}:${cc}`;
         if (!ctx.rec.facts.has(key)) ctx.rec.facts.set(key, ctx.facts.trace(fact, cc, ctx.date));
@@ -125,19 +131,22 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
     const wanted = listOf(expr.is);
     const path = `item.${field}`;
     const label = `${path} ${wanted.length > 1 ? 'in' : '='} ${show(expr.is)}`;
+    // An item names its programme only if it has one, so no programme means none.
+    const absentIsFalse = field === 'program';
+    const dflt = ITEM_DEFAULTS[field];
     return (ctx) => {
-      const v = ctx.req.item[field] as boolean | string | undefined;
-      if (v === undefined) return record(ctx, label, U, fieldQuestion(path));
+      const v = (ctx.req.item[field] ?? dflt) as boolean | string | undefined;
+      if (v === undefined) return absentIsFalse ? record(ctx, label, F) : record(ctx, label, U, fieldQuestion(path));
       return record(ctx, label, wanted.includes(v) ? T : F);
     };
   }
   if ('purpose' in expr) {
     const wanted = listOf(expr.purpose);
     const label = `purpose ${wanted.length > 1 ? 'in' : '='} ${show(expr.purpose)}`;
+    // A purpose-based case must be claimed: no stated purpose claims none.
     return (ctx) => {
       const v = ctx.req.purpose;
-      if (v === undefined) return record(ctx, label, U, fieldQuestion('purpose'));
-      return record(ctx, label, wanted.includes(v) ? T : F);
+      return record(ctx, label, v !== undefined && wanted.includes(v) ? T : F);
     };
   }
   if ('endUser' in expr) {

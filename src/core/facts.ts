@@ -34,6 +34,20 @@ export class FactTable {
     return t;
   }
 
+  /** The value alone, without allocating: the hot path of compiled rules. */
+  value(factId: string, country: CountryCode, date: IsoDate): boolean | string | null {
+    const entries = this.index.get(factId)?.get(country);
+    if (entries) {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const e = entries[i];
+        if (e.from > date) continue;
+        if (e.to != null && date > e.to) break;
+        return e.value === 'unknown' ? null : e.value;
+      }
+    }
+    return this.facts.get(factId)?.default ?? null;
+  }
+
   read(factId: string, country: CountryCode, date: IsoDate): FactReading {
     const entries = this.index.get(factId)?.get(country);
     if (entries) {

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+import type { Io } from '../io.ts';
+
+const CASES = '../shared/cases/public';
+
+function io(stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => stdin };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('gensoku evaluate', () => {
+  const files = readdirSync(CASES).filter((f) => f.endsWith('.json'));
+  it.each(files)('public case %s gives its expected outcome', async (file) => {
+    const c = JSON.parse(readFileSync(`${CASES}/${file}`, 'utf8'));
+    const t = io();
+    const code = await main(['evaluate', `${CASES}/${file}`, '--format', 'json'], t.io);
+    const d = JSON.parse(t.out());
+    expect(d.outcome).toBe(c.expect.outcome);
+    expect(code).toBe({ permissible: 0, out_of_scope: 0, prohibited: 2, not_permitted: 2, requires_judgment: 4 }[d.outcome as string]);
+    expect(d.policyDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('explains the 2022 Ukraine refusal in English with the clauses cited', async () => {
+    const t = io();
+    expect(await main(['evaluate', `${CASES}/ukraine-lethal-2022.json`, '--format', 'text'], t.io)).toBe(2);
+    const text = t.out();
+    expect(text).toMatch(/^NOT PERMITTED/);
+    expect(text).toContain('Outside the limited cases of Principle 2');
+    expect(text).toMatch(/\[C-P1-party-to-conflict\].*party-to-conflict\(recipient\) = true → false/);
+    expect(text).toContain('Ukraine is not covered');
+    expect(text).toMatch(/\[C-2022-ukraine-non-lethal\] \(from 2022-03-08\).*item\.weapon = false/);
+    expect(text).toContain('https://www.mofa.go.jp/fp/nsp/page1we_000083.html');
+  });
+
+  it('explains it in Japanese too', async () => {
+    const t = io();
+    await main(['evaluate', `${CASES}/ukraine-lethal-2022.json`, '--format', 'text', '--lang', 'ja'], t.io);
+    expect(t.out()).toMatch(/^認められない/);
+    expect(t.out()).toContain('第二原則に定める限定的な場合以外は');
+    expect(t.out()).toContain('第一原則(3)：紛争当事国');
+  });
+
+  it('reads a request from stdin and from friendly flags alike', async () => {
+    const req = { asOf: '2026-05-01', recipient: 'AU', item: { weapon: true, form: 'complete', function: 'other', origin: 'domestic' } };
+    const a = io(JSON.stringify(req));
+    expect(await main(['evaluate', '-'], a.io)).toBe(0);
+    const b = io();
+    expect(await main(['evaluate', '--to', 'AU', '--as-of', '2026-05-01', '--weapon', '--form', 'complete', '--function', 'other', '--origin', 'domestic'], b.io)).toBe(0);
+    expect(JSON.parse(a.out())).toEqual(JSON.parse(b.out()));
+  });
+
+  it('names the open question when lethality is not stated', async () => {
+    const t = io(JSON.stringify({ asOf: '2022-03-08', recipient: 'UA', item: { form: 'complete' }, purpose: 'aid-against-aggression' }));
+    expect(await main(['evaluate'], t.io)).toBe(4);
+    expect(JSON.parse(t.out()).open[0].id).toBe('item.weapon');
+  });
+
+  it('lists every problem of bad input with its path and exits 1, without a stack trace', async () => {
+    const t = io(JSON.stringify({ asOf: '1960-02-30', recipient: 'XX', item: { weapon: 'yes', colour: 'red' }, extra: 1 }));
+    expect(await main(['evaluate', '-'], t.io)).toBe(1);
+    const err = t.err();
+    for (const path of ['asOf', 'recipient', 'item.weapon', 'item.colour', 'extra']) expect(err).toContain(`${path}:`);
+    expect(err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('rejects dates before 1967-04-21, malformed JSON, unknown regimes and bad flags', async () => {
+    const early = io(JSON.stringify({ asOf: '1967-04-20', recipient: 'US', item: {} }));
+    expect(await main(['evaluate'], early.io)).toBe(1);
+    expect(early.err()).toContain('no regime before 1967-04-21');
+    const bad = io('{ not json');
+    expect(await main(['evaluate'], bad.io)).toBe(1);
+    expect(bad.err()).toContain('malformed_json');
+    const regime = io();
+    expect(await main(['evaluate', `${CASES}/ukraine-vests-2022.json`, '--regime', 'nope'], regime.io)).toBe(1);
+    expect(regime.err()).toContain('unknown_regime');
+    const flag = io();
+    expect(await main(['evaluate', '--bogus'], flag.io)).toBe(1);
+    expect(await main(['nonsense'], io().io)).toBe(1);
+  });
+
+  it('applies a draft only when it is named', async () => {
+    const req = JSON.parse(readFileSync(`${CASES}/ukraine-lethal-draft-2023.json`, 'utf8')).request;
+    const law = io(JSON.stringify(req));
+    expect(await main(['evaluate'], law.io)).toBe(2);
+    const draft = io(JSON.stringify(req));
+    expect(await main(['evaluate', '--regime', '2023-03-invasion-victims-proposal'], draft.io)).toBe(0);
+    expect(JSON.parse(draft.out()).regime).toBe('2023-03-invasion-victims-proposal');
+  });
+});

@@ -1,0 +1,77 @@
+// gensoku serve: the API and the web UI on the embedded database (or DATABASE_URL), until SIGTERM.
+import { readFileSync } from 'node:fs';
+import { startServer } from '../../api/server.ts';
+import { ensureFirstAdmin } from '../../cases/users.ts';
+import { DataDirLocked } from '../../store/lock.ts';
+import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.ts';
+import { EXIT, UsageError, parse, printProblems, type Io } from '../io.ts';
+import { engineOrExit } from '../policy.ts';
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  policy: { type: 'string' },
+} as const;
+
+const version = (): string => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+};
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv, OPTIONS, false);
+  const portText = values.port ?? process.env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
+  const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+
+  const engine = engineOrExit(io, values.policy);
+  if (typeof engine === 'number') return engine;
+
+  const config = storeConfigFromEnv();
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (err) {
+    if (err instanceof DataDirLocked) {
+      io.stderr(`${err.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`cannot open the database (${describeStore(config)}): ${(err as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const admin = await ensureFirstAdmin(store, process.env, new Date());
+  if (!admin.ok) {
+    printProblems(io, admin.problems, 'GENSOKU_ADMIN_USER / GENSOKU_ADMIN_PASSWORD');
+    await store.close();
+    return EXIT.usage;
+  }
+
+  let server;
+  try {
+    server = await startServer({ store, engine, version: version() }, { port, host });
+  } catch (err) {
+    io.stderr(`cannot listen on ${host}:${port}: ${(err as Error).message}\n`);
+    await store.close();
+    return EXIT.usage;
+  }
+  io.stdout(`gensoku listening on ${server.url} (database ${describeStore(config)}, policy ${engine.policyDigest.slice(0, 19)}; ${admin.value})\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', onInt);
+      io.stdout(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal })}\n`);
+      void server.close().then(resolve);
+    };
+    const onTerm = () => stop('SIGTERM');
+    const onInt = () => stop('SIGINT');
+    process.on('SIGTERM', onTerm);
+    process.on('SIGINT', onInt);
+  });
+  io.stdout(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'stopped' })}\n`);
+  return EXIT.ok;
+}
