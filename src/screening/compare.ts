@@ -145,7 +145,7 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
 
   const sigQ = qt.filter((t) => t.kind === 'name').length;
   const sigC = ct.filter((t) => t.kind === 'name').length;
-  if (agreeing === 1 && Math.max(sigQ, sigC) >= 2 && Math.min(sigQ, sigC) === 1) {
+  if (agreeing <= 1 && Math.max(sigQ, sigC) >= 2) {
     const before = score;
     score *= NAME_PARAMS.singlePartFactor;
     adjustments.push({ feature: 'single_part_match', effect: round(score - before) });

@@ -78,12 +78,17 @@ export function transliterate(input: string): RawToken[] {
   if (!NON_LATIN.test(s)) return latinTokens(s, 'latin');
   if (ABJAD.test(s)) s = foldArabic(s);
   const foreign = /[·・･]/.test(s);
+  const spaced = /\s/.test(s.trim());
   const out: RawToken[] = [];
   // Parentheses keep their meaning through transliteration, so mark them before splitting.
   for (const chunk0 of s.split(/(?=[\s(])|(?<=[\s)])|[·・･]/)) {
     const chunk = chunk0.trim();
     if (!chunk) continue;
-    if (HAN.test(chunk) && !KANA.test(chunk) && foreign) {
+    if ((HAN.test(chunk) || HANGUL.test(chunk)) && !KANA.test(chunk) && spaced) {
+      // Already split by the writer ("陽一 三浦", "지후 황"): each part is one name, not surname + given.
+      const script = HANGUL.test(chunk) ? 'hangul' : 'han';
+      out.push({ text: [...chunk].map((c) => syllables(anyAscii(c)).join('')).join('').toLowerCase(), script, orig: chunk });
+    } else if (HAN.test(chunk) && !KANA.test(chunk) && foreign) {
       // A Chinese rendering of a foreign name (parts joined by a middle dot): each part is one word.
       out.push({ text: syllables(anyAscii(chunk)).join('').toLowerCase(), script: 'han', orig: chunk });
     } else if (HAN.test(chunk) && !KANA.test(chunk)) {

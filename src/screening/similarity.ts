@@ -62,7 +62,9 @@ export function stringSimilarity(a: string, b: string): number {
   if (max === 0) return 1;
   const d = editDistance(a, b);
   const s = 1 - d / max;
-  return d === 1 && Math.min(a.length, b.length) >= 2 ? Math.max(s, 0.8) : s;
+  // One slip in a word of three letters or more is a typo; in two letters it is another syllable.
+  if (d === 1) return Math.min(a.length, b.length) >= 3 ? Math.max(s, 0.8) : Math.min(s, 0.6);
+  return s;
 }
 
 export type SimilarityBasis = 'exact' | 'typo' | 'phonetic' | 'initial' | 'prefix' | 'transliteration' | 'different';

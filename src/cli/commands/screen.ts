@@ -1,5 +1,5 @@
 // gensoku screen: screen a name, or a CSV of parties, against the UN Security Council Consolidated List.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
 import { readListFile, resolveListPath } from '../../screening/load-list.ts';
 import { buildIndex, type ScreeningIndex } from '../../screening/search-index.ts';
@@ -44,15 +44,24 @@ function number(v: string | undefined, name: string, min: number, max: number): 
   return n;
 }
 
+/** Indexes already built in this process, by file and modification time: one parse per list version. */
+const built = new Map<string, ScreeningIndex>();
+
 function loadIndex(io: Io, given: string | undefined): ScreeningIndex | undefined {
   const path = resolveListPath(given);
   if (!path) {
     io.stderr('no sanctions list: pass --list FILE or set GENSOKU_UN_LIST to the UN Consolidated List XML\n');
     return undefined;
   }
+  let key: string | undefined;
+  try { key = `${path}@${statSync(path).mtimeMs}`; } catch { key = undefined; }
+  const cached = key ? built.get(key) : undefined;
+  if (cached) return cached;
   const r = readListFile(path);
   if (!r.ok) { printProblems(io, r.problems, `cannot read the list ${path}`); return undefined; }
-  return buildIndex(r.value);
+  const index = buildIndex(r.value);
+  if (key) built.set(key, index);
+  return index;
 }
 
 function brief(m: ScreeningMatch) {

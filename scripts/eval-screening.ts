@@ -1,0 +1,131 @@
+// Measures the screening matcher on labelled data in ../shared/data (never copied into the repo):
+// name-bench pairs (precision/recall/F1 beside the published logic-v2 scores), recall of UN-listed
+// people typed cleanly and with typos, false positives on people who are on no list, and speed.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareNames, prepareName } from '../src/screening/compare.ts';
+import { parseCsv } from '../src/screening/csv.ts';
+import { foldText } from '../src/screening/normalize.ts';
+import { DEFAULTS, screen, type ScreeningQuery } from '../src/screening/screen.ts';
+import { buildIndex } from '../src/screening/search-index.ts';
+import { parseUnList } from '../src/screening/un-list.ts';
+
+const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+const NM = resolve(DATA, 'name-matching');
+const LIST = process.env['GENSOKU_UN_LIST'] ?? resolve(DATA, 'un-sc-consolidated', 'consolidated-2026-05-08.xml');
+const THRESHOLD = DEFAULTS.threshold;
+const verbose = process.argv.includes('--verbose');
+
+if (!existsSync(NM) || !existsSync(LIST)) {
+  console.error(`evaluation data not found under ${DATA}`);
+  process.exit(1);
+}
+const csv = (f: string) => parseCsv(readFileSync(resolve(NM, f), 'utf8'));
+
+function prf(pairs: Array<[boolean, boolean]>) {
+  let tp = 0, fp = 0, fn = 0;
+  for (const [pred, gold] of pairs) { if (pred && gold) tp++; else if (pred) fp++; else if (gold) fn++; }
+  const p = tp / (tp + fp || 1);
+  const r = tp / (tp + fn || 1);
+  return { p, r, f1: (2 * p * r) / (p + r || 1), n: pairs.length };
+}
+
+// 1. Name pairs: ours at our threshold, the published logic-v2 scores at 0.70.
+const bench = csv('name-bench-cases.csv');
+const ours = prf(bench.map((row) => {
+  const kind = row['schema'] === 'Person' ? 'person' : 'entity';
+  const c = compareNames(prepareName(row['name1']!, kind), prepareName(row['name2']!, kind));
+  if (verbose && (c.score >= THRESHOLD) !== (row['is_match'] === 'true')) console.log(`bench ${c.score >= THRESHOLD ? 'FP' : 'FN'} ${c.score} ${row['name1']} | ${row['name2']}`);
+  return [c.score >= THRESHOLD, row['is_match'] === 'true'];
+}));
+const lv2 = prf(csv('name-bench-logicv2.csv').map((row) => [Number(row['score']) >= 0.7, row['is_match'] === 'true']));
+
+// 2. The UN list, indexed once.
+const parsed = parseUnList(readFileSync(LIST, 'utf8'));
+if (!parsed.ok) { console.error(parsed.problems); process.exit(1); }
+const list = parsed.value;
+const t0 = performance.now();
+const index = buildIndex(list);
+const buildMs = performance.now() - t0;
+
+// Ground truth for a positive row: the entry carrying the clean spelling as its name or an alias.
+const byName = new Map<string, Set<number>>();
+list.entries.forEach((e, i) => {
+  for (const n of [e.name, ...e.aliases.map((a) => a.name)]) {
+    const k = foldText(n);
+    if (!byName.has(k)) byName.set(k, new Set());
+    byName.get(k)!.add(i);
+  }
+});
+const clean = csv('un-positives.csv');
+const typos = csv('un-positives-typos.csv');
+const truth = clean.map((row) => byName.get(foldText(row['full_name']!)) ?? new Set<number>());
+
+const times: number[] = [];
+function query(row: Record<string, string>): ScreeningQuery {
+  const q: ScreeningQuery = { name: row['full_name']!, type: 'person' };
+  if (row['date_of_birth']) q.dateOfBirth = row['date_of_birth'];
+  if (row['nationality']) q.nationality = row['nationality'];
+  if (row['gender']) q.gender = row['gender'];
+  return q;
+}
+function timed(q: ScreeningQuery) {
+  const s = performance.now();
+  const r = screen(index, q);
+  times.push(performance.now() - s);
+  if (!r.ok) throw new Error(`screen refused ${q.name}: ${JSON.stringify(r.problems)}`);
+  return r.value;
+}
+function recall(rows: Array<Record<string, string>>, label: string) {
+  let hit = 0, n = 0;
+  rows.forEach((row, i) => {
+    const t = truth[i]!;
+    if (t.size === 0) return;
+    n++;
+    const res = timed(query(row));
+    if (res.some((m) => m.match && t.has(list.entries.indexOf(m.entry)))) hit++;
+    else if (verbose) console.log(`${label} miss: ${row['full_name']} -> ${res[0] ? `${res[0].score} ${res[0].entry.name}` : 'nothing'}`);
+  });
+  return { rate: hit / n, hit, n };
+}
+function falsePositives(file: string) {
+  const rows = csv(file);
+  let fp = 0;
+  for (const row of rows) {
+    const res = timed(query(row));
+    if (res.some((m) => m.match)) { fp++; if (verbose) console.log(`${file} FP: ${row['full_name']} -> ${res[0]!.score} ${res[0]!.entry.name}`); }
+  }
+  return { rate: fp / rows.length, fp, n: rows.length };
+}
+
+// Warm the JIT on a few queries so timing measures steady state, as a long-running server sees it.
+for (const row of clean.slice(0, 50)) screen(index, query(row));
+const rc = recall(clean, 'clean');
+const rt = recall(typos, 'typos');
+const fu = falsePositives('negatives-us.csv');
+const fg = falsePositives('negatives-global.csv');
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)]!;
+const p99 = times[Math.min(times.length - 1, Math.floor(times.length * 0.99))]!;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const f3 = (x: number) => x.toFixed(3);
+const rows: Array<[string, string, string, string]> = [
+  ['measure', 'gensoku', 'logic-v2 (published)', 'target'],
+  [`name-bench precision (n=${ours.n})`, `${f3(ours.p)} @${THRESHOLD}`, `${f3(lv2.p)} @0.70`, ''],
+  ['name-bench recall', f3(ours.r), f3(lv2.r), ''],
+  ['name-bench F1', f3(ours.f1), f3(lv2.f1), '>= 0.85'],
+  [`UN positives recall, clean (n=${rc.n})`, `${pct(rc.rate)} (${rc.hit})`, '', '>= 98%'],
+  [`UN positives recall, typos (n=${rt.n})`, `${pct(rt.rate)} (${rt.hit})`, '', '>= 92%'],
+  [`false positives, negatives-us (n=${fu.n})`, `${pct(fu.rate)} (${fu.fp})`, '', '<= 1%'],
+  [`false positives, negatives-global (n=${fg.n})`, `${pct(fg.rate)} (${fg.fp})`, '', '<= 1%'],
+  [`time to screen one name, median (n=${times.length})`, `${median.toFixed(3)} ms`, '', '< 1 ms'],
+  ['time to screen one name, p99', `${p99.toFixed(3)} ms`, '', ''],
+];
+const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
+console.log(`UN list ${list.version}: ${list.entries.length} entries, ${index.names.length} names, index built in ${buildMs.toFixed(0)} ms`);
+console.log(line(rows[0]!));
+console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
+for (const r of rows.slice(1)) console.log(line(r));
