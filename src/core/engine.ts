@@ -53,6 +53,8 @@ export interface RuleInfo extends Rule {
 export interface EvaluateOptions {
   regime?: string;
   trace?: boolean;
+  /** What-if: dated series that replace the recorded facts of some countries, for this evaluation only. */
+  facts?: readonly FactOverride[];
 }
 
 const REVIEW_ORDER: Review[] = ['meti', 'nsc', 'cabinet'];
@@ -166,8 +168,9 @@ export class Engine {
   }
 
   evaluate(req: TransferRequest, opts: EvaluateOptions = {}): Decision {
-    const version = opts.regime ? this.versions.get(opts.regime) : this.versionOn(req.asOf);
-    if (!version) throw new Error(`no regime ${opts.regime ?? `in force on ${req.asOf}`}; validate input before evaluating`);
+    const found = opts.regime ? this.versions.get(opts.regime) : this.versionOn(req.asOf);
+    if (!found) throw new Error(`no regime ${opts.regime ?? `in force on ${req.asOf}`}; validate input before evaluating`);
+    const version = opts.facts?.length ? { ...found, facts: found.facts.withOverrides(opts.facts) } : found;
     if (opts.trace === false) {
       const quick = this.fast(version, req);
       if (quick) return quick;
