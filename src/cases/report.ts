@@ -9,6 +9,12 @@ export interface AnnualReport {
 
 export const UNCATEGORISED = 'uncategorised';
 
+/** A calendar year in Japan (JST, UTC+9, no daylight saving) as UTC ISO bounds [from, to). */
+export function yearBounds(year: number): { from: string; to: string } {
+  const start = (y: number) => new Date(Date.UTC(y, 0, 1) - 9 * 3600_000).toISOString();
+  return { from: start(year), to: start(year + 1) };
+}
+
 export function annualReport(year: number, counts: ApprovalCount[]): AnnualReport {
   const categories = counts.map((c) => ({ category: c.category ?? UNCATEGORISED, count: c.count }));
   return { year, total: categories.reduce((n, c) => n + c.count, 0), categories };

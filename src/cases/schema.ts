@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isCountry } from '../core/countries.ts';
 import { END_USER_TYPES, PURPOSES } from '../core/model.ts';
-import { itemSchema } from '../core/request.ts';
+import { EARLIEST_DATE, itemSchema } from '../core/request.ts';
 import { CASE_ACTIONS, CASE_STATUSES, CONSENT_KINDS, ROLES } from './model.ts';
 
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "AU"')
@@ -73,7 +73,7 @@ export const consentSchema = z.strictObject({
   recipient: countryCode.describe('for a third-party transfer, the third country; for extra-purpose use, the current holder'),
   endUser: partySchema.optional(),
   purpose: z.enum(PURPOSES).optional(),
-  asOf: isoDate.optional().describe('the date the consent would take effect; default: today'),
+  asOf: isoDate.refine((d) => d >= EARLIEST_DATE, `no regime before ${EARLIEST_DATE}`).optional().describe('the date the consent would take effect; default: today'),
   justification: line(20_000),
 });
 

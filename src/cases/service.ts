@@ -9,7 +9,7 @@ import { fail, invalid, notFound, type Outcome } from './failure.ts';
 import { issueLicence, recordShipment } from './licence.ts';
 import { availableActions, checkTransition, OPEN_STATUSES } from './lifecycle.ts';
 import type { Actor, CaseEvaluation, CaseRow, ConsentRow, LicenceCondition } from './model.ts';
-import { annualReport, type AnnualReport } from './report.ts';
+import { annualReport, yearBounds, type AnnualReport } from './report.ts';
 import {
   caseApplicationSchema, caseListQuery, caseUpdateSchema, consentDecisionSchema, consentSchema, documentSchema, shipmentSchema,
   transitionSchema,
@@ -290,6 +290,7 @@ export class CaseService {
   }
 
   async annualReport(year: number): Promise<AnnualReport> {
-    return annualReport(year, await this.store.cases.approvalsByCategory(year));
+    const { from, to } = yearBounds(year);
+    return annualReport(year, await this.store.cases.approvalsByCategory(from, to));
   }
 }

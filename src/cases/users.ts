@@ -4,7 +4,7 @@ import type { AuditContext } from '../store/audit.ts';
 import type { Store } from '../store/store.ts';
 import { fail, invalid, type Outcome } from './failure.ts';
 import type { Role, SessionRow, UserRow } from './model.ts';
-import { userCreateSchema } from './schema.ts';
+import { userCreateSchema, userUpdateSchema } from './schema.ts';
 import { toProblems } from '../core/request.ts';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
@@ -100,3 +100,43 @@ export async function resolveToken(store: Store, token: string, now: Date): Prom
 
 /** What may be shown of a user: never the hash. */
 export const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, role: u.role, org: u.org, disabled: u.disabled, version: u.version, createdAt: u.createdAt, updatedAt: u.updatedAt });
+
+/** An admin's change to a user; the last active admin cannot be demoted or disabled. */
+export async function updateUser(store: Store, ctx: AuditContext, id: string, input: unknown, now: Date): Promise<Outcome<UserRow>> {
+  const parsed = userUpdateSchema.safeParse(input);
+  if (!parsed.success) return invalid(toProblems(parsed.error));
+  const user = await store.users.get(id);
+  if (!user) return fail('not_found', 'not_found', '(root)', 'user not found');
+  const p = parsed.data;
+  if (p.version !== undefined && p.version !== user.version) return fail('conflict', 'version_conflict', 'version', `the user is now at version ${user.version}`, publicUser(user));
+  const next: UserRow = {
+    ...user,
+    role: p.role ?? user.role,
+    org: p.org === undefined ? user.org : p.org,
+    disabled: p.disabled ?? user.disabled,
+    passwordHash: p.password ? await hashPassword(p.password) : user.passwordHash,
+    updatedAt: now.toISOString(),
+  };
+  if (next.role === 'applicant' && !next.org) return invalid([{ code: 'required', path: 'org', message: 'an applicant belongs to an organisation' }]);
+  const wasAdmin = user.role === 'admin' && !user.disabled;
+  if (wasAdmin && (next.role !== 'admin' || next.disabled) && (await store.users.count('admin')) <= 1) {
+    return fail('conflict', 'last_admin', 'role', 'this is the last active admin');
+  }
+  const res = await store.users.update(ctx, 'user.update', next, user.version);
+  return res.ok ? res : fail('conflict', 'version_conflict', 'version', 'the user was changed by someone else', res.current && publicUser(res.current));
+}
+
+/**
+ * On a store with no active admin, creates one from GENSOKU_ADMIN_USER / GENSOKU_ADMIN_PASSWORD.
+ * Returns what happened, for the start-up log; never invents a password.
+ */
+export async function ensureFirstAdmin(store: Store, env: NodeJS.ProcessEnv, now: Date): Promise<Outcome<string>> {
+  if ((await store.users.count('admin')) > 0) return { ok: true, value: 'admin exists' };
+  const username = env.GENSOKU_ADMIN_USER;
+  const password = env.GENSOKU_ADMIN_PASSWORD;
+  if (!username || !password) {
+    return { ok: true, value: 'no admin yet: set GENSOKU_ADMIN_USER and GENSOKU_ADMIN_PASSWORD, or run gensoku users add --role admin' };
+  }
+  const r = await createUser(store, { actor: 'system', at: now.toISOString() }, { username, password, role: 'admin' }, now);
+  return r.ok ? { ok: true, value: `created the first admin ${username} from the environment` } : r;
+}

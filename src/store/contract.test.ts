@@ -178,8 +178,8 @@ for (const target of targets) {
       await store.cases.insert(ctx(), a);
       await store.cases.update(ctx(), 'case.approve', { ...a, status: 'approved', decidedAt: '2025-06-01T00:00:00.000Z', category: 'security-cooperation' }, 1);
       auditRows += 2;
-      expect(await store.cases.approvalsByCategory(2025)).toEqual([{ category: 'security-cooperation', count: 1 }]);
-      expect(await store.cases.approvalsByCategory(2024)).toEqual([]);
+      expect(await store.cases.approvalsByCategory('2025-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')).toEqual([{ category: 'security-cooperation', count: 1 }]);
+      expect(await store.cases.approvalsByCategory('2025-06-01T00:00:00.001Z', '2026-01-01T00:00:00.000Z')).toEqual([]);
     });
 
     it('stores consent requests linked to their case', async () => {

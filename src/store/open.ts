@@ -1,6 +1,7 @@
 // Picks the adapter: PostgreSQL when a URL is given, embedded PGlite otherwise.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { lockDataDir } from './lock.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import { openStoreOver, type Store } from './store.ts';
@@ -19,8 +20,17 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
 /** Opens the store and runs pending migrations. */
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl) return openStoreOver(await openPostgres(config.databaseUrl));
-  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  return openStoreOver(await openPglite(config.dataDir));
+  if (!config.dataDir) return openStoreOver(await openPglite());
+  mkdirSync(config.dataDir, { recursive: true });
+  const release = lockDataDir(config.dataDir);
+  try {
+    const sql = await openPglite(config.dataDir);
+    const close = sql.close.bind(sql);
+    return await openStoreOver({ ...sql, close: async () => { await close(); release(); } });
+  } catch (err) {
+    release();
+    throw err;
+  }
 }
 
 /** Where the store lives, for a log line (the URL's password is left out). */

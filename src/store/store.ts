@@ -48,7 +48,8 @@ export interface Store {
     update(ctx: AuditContext, verb: string, row: CaseRow, expectedVersion: number, evaluation?: Omit<CaseEvaluation, 'seq'>): Promise<Versioned<CaseRow>>;
     evaluations(caseId: string): Promise<CaseEvaluation[]>;
     latestEvaluation(caseId: string): Promise<CaseEvaluation | undefined>;
-    approvalsByCategory(year: number): Promise<ApprovalCount[]>;
+    /** Approved cases counted by category, decided in [from, to) (ISO timestamps). */
+    approvalsByCategory(from: string, to: string): Promise<ApprovalCount[]>;
   };
   consents: {
     get(id: string): Promise<ConsentRow | undefined>;
@@ -242,10 +243,10 @@ export function createStore(sql: Sql): Store {
         const { rows } = await sql.query<EvalDb>('SELECT * FROM case_evaluations WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [caseId]);
         return rows[0] && toEval(rows[0]);
       },
-      async approvalsByCategory(year) {
+      async approvalsByCategory(from, to) {
         const { rows } = await sql.query<{ category: string | null; n: string | number }>(
-          `SELECT category, count(*) AS n FROM cases WHERE status = 'approved' AND substr(decided_at, 1, 4) = $1
-           GROUP BY category ORDER BY category NULLS LAST`, [String(year).padStart(4, '0')]);
+          `SELECT category, count(*) AS n FROM cases WHERE status = 'approved' AND decided_at >= $1 AND decided_at < $2
+           GROUP BY category ORDER BY category NULLS LAST`, [from, to]);
         return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
       },
     },

@@ -1,5 +1,5 @@
 // gensoku report annual --year Y [--format json|csv]: approvals by category, as METI publishes them.
-import { annualReport, annualReportCsv } from '../../cases/report.ts';
+import { annualReport, annualReportCsv, yearBounds } from '../../cases/report.ts';
 import { EXIT, UsageError, json, parse, type Io } from '../io.ts';
 import { withStore } from './users.ts';
 
@@ -11,7 +11,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('--year takes a year such as 2024');
   if (values.format !== 'json' && values.format !== 'csv') throw new UsageError('--format is json or csv');
   return withStore(io, async (store) => {
-    const report = annualReport(year, await store.cases.approvalsByCategory(year));
+    const { from, to } = yearBounds(year);
+    const report = annualReport(year, await store.cases.approvalsByCategory(from, to));
     io.stdout(values.format === 'csv' ? annualReportCsv(report) : json(report));
     return EXIT.ok;
   });
