@@ -99,15 +99,21 @@ function falsePositives(file: string) {
   return { rate: fp / rows.length, fp, n: rows.length };
 }
 
-// Warm the JIT on a few queries so timing measures steady state, as a long-running server sees it.
-for (const row of clean.slice(0, 50)) screen(index, query(row));
 const rc = recall(clean, 'clean');
 const rt = recall(typos, 'typos');
 const fu = falsePositives('negatives-us.csv');
 const fg = falsePositives('negatives-global.csv');
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)]!;
-const p99 = times[Math.min(times.length - 1, Math.floor(times.length * 0.99))]!;
+// Without date of birth or nationality, the name alone has to carry the decision.
+const negatives = [...csv('negatives-us.csv'), ...csv('negatives-global.csv')];
+const nameOnlyFp = negatives.filter((row) => { const r = screen(index, { name: row['full_name']!, type: 'person' }); return r.ok && r.value.some((m) => m.match); }).length;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
+const coldP99 = quantile(times, 0.99);
+// Time again once warm (JIT compiled, any-ascii's per-script tables loaded), as a running server sees it.
+const allRows = [...clean, ...typos, ...csv('negatives-us.csv'), ...csv('negatives-global.csv')];
+times.length = 0;
+for (const row of allRows) timed(query(row));
+const median = quantile(times, 0.5);
+const p99 = quantile(times, 0.99);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const f3 = (x: number) => x.toFixed(3);
@@ -120,8 +126,10 @@ const rows: Array<[string, string, string, string]> = [
   [`UN positives recall, typos (n=${rt.n})`, `${pct(rt.rate)} (${rt.hit})`, '', '>= 92%'],
   [`false positives, negatives-us (n=${fu.n})`, `${pct(fu.rate)} (${fu.fp})`, '', '<= 1%'],
   [`false positives, negatives-global (n=${fg.n})`, `${pct(fg.rate)} (${fg.fp})`, '', '<= 1%'],
-  [`time to screen one name, median (n=${times.length})`, `${median.toFixed(3)} ms`, '', '< 1 ms'],
-  ['time to screen one name, p99', `${p99.toFixed(3)} ms`, '', ''],
+  [`false positives, both sets, name only (n=${negatives.length})`, `${pct(nameOnlyFp / negatives.length)} (${nameOnlyFp})`, '', ''],
+  [`time to screen one name, median (warm, n=${times.length})`, `${median.toFixed(3)} ms`, '', '< 1 ms'],
+  ['time to screen one name, p99 (warm)', `${p99.toFixed(3)} ms`, '', ''],
+  ['time to screen one name, p99 (first pass)', `${coldP99.toFixed(3)} ms`, '', ''],
 ];
 const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
