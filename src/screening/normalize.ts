@@ -2,7 +2,7 @@
 // folding, tokenisation, and the token classes the matcher weighs differently. Pure.
 import anyAscii from 'any-ascii';
 import hepburn from 'hepburn';
-import { distance } from 'fastest-levenshtein';
+import { editDistance } from './similarity.ts';
 
 export type Script = 'latin' | 'abjad' | 'kana' | 'han' | 'hangul' | 'other';
 export type TokenKind = 'name' | 'particle' | 'title' | 'initial' | 'number' | 'legal';
@@ -224,7 +224,7 @@ const ABD_TYPO = ['abdul', 'abdel', 'abdur'];
 /** "Abdul" typed with one slip ("Adbul", "Abudl", "Badur") is still the compound prefix. */
 function isAbdTypo(text: string): boolean {
   if (text.length < 4 || text.length > 6 || !text.includes('b') || !text.includes('d')) return false;
-  return ABD_TYPO.some((w) => distance(text, w) === 1 || (text.length === w.length && [...text].sort().join('') === [...w].sort().join('') && distance(text, w) === 2));
+  return ABD_TYPO.some((w) => editDistance(text, w) === 1);
 }
 
 const ABD_WORD = /^(abd|abdu|abdul|abdel|abdal|abdol|abdur|abdar|abdus|abdas|abduz|abdi)$/;
