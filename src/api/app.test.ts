@@ -342,6 +342,73 @@ describe('a case from filing to shipment', () => {
   });
 });
 
+const listXml = (version: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST dateGenerated="${version}"><INDIVIDUALS/><ENTITIES>
+<ENTITY><DATAID>1</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>KOREA MINING DEVELOPMENT TRADING CORPORATION</FIRST_NAME>
+<UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.001</REFERENCE_NUMBER><LISTED_ON>2009-04-24</LISTED_ON>
+<LIST_TYPE><VALUE>UN List</VALUE></LIST_TYPE><LAST_DAY_UPDATED><VALUE/></LAST_DAY_UPDATED>
+<ENTITY_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>KOMID</ALIAS_NAME></ENTITY_ALIAS><ENTITY_ADDRESS><COUNTRY/></ENTITY_ADDRESS></ENTITY>
+<ENTITY><DATAID>2</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>7TH OF TIR</FIRST_NAME>
+<UN_LIST_TYPE>Iran</UN_LIST_TYPE><REFERENCE_NUMBER>IRe.001</REFERENCE_NUMBER><LISTED_ON>2006-12-23</LISTED_ON>
+<LIST_TYPE><VALUE>UN List</VALUE></LIST_TYPE><LAST_DAY_UPDATED><VALUE/></LAST_DAY_UPDATED>
+<ENTITY_ALIAS><QUALITY/><ALIAS_NAME/></ENTITY_ALIAS><ENTITY_ADDRESS><COUNTRY/></ENTITY_ADDRESS></ENTITY>
+</ENTITIES></CONSOLIDATED_LIST>`;
+
+describe('screening at submission', () => {
+  const flagged = () => ({ ...application(), consignees: [{ name: 'Korea Mining Development Trading Corp.', type: 'company', address: 'Pyongyang' }] });
+  const importList = (version: string) => app.request('/api/v1/screening/list', {
+    method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/xml' }, body: listXml(version),
+  });
+  let held = '';
+
+  it('imports a list as admin only', async () => {
+    expect((await call('GET', '/api/v1/screening/list', { as: 'erin' })).json.list).toBeNull();
+    const bad = await app.request('/api/v1/screening/list', { method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/xml' }, body: '<nope' });
+    expect(bad.status).toBe(422);
+    const r = await importList('2026-05-01T00:00:00Z');
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { list: { entries: number } }).list.entries).toBe(2);
+    expect((await call('GET', '/api/v1/screening/list', { as: 'audrey' })).json.list.version).toBe('2026-05-01T00:00:00Z');
+  });
+
+  it('screens every party at submission and holds a case with a hit until an examiner disposes of it', async () => {
+    const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: flagged() })).json;
+    held = c.id;
+    const submitted = (await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } })).json;
+    expect(submitted.data.screening).toMatchObject({ hold: true, trueMatch: false, listVersion: '2026-05-01T00:00:00Z' });
+    expect(submitted.data.screening.parties.map((p: { party: string; hits: unknown[] }) => [p.party, p.hits.length])).toEqual([['endUser', 0], ['consignees.0', 1]]);
+    expect(submitted.data.screening.parties[1].hits[0]).toMatchObject({ referenceNumber: 'KPe.001', disposition: null });
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'start_review' } });
+    const blocked = await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'fine' } });
+    expect(blocked.json.problems[0].code).toBe('screening_hold');
+    expect((await call('POST', `/api/v1/cases/${c.id}/screening/dispositions`, { as: 'alice', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'false_positive', reason: 'x' } })).status).toBe(403);
+    const wrong = await call('POST', `/api/v1/cases/${c.id}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'IRe.001', verdict: 'false_positive', reason: 'x' } });
+    expect(wrong.json.problems[0].code).toBe('unknown_hit');
+    const disposed = await call('POST', `/api/v1/cases/${c.id}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'false_positive', reason: 'a Sydney forwarder of a similar name; registry extract on file' } });
+    expect(disposed.json.data.screening).toMatchObject({ hold: false, parties: [{}, { hits: [{ disposition: { verdict: 'false_positive', by: 'erin' } }] }] });
+  });
+
+  it('remembers the disposition for the same party under the same list version', async () => {
+    const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: flagged() })).json;
+    const submitted = (await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } })).json;
+    expect(submitted.data.screening.hold).toBe(false);
+    expect(submitted.data.screening.parties[1].hits[0].disposition.verdict).toBe('false_positive');
+  });
+
+  it('re-screens open cases when a new list version is imported, and a true match can only be denied', async () => {
+    const r = (await (await importList('2026-06-01T00:00:00Z')).json()) as { rescreen: { changed: number; held: number } };
+    expect(r.rescreen.held).toBeGreaterThanOrEqual(2);
+    const c = (await call('GET', `/api/v1/cases/${held}`, { as: 'erin' })).json;
+    expect(c.data.screening).toMatchObject({ hold: true, listVersion: '2026-06-01T00:00:00Z' });
+    await call('POST', `/api/v1/cases/${held}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'true_match', reason: 'same registration number' } });
+    const approve = await call('POST', `/api/v1/cases/${held}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'fine' } });
+    expect(approve.json.problems[0].code).toBe('sanctioned_party');
+    expect((await call('POST', `/api/v1/cases/${held}/transitions`, { as: 'erin', body: { action: 'deny', reason: 'consignee is KOMID' } })).json.status).toBe('denied');
+    const verbs = (await call('GET', `/api/v1/audit?target=${held}`, { as: 'audrey' })).json.entries.map((e: { verb: string }) => e.verb);
+    expect(verbs).toEqual(expect.arrayContaining(['case.screening.dispose', 'case.rescreen']));
+  });
+});
+
 describe('users', () => {
   it('lets an admin create and change users, and keeps the last admin', async () => {
     const r = await call('POST', '/api/v1/users', { as: 'admin', body: { username: 'carol', password: 'short', role: 'applicant' } });

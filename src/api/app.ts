@@ -68,9 +68,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? stdoutLog;
   const routes = ROUTE_MODULES.flatMap((m) => m.routes);
+  const screening = { current: deps.screening ?? null };
   const services: AppServices = {
     deps: { ...deps, now },
-    cases: new CaseService({ store: deps.store, engine: deps.engine, now }),
+    screening,
+    cases: new CaseService({ store: deps.store, engine: deps.engine, now, screening: () => screening.current }),
     throttle: new LoginThrottle(now),
     routes,
   };

@@ -29,7 +29,7 @@ fetch('/api/openapi.json').then((r) => r.json()).then((doc) => {
       html += '<details><summary><span class="m ' + method + '">' + method.toUpperCase() + '</span><span class="p">' + esc(path) + '</span><span>' + esc(op.summary) + '</span><span class="roles">' + esc(op['x-roles'].join(', ')) + '</span></summary><div class="body">';
       html += '<p>' + esc(op.description || '') + '</p>';
       if (op.parameters) html += '<h4>Parameters</h4><table><tr><th>name</th><th>in</th><th>required</th><th>schema</th></tr>' + op.parameters.map((p) => '<tr><td>' + esc(p.name) + '</td><td>' + p.in + '</td><td>' + (p.required ? 'yes' : '') + '</td><td><code>' + esc(JSON.stringify(p.schema)) + '</code></td></tr>').join('') + '</table>';
-      if (op.requestBody) html += '<h4>Request body</h4><pre>' + esc(JSON.stringify(op.requestBody.content['application/json'].schema, null, 2)) + '</pre>';
+      if (op.requestBody) { const [type, media] = Object.entries(op.requestBody.content)[0]; html += '<h4>Request body (' + esc(type) + ')</h4>' + (op.requestBody.description ? '<p>' + esc(op.requestBody.description) + '</p>' : '') + '<pre>' + esc(JSON.stringify(media.schema, null, 2)) + '</pre>'; }
       html += '<h4>Responses</h4>' + Object.entries(op.responses).map(([s, r]) => '<div><b>' + s + '</b> ' + esc(r.description) + (r.content ? '<pre>' + esc(JSON.stringify(Object.values(r.content)[0].schema, null, 2)) + '</pre>' : '') + '</div>').join('');
       html += '</div></details>';
     }

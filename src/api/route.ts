@@ -6,6 +6,7 @@ import type { Engine } from '../core/engine.ts';
 import type { Failure } from '../cases/failure.ts';
 import type { Actor, Role, SessionRow } from '../cases/model.ts';
 import type { CaseService, RequestContext } from '../cases/service.ts';
+import type { ScreeningProvider } from '../cases/screening.ts';
 import type { Store } from '../store/store.ts';
 
 export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest'>;
@@ -23,11 +24,15 @@ export interface AppDeps {
   /** Largest request body in bytes, outside routes that set their own. */
   bodyLimit?: number;
   version?: string;
+  /** The sanctions list parties are screened against at submission; null: none loaded. */
+  screening?: ScreeningProvider | null;
 }
 
 export interface Services {
   deps: Required<Pick<AppDeps, 'store' | 'engine' | 'now'>> & AppDeps;
   cases: CaseService;
+  /** The list in use; replaced when an admin imports a new one. */
+  screening: { current: ScreeningProvider | null };
 }
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -65,6 +70,8 @@ export interface RouteDef {
   tag: string;
   access: Access;
   body?: z.ZodType;
+  /** A body that is not JSON (read by the handler itself), for the docs. */
+  rawBody?: { contentType: string; description: string };
   query?: z.ZodType;
   bodyLimit?: number;
   responses?: Record<number, ResponseDoc>;

@@ -1,5 +1,6 @@
 // Transfer applications (cases): the stored shapes. Validation schemas live in schema.ts.
 import type { Decision, EndUserType, Item, Outcome, Purpose, Review } from '../core/model.ts';
+import type { CaseScreening } from './screening.ts';
 
 export const ROLES = ['applicant', 'examiner', 'nsc', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -98,6 +99,8 @@ export interface Shipment {
 
 export interface CaseData {
   application: CaseApplication;
+  /** Party screening at submission; absent before submission or when no list is loaded. */
+  screening?: CaseScreening | null;
   documents: CaseDocument[];
   history: StatusChange[];
   licence: Licence | null;

@@ -116,3 +116,11 @@ export const tokenSchema = z.strictObject({
 });
 
 export type CaseApplicationInput = z.output<typeof caseApplicationSchema>;
+
+export const dispositionSchema = z.strictObject({
+  party: z.string().regex(/^(endUser|consignees\.\d{1,2})$/, 'endUser or consignees.N').describe('the screened party, as in the case screening'),
+  referenceNumber: z.string().min(1).max(50).describe('the list entry the hit is on, e.g. KPe.001'),
+  verdict: z.enum(['false_positive', 'true_match']),
+  reason: line(10_000),
+  version,
+});

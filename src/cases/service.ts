@@ -11,9 +11,10 @@ import { availableActions, checkTransition, OPEN_STATUSES } from './lifecycle.ts
 import type { Actor, CaseEvaluation, CaseRow, ConsentRow, LicenceCondition } from './model.ts';
 import { annualReport, yearBounds, type AnnualReport } from './report.ts';
 import {
-  caseApplicationSchema, caseListQuery, caseUpdateSchema, consentDecisionSchema, consentSchema, documentSchema, shipmentSchema,
-  transitionSchema,
+  caseApplicationSchema, caseListQuery, caseUpdateSchema, consentDecisionSchema, consentSchema, dispositionSchema, documentSchema,
+  shipmentSchema, transitionSchema,
 } from './schema.ts';
+import { dispose, parties, partyKey, screenParties, type CaseScreening, type ScreeningProvider } from './screening.ts';
 
 export interface RequestContext {
   actor: Actor;
@@ -26,6 +27,15 @@ export interface CaseServiceDeps {
   now?: () => Date;
   /** The calendar the ministry works in: a decision's asOf is today's date there. */
   timeZone?: string;
+  /** The sanctions list parties are screened against, read at each use so a re-import takes effect at once. */
+  screening?: () => ScreeningProvider | null;
+}
+
+export interface RescreenSummary {
+  listVersion: string | null;
+  screened: number;
+  changed: number;
+  held: number;
 }
 
 export interface CaseView extends CaseRow {
@@ -52,11 +62,13 @@ export class CaseService {
   private readonly engine: DecisionEngine;
   private readonly now: () => Date;
   private readonly dateFormat: Intl.DateTimeFormat;
+  private readonly provider: () => ScreeningProvider | null;
 
   constructor(deps: CaseServiceDeps) {
     this.store = deps.store;
     this.engine = deps.engine;
     this.now = deps.now ?? (() => new Date());
+    this.provider = deps.screening ?? (() => null);
     this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timeZone ?? 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
   }
 
@@ -193,10 +205,20 @@ export class CaseService {
     const evaluation = evaluateCase(this.engine, row.data.application, this.today(now), at, check0.to);
     const check = checkTransition(row.status, action, rc.actor.role, reason, evaluation);
     if (!check.ok) return { ...check, ok: false };
+    const screening = action === 'submit' ? await this.screen(row.data.application, at) : row.data.screening ?? null;
+    if ((action === 'approve' || action === 'refer_nsc') && screening?.hold) {
+      return invalid([{ code: 'screening_hold', path: 'action', message: 'a party has an undisposed sanctions-list hit: record a disposition first' }]);
+    }
+    if (action === 'approve' && screening?.trueMatch) {
+      return invalid([{ code: 'sanctioned_party', path: 'action', message: 'a party was confirmed as a sanctions-list match; the case can only be denied' }]);
+    }
 
     const next: CaseRow = {
       ...row, status: check.to, updatedAt: at,
-      data: { ...row.data, history: [...row.data.history, { at, actor: rc.actor.username, action, from: row.status, to: check.to, reason: reason?.trim() || null }] },
+      data: {
+        ...row.data, screening,
+        history: [...row.data.history, { at, actor: rc.actor.username, action, from: row.status, to: check.to, reason: reason?.trim() || null }],
+      },
     };
     if (action === 'approve') {
       const extra: LicenceCondition[] = (p.value.conditions ?? []).map((text, i) => ({ id: `examiner-${i + 1}`, text, rule: null }));
@@ -287,6 +309,61 @@ export class CaseService {
     };
     const res = await this.store.consents.update(this.audit(rc, now), `consent.${p.value.outcome === 'approved' ? 'approve' : 'deny'}`, next, c.version);
     return res.ok ? res : fail('conflict', 'version_conflict', 'version', 'the request was decided by someone else', res.current);
+  }
+
+  /** Screens the parties against the current list, applying dispositions already made under that list version. */
+  private async screen(app: CaseRow['data']['application'], at: string): Promise<CaseScreening | null> {
+    const provider = this.provider();
+    if (!provider) return null;
+    const known = await this.store.screening.dispositions(provider.version, parties(app).map((p) => partyKey(p.value)));
+    return screenParties(provider, app, known, at);
+  }
+
+  /** An examiner's verdict on one hit: false positive (the case may go on) or true match (it can only be denied). */
+  async disposeHit(rc: RequestContext, id: string, input: unknown): Promise<Outcome<CaseView>> {
+    const row = await this.load(rc, id);
+    if (!row) return notFound('case');
+    if (rc.actor.role !== 'examiner' && rc.actor.role !== 'nsc') return fail('forbidden', 'role_cannot_act', '(root)', 'examiners and the NSC dispose of screening hits');
+    const p = parse(dispositionSchema, input);
+    if (!p.ok) return p;
+    const stale = await this.staleCheck(rc, row, p.value.version);
+    if (stale) return stale;
+    const screening = row.data.screening;
+    if (!screening || !OPEN_STATUSES.includes(row.status)) return fail('conflict', 'not_screened', '(root)', 'the case has no open screening to dispose of', await this.view(rc, row));
+    const now = this.now();
+    const disposition = { verdict: p.value.verdict, reason: p.value.reason, by: rc.actor.username, at: now.toISOString() };
+    const d = dispose(screening, p.value.party, p.value.referenceNumber, disposition);
+    if (!d.ok) return invalid(d.problems);
+    const next: CaseRow = { ...row, updatedAt: now.toISOString(), data: { ...row.data, screening: d.value } };
+    return this.conflict(rc, await this.store.screening.dispose(this.audit(rc, now), next, row.version, {
+      partyKey: d.key, listVersion: screening.listVersion, referenceNumber: p.value.referenceNumber, ...disposition,
+    }));
+  }
+
+  /** After a list import: screens every submitted, open case again; a new hit puts it on hold. */
+  async rescreenOpenCases(rc: RequestContext): Promise<RescreenSummary> {
+    const provider = this.provider();
+    const summary: RescreenSummary = { listVersion: provider?.version ?? null, screened: 0, changed: 0, held: 0 };
+    if (!provider) return summary;
+    for (const status of ['submitted', 'under_review', 'nsc_deliberation'] as const) {
+      for (let offset = 0; ; offset += 500) {
+        const rows = await this.store.cases.list({ status, limit: 500, offset });
+        for (const row of rows) {
+          const now = this.now();
+          const screening = await this.screen(row.data.application, now.toISOString());
+          summary.screened++;
+          if (screening?.hold) summary.held++;
+          const before = row.data.screening;
+          const same = before && screening && before.listVersion === screening.listVersion && JSON.stringify(before.parties) === JSON.stringify(screening.parties);
+          if (same) continue;
+          // A case that moved meanwhile is screened again by the next run; a lost race is not an error here.
+          const res = await this.store.cases.update(this.audit(rc, now), 'case.rescreen', { ...row, updatedAt: now.toISOString(), data: { ...row.data, screening } }, row.version);
+          if (res.ok) summary.changed++;
+        }
+        if (rows.length < 500) break;
+      }
+    }
+    return summary;
   }
 
   async annualReport(year: number): Promise<AnnualReport> {

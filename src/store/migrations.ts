@@ -86,6 +86,22 @@ CREATE TABLE audit_log (
 );
 `,
   },
+  {
+    id: '0002_screening_dispositions',
+    sql: `
+CREATE TABLE screening_dispositions (
+  party_key text NOT NULL,
+  list_version text NOT NULL,
+  reference_number text NOT NULL,
+  verdict text NOT NULL CHECK (verdict IN ('false_positive', 'true_match')),
+  reason text NOT NULL,
+  decided_by text NOT NULL,
+  decided_at text NOT NULL,
+  case_id text NOT NULL REFERENCES cases(id),
+  PRIMARY KEY (party_key, list_version, reference_number)
+);
+`,
+  },
 ];
 
 const checksum = (s: string) => 'sha256:' + createHash('sha256').update(s).digest('hex');

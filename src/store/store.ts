@@ -6,6 +6,7 @@ import {
   appendAudit, listAudit, verifyAudit, WRITE_LOCK,
   type AuditChange, type AuditContext, type AuditEntry, type AuditVerification,
 } from './audit.ts';
+import { dispositionKey, type Disposition } from '../cases/screening.ts';
 import { migrate } from './migrations.ts';
 import type { Sql } from './sql.ts';
 
@@ -57,7 +58,15 @@ export interface Store {
     insert(ctx: AuditContext, row: ConsentRow): Promise<void>;
     update(ctx: AuditContext, verb: string, row: ConsentRow, expectedVersion: number): Promise<Versioned<ConsentRow>>;
   };
+  screening: {
+    /** Dispositions recorded under this list version, keyed by dispositionKey(partyKey, referenceNumber). */
+    dispositions(listVersion: string, partyKeys: string[]): Promise<Map<string, Disposition>>;
+    /** Records a disposition and the case it was made on, atomically, with one audit row. */
+    dispose(ctx: AuditContext, row: CaseRow, expectedVersion: number, d: { partyKey: string; listVersion: string; referenceNumber: string } & Disposition): Promise<Versioned<CaseRow>>;
+  };
   audit: {
+    /** Records an event that changes no table of its own (e.g. a sanctions list import). */
+    record(ctx: AuditContext, change: AuditChange): Promise<void>;
     list(opts?: { after?: number; limit?: number; targetId?: string }): Promise<AuditEntry[]>;
     verify(): Promise<AuditVerification>;
   };
@@ -126,6 +135,31 @@ export function createStore(sql: Sql): Store {
       if (audit) await appendAudit(tx, ctx, audit);
       return value;
     });
+  }
+
+  /** A versioned case write with its optional evaluation; write() appends the audit row. */
+  async function updateCase(tx: Sql, verb: string, c: CaseRow, expectedVersion: number, evaluation?: Omit<CaseEvaluation, 'seq'>): Promise<{ value: Versioned<CaseRow>; audit: AuditChange | null }> {
+    const old = await tx.query<CaseDb>('SELECT * FROM cases WHERE id = $1', [c.id]);
+    const res = await tx.query<CaseDb>(
+      `UPDATE cases SET status = $2, version = $3, data = $4::jsonb, updated_at = $5, decided_at = $6, category = $7
+       WHERE id = $1 AND version = $8 RETURNING *`,
+      [c.id, c.status, expectedVersion + 1, json(c.data), c.updatedAt, c.decidedAt, c.category, expectedVersion]);
+    if (res.rows.length === 0) return { value: { ok: false as const, current: old.rows[0] && toCase(old.rows[0]) }, audit: null };
+    const next = toCase(res.rows[0]);
+    const diff = shallowDiff(caseAudit(toCase(old.rows[0])), caseAudit(next));
+    if (evaluation) {
+      const { rows } = await tx.query<{ n: string | number }>('SELECT count(*) AS n FROM case_evaluations WHERE case_id = $1', [c.id]);
+      const seq = Number(rows[0].n) + 1;
+      await tx.query(
+        `INSERT INTO case_evaluations (case_id, seq, at, status, as_of, policy_digest, outcome, decisions)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+        [c.id, seq, evaluation.at, evaluation.status, evaluation.asOf, evaluation.policyDigest, evaluation.outcome,
+          json({ review: evaluation.review, items: evaluation.items })]);
+      // The audit row names the decision the change was made under; the full trace is in case_evaluations.
+      diff.after.evaluation = { seq, asOf: evaluation.asOf, policyDigest: evaluation.policyDigest, outcome: evaluation.outcome, review: evaluation.review,
+        reasons: [...new Set(evaluation.items.flatMap((d) => d.reasons))] };
+    }
+    return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'case', targetId: c.id, ...diff } };
   }
 
   return {
@@ -212,29 +246,7 @@ export function createStore(sql: Sql): Store {
           [c.id, c.reference, c.org, c.status, c.version, json(c.data), c.createdBy, c.createdAt, c.updatedAt, c.decidedAt, c.category]);
         return { value: undefined, audit: { verb: 'case.create', targetType: 'case', targetId: c.id, before: null, after: caseAudit(c) } };
       }),
-      update: (ctx, verb, c, expectedVersion, evaluation) => write<Versioned<CaseRow>>(ctx, async (tx) => {
-        const old = await tx.query<CaseDb>('SELECT * FROM cases WHERE id = $1', [c.id]);
-        const res = await tx.query<CaseDb>(
-          `UPDATE cases SET status = $2, version = $3, data = $4::jsonb, updated_at = $5, decided_at = $6, category = $7
-           WHERE id = $1 AND version = $8 RETURNING *`,
-          [c.id, c.status, expectedVersion + 1, json(c.data), c.updatedAt, c.decidedAt, c.category, expectedVersion]);
-        if (res.rows.length === 0) return { value: { ok: false as const, current: old.rows[0] && toCase(old.rows[0]) }, audit: null };
-        const next = toCase(res.rows[0]);
-        const diff = shallowDiff(caseAudit(toCase(old.rows[0])), caseAudit(next));
-        if (evaluation) {
-          const { rows } = await tx.query<{ n: string | number }>('SELECT count(*) AS n FROM case_evaluations WHERE case_id = $1', [c.id]);
-          const seq = Number(rows[0].n) + 1;
-          await tx.query(
-            `INSERT INTO case_evaluations (case_id, seq, at, status, as_of, policy_digest, outcome, decisions)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-            [c.id, seq, evaluation.at, evaluation.status, evaluation.asOf, evaluation.policyDigest, evaluation.outcome,
-              json({ review: evaluation.review, items: evaluation.items })]);
-          // The audit row names the decision the change was made under; the full trace is in case_evaluations.
-          diff.after.evaluation = { seq, asOf: evaluation.asOf, policyDigest: evaluation.policyDigest, outcome: evaluation.outcome, review: evaluation.review,
-            reasons: [...new Set(evaluation.items.flatMap((d) => d.reasons))] };
-        }
-        return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'case', targetId: c.id, ...diff } };
-      }),
+      update: (ctx, verb, c, expectedVersion, evaluation) => write<Versioned<CaseRow>>(ctx, (tx) => updateCase(tx, verb, c, expectedVersion, evaluation)),
       async evaluations(caseId) {
         const { rows } = await sql.query<EvalDb>('SELECT * FROM case_evaluations WHERE case_id = $1 ORDER BY seq', [caseId]);
         return rows.map(toEval);
@@ -275,7 +287,29 @@ export function createStore(sql: Sql): Store {
         return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'consent', targetId: c.id, ...shallowDiff(consentAudit(toConsent(old.rows[0])), consentAudit(next)) } };
       }),
     },
+    screening: {
+      async dispositions(listVersion, partyKeys) {
+        const out = new Map<string, Disposition>();
+        if (partyKeys.length === 0) return out;
+        const { rows } = await sql.query<{ party_key: string; reference_number: string; verdict: Disposition['verdict']; reason: string; decided_by: string; decided_at: string }>(
+          'SELECT * FROM screening_dispositions WHERE list_version = $1 AND party_key = ANY($2::text[])', [listVersion, partyKeys]);
+        for (const r of rows) out.set(dispositionKey(r.party_key, r.reference_number), { verdict: r.verdict, reason: r.reason, by: r.decided_by, at: r.decided_at });
+        return out;
+      },
+      dispose: (ctx, c, expectedVersion, d) => write<Versioned<CaseRow>>(ctx, async (tx) => {
+        const res = await updateCase(tx, 'case.screening.dispose', c, expectedVersion);
+        if (!res.value.ok) return res;
+        await tx.query(
+          `INSERT INTO screening_dispositions (party_key, list_version, reference_number, verdict, reason, decided_by, decided_at, case_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (party_key, list_version, reference_number)
+           DO UPDATE SET verdict = EXCLUDED.verdict, reason = EXCLUDED.reason, decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at, case_id = EXCLUDED.case_id`,
+          [d.partyKey, d.listVersion, d.referenceNumber, d.verdict, d.reason, d.by, d.at, c.id]);
+        return res;
+      }),
+    },
     audit: {
+      record: (ctx, change) => write(ctx, async () => ({ value: undefined, audit: change })),
       list: (opts) => listAudit(sql, opts),
       verify: () => verifyAudit(sql),
     },

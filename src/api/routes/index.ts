@@ -6,6 +6,7 @@ import { cases } from './cases.ts';
 import { engine } from './engine.ts';
 import { meta } from './meta.ts';
 import { reports } from './reports.ts';
+import { caseScreening } from './screening.ts';
 import { users } from './users.ts';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -16,4 +17,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   users,
   audit,
   reports,
+  caseScreening,
 ];

@@ -1,7 +1,11 @@
 // gensoku serve: the API and the web UI on the embedded database (or DATABASE_URL), until SIGTERM.
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../api/server.ts';
+import { providerFromIndex, type ScreeningProvider } from '../../cases/screening.ts';
+import { CaseService } from '../../cases/service.ts';
 import { ensureFirstAdmin } from '../../cases/users.ts';
+import { readListFile, resolveListPath } from '../../screening/load-list.ts';
+import { buildIndex } from '../../screening/index.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.ts';
 import { EXIT, UsageError, parse, printProblems, type Io } from '../io.ts';
@@ -11,7 +15,20 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   policy: { type: 'string' },
+  list: { type: 'string' },
 } as const;
+
+/** The sanctions list to screen parties against: --list, GENSOKU_UN_LIST, or the shared copy when present. */
+function loadScreening(io: Io, given: string | undefined): ScreeningProvider | null | number {
+  const path = resolveListPath(given);
+  if (!path) return null;
+  const r = readListFile(path);
+  if (!r.ok) {
+    printProblems(io, r.problems, `cannot read the sanctions list ${path}`);
+    return EXIT.usage;
+  }
+  return providerFromIndex(buildIndex(r.value));
+}
 
 const version = (): string => {
   try {
@@ -30,6 +47,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   const engine = engineOrExit(io, values.policy);
   if (typeof engine === 'number') return engine;
+
+  const screening = loadScreening(io, values.list);
+  if (typeof screening === 'number') return screening;
 
   const config = storeConfigFromEnv();
   let store;
@@ -50,15 +70,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
+  // A list newer than the one open cases were screened against puts any new hit on hold before anyone decides.
+  const rescreen = await new CaseService({ store, engine, screening: () => screening })
+    .rescreenOpenCases({ actor: { id: 'system', username: 'system', role: 'examiner', org: null } });
+
   let server;
   try {
-    server = await startServer({ store, engine, version: version() }, { port, host });
+    server = await startServer({ store, engine, screening, version: version() }, { port, host });
   } catch (err) {
     io.stderr(`cannot listen on ${host}:${port}: ${(err as Error).message}\n`);
     await store.close();
     return EXIT.usage;
   }
   io.stdout(`gensoku listening on ${server.url} (database ${describeStore(config)}, policy ${engine.policyDigest.slice(0, 19)}; ${admin.value})\n`);
+  io.stdout(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'screening', list: screening ? { source: screening.source, version: screening.version, entries: screening.entries } : null, rescreen })}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
