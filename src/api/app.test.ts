@@ -1,4 +1,7 @@
 // The HTTP API in-process: errors, auth, the case lifecycle end to end, concurrency, and the role x endpoint table.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, TransferRequest } from '../core/model.ts';
 import type { Role } from '../cases/model.ts';
@@ -152,6 +155,24 @@ describe('meta and engine', () => {
     expect((await call('GET', '/api/v1/facts/UA?asOf=2022-03-08')).json).toMatchObject({ country: 'UA', asOf: '2022-03-08' });
     expect((await call('GET', '/api/v1/rules/p2-joint-development')).json.category).toBe('joint-development');
     expect((await call('GET', '/api/v1/rules/none')).status).toBe(404);
+  });
+
+  it('serves the built web UI with SPA fallback, never outside its folder', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'gensoku-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+    const web = createApp({ store, engine, log: () => {}, webDist: dist });
+    const get = async (path: string) => {
+      const r = await web.request(path);
+      return { status: r.status, type: r.headers.get('content-type') ?? '', cache: r.headers.get('cache-control'), text: await r.text() };
+    };
+    expect(await get('/')).toMatchObject({ status: 200, type: expect.stringContaining('text/html'), text: expect.stringContaining('root') });
+    expect(await get('/assets/app-1234.js')).toMatchObject({ type: expect.stringContaining('javascript'), cache: expect.stringContaining('immutable') });
+    expect((await get('/cases/42')).text).toContain('root');
+    expect((await get('/%2e%2e/%2e%2e/etc/passwd')).text).toContain('root');
+    expect((await get('/api/v1/nothing')).status).toBe(404);
+    rmSync(dist, { recursive: true, force: true });
   });
 
   it('serves a page saying to build the web UI when there is none', async () => {

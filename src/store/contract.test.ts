@@ -197,6 +197,22 @@ for (const target of targets) {
       expect(await store.consents.get(consent.id)).toMatchObject({ status: 'approved', version: 2 });
     });
 
+    it('remembers screening dispositions per party and list version, written with their case', async () => {
+      const [c] = await store.cases.list({ org: 'ORG-C' });
+      const d = { partyKey: 'entity:acme:', listVersion: 'v1', referenceNumber: 'KPe.001', verdict: 'false_positive' as const, reason: 'different company', by: 'erin', at: 'now' };
+      const res = await store.screening.dispose(ctx('erin'), { ...c, updatedAt: 'later' }, c.version, d);
+      auditRows++;
+      expect(res.ok).toBe(true);
+      const stale = await store.screening.dispose(ctx('erin'), c, c.version, { ...d, verdict: 'true_match' });
+      expect(stale.ok).toBe(false);
+      const known = await store.screening.dispositions('v1', ['entity:acme:', 'entity:other:']);
+      expect([...known.entries()]).toEqual([['entity:acme:\u0001KPe.001', { verdict: 'false_positive', reason: 'different company', by: 'erin', at: 'now' }]]);
+      expect((await store.screening.dispositions('v2', ['entity:acme:'])).size).toBe(0);
+      await store.audit.record(ctx(), { verb: 'screening.list.import', targetType: 'screening-list', targetId: 'UN', before: null, after: { version: 'v2' } });
+      auditRows++;
+      expect((await store.audit.list({ limit: 1000 })).at(-1)).toMatchObject({ verb: 'screening.list.import', after: { version: 'v2' } });
+    });
+
     it('keeps an intact audit chain of every change', async () => {
       const all = await store.audit.list({ limit: 1000 });
       expect(all).toHaveLength(auditRows);
