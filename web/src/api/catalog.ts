@@ -1,0 +1,79 @@
+// Data that changes only with the policy (regimes, rules, sources, the item catalogue): fetched once per page load
+// and shared by every component that needs it.
+import { useEffect, useState } from 'react';
+import { api, ApiError } from './client.ts';
+import type { CatalogueItem, RegimeList, RuleInfo, Source } from './types.ts';
+
+const cache = new Map<string, Promise<unknown>>();
+
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    cache.set(key, p);
+    // A failed load is forgotten, so the next component tries again.
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
+/** For tests: forget everything loaded. */
+export const clearCatalog = () => cache.clear();
+
+export interface Shared<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  /** The server has no such endpoint (404): the view works without it. */
+  missing: boolean;
+}
+
+function useShared<T>(key: string | null, load: () => Promise<T>): Shared<T> {
+  const [state, setState] = useState<Shared<T>>({ data: undefined, error: undefined, missing: false });
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    setState({ data: undefined, error: undefined, missing: false });
+    once(key, load).then(
+      (data) => live && setState({ data, error: undefined, missing: false }),
+      (e: unknown) => live && setState({
+        data: undefined, error: e instanceof Error ? e : new Error(String(e)), missing: e instanceof ApiError && (e.status === 404 || e.status === 405),
+      }),
+    );
+    return () => {
+      live = false;
+    };
+    // `load` is derived from `key`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return state;
+}
+
+export const loadRegimes = () => once('regimes', () => api<RegimeList>('/api/v1/regimes'));
+export const useRegimes = () => useShared('regimes', () => api<RegimeList>('/api/v1/regimes'));
+
+export const loadRule = (id: string) => once(`rule:${id}`, () => api<RuleInfo>(`/api/v1/rules/${encodeURIComponent(id)}`));
+export const useRule = (id: string | null) => useShared(id === null ? null : `rule:${id}`, () => api<RuleInfo>(`/api/v1/rules/${encodeURIComponent(id ?? '')}`));
+
+/** Several rules at once, in the order asked. */
+export function useRules(ids: readonly string[]): Shared<RuleInfo[]> {
+  const key = ids.join('|');
+  return useShared(ids.length ? `rules:${key}` : null, () => Promise.all(ids.map(loadRule)));
+}
+
+function sourcesFrom(reply: unknown): Source[] {
+  if (Array.isArray(reply)) return reply as Source[];
+  const r = reply as { sources?: Source[] };
+  return r.sources ?? [];
+}
+
+export const useSources = () => useShared('sources', async () => {
+  const list = sourcesFrom(await api<unknown>('/api/v1/sources'));
+  return new Map(list.map((s) => [s.id, s]));
+});
+
+function itemsFrom(reply: unknown): CatalogueItem[] {
+  if (Array.isArray(reply)) return reply as CatalogueItem[];
+  return (reply as { items?: CatalogueItem[] }).items ?? [];
+}
+
+export const useItems = () => useShared('items', async () => itemsFrom(await api<unknown>('/api/v1/items')));

@@ -1,0 +1,93 @@
+// The shapes the web app reads from the HTTP API. The engine's contracts come from the core itself (types only,
+// nothing of the core is bundled), so the app and the server cannot drift apart unnoticed.
+import type {
+  Decision, DecisionCondition, FactTrace, Item, OpenQuestion, Outcome, Problem, Purpose, Review, RuleTrace, Text, TraceEntry,
+  TransferRequest, EndUserType,
+} from '../../../src/core/model.ts';
+import type { RegimeInfo, RuleInfo } from '../../../src/core/engine.ts';
+import type { Segment } from '../../../src/core/timeline.ts';
+import type { CaseSummary, CaseView } from '../../../src/cases/service.ts';
+import type {
+  CaseAction, CaseApplication, CaseEvaluation, CaseStatus, ConsentRow, ItemLine, Party, Role,
+} from '../../../src/cases/model.ts';
+import type { AuditEntry, AuditVerification } from '../../../src/store/audit.ts';
+
+export type {
+  Decision, DecisionCondition, FactTrace, Item, OpenQuestion, Outcome, Problem, Purpose, Review, RuleTrace, Text, TraceEntry,
+  TransferRequest, EndUserType, RegimeInfo, RuleInfo, Segment, CaseSummary, CaseView, CaseAction, CaseApplication, CaseEvaluation,
+  CaseStatus, ConsentRow, ItemLine, Party, Role, AuditEntry, AuditVerification,
+};
+
+export interface RegimeList {
+  policyDigest: string;
+  regimes: RegimeInfo[];
+}
+
+export interface CountryFacts {
+  country: string;
+  asOf: string;
+  facts: FactTrace[];
+}
+
+export interface Source {
+  id: string;
+  title: Text;
+  issuer?: string;
+  date?: string;
+  url?: string;
+  confirmed?: boolean;
+  note?: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  role: Role;
+  org: string | null;
+}
+
+export interface LoginReply {
+  user: User;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** An item class of the catalogue (policy/items): a named TransferRequest item drawn from a real transfer. */
+export interface CatalogueItem {
+  id: string;
+  name: Text;
+  item: Item;
+  controlList: string | null;
+  summary: string;
+  source: string;
+}
+
+export interface MatrixCell {
+  recipient: string;
+  item: string;
+  outcome: Outcome;
+  reasons: string[];
+}
+
+export interface DiffRow {
+  recipient: string;
+  item: string;
+  purpose?: string | null;
+  from: Outcome;
+  to: Outcome;
+  rules: string[];
+}
+
+/** One suggestion of whatif: a change to the request, and what the engine says once it is made. */
+export interface WhatIfChange {
+  kind?: string;
+  change?: unknown;
+  description?: Text | string;
+  label?: Text | string;
+  outcome?: Outcome;
+  reasons?: string[];
+  blockedBy?: string[];
+  request?: TransferRequest;
+  regime?: string;
+  asOf?: string;
+}

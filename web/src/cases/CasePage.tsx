@@ -1,0 +1,117 @@
+// One case: its status and the actions open to the viewer, the engine's decision then and now, the application,
+// its history, licence and shipments, and consent requests.
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/useApi.ts';
+import type { CaseView, User } from '../api/types.ts';
+import { Section } from '../components/Fields.tsx';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import { countryName, flag } from '../lib/countries.ts';
+import { END_USER_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
+import { Link } from '../router.tsx';
+import { CaseActions } from './CaseActions.tsx';
+import { CaseConsents } from './CaseConsents.tsx';
+import { EvaluationView } from './CaseDecision.tsx';
+import { CaseLicence } from './CaseLicence.tsx';
+import { CaseScreening } from './CaseScreening.tsx';
+import { RequireLogin } from './RequireLogin.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+function CaseBody({ id, user }: { id: string; user: User }) {
+  const { t, lang } = useI18n();
+  const loaded = useApi<CaseView>(`/api/v1/cases/${encodeURIComponent(id)}`);
+  const [view, setView] = useState<CaseView | undefined>(undefined);
+  const [note, setNote] = useState<string | undefined>(undefined);
+  useEffect(() => setView(loaded.data), [loaded.data]);
+  if (loaded.error) return <ErrorBox error={loaded.error} onRetry={loaded.reload} />;
+  if (!view) return <Loading />;
+  const app = view.data.application;
+  const fmt = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB');
+  const update = (v: CaseView, n?: string) => {
+    setView(v);
+    setNote(n);
+  };
+  return (
+    <>
+      <header className="page-head row">
+        <div>
+          <p><Link href="/cases">← {t('navCases')}</Link></p>
+          <h1>{t('caseTitle', { ref: view.reference })} <StatusBadge status={view.status} /></h1>
+          <p className="muted">{view.org} · {view.createdBy} · {view.createdAt.slice(0, 10)} · v{view.version}</p>
+        </div>
+      </header>
+      {note ? <p className="alert alert-info" role="status">{note}</p> : null}
+      <div className="case-layout">
+        <div className="case-main">
+          <Section title={t('engineThen')}>
+            {view.policyChanged ? <p className="alert alert-warn">{t('policyChanged')}</p> : null}
+            <div className="two-col">
+              {view.evaluation ? <EvaluationView title={t('engineThen')} evaluation={view.evaluation} recipient={app.recipient} items={app.items} purpose={app.purpose} /> : <p className="muted">{t('notEvaluatedYet')}</p>}
+              {view.current ? <EvaluationView title={t('engineNow')} evaluation={view.current} recipient={app.recipient} items={app.items} purpose={app.purpose} /> : null}
+            </div>
+          </Section>
+          <CaseScreening view={view} />
+          <Section title={t('application')}>
+            <dl className="facts-dl">
+              <dt>{t('recipient')}</dt><dd><span aria-hidden="true">{flag(app.recipient)}</span> {countryName(app.recipient, lang)} ({app.recipient})</dd>
+              <dt>{t('purpose')}</dt><dd>{app.purpose ? PURPOSE_LABEL[app.purpose][lang] : t('notStated')}</dd>
+              <dt>{t('endUser')}</dt><dd>{app.endUser.name} ({END_USER_LABEL[app.endUser.type][lang]}){app.endUser.address ? `, ${app.endUser.address}` : ''}</dd>
+              {app.consignees.length ? <><dt>Consignees</dt><dd>{app.consignees.map((c) => c.name).join('; ')}</dd></> : null}
+              {app.route.length ? <><dt>Route</dt><dd>{app.route.map((r) => r.country + (r.place ? ` (${r.place})` : '')).join(' → ')}</dd></> : null}
+            </dl>
+            <div className="table-wrap">
+              <table className="table">
+                <thead><tr><th scope="col">#</th><th scope="col">{t('item')}</th><th scope="col" className="num">{t('quantity')}</th><th scope="col" className="num">{t('valueJpy')}</th></tr></thead>
+                <tbody>
+                  {app.items.map((l, i) => (
+                    <tr key={i}>
+                      <td>{i + 1}</td>
+                      <td>{l.item.name ?? '—'} <span className="muted small">{[l.item.weapon === true ? t('weapon').split(' (')[0] : l.item.weapon === false ? `¬ ${t('weapon').split(' (')[0]}` : '', l.item.form, l.item.function, l.item.origin, l.item.controlList].filter(Boolean).join(' · ')}</span></td>
+                      <td className="num">{fmt.format(l.quantity)}</td>
+                      <td className="num">{fmt.format(l.valueJpy)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {app.justification ? <><h3 className="h-sub">{t('justification')}</h3><p className="prewrap">{app.justification}</p></> : null}
+            {view.data.documents.length ? (
+              <>
+                <h3 className="h-sub">{t('documents')}</h3>
+                <ul className="plain-list">{view.data.documents.map((d) => <li key={d.id}>{d.name} <span className="muted small">{d.mediaType}, {fmt.format(d.size)} B, <code>{d.sha256.slice(0, 19)}…</code></span></li>)}</ul>
+              </>
+            ) : null}
+          </Section>
+          <CaseLicence view={view} user={user} onChange={update} />
+          <CaseConsents view={view} user={user} />
+        </div>
+        <aside className="case-side">
+          <CaseActions view={view} onChange={update} />
+          <Section title={t('history')}>
+            {view.data.history.length === 0 ? <p className="muted">{t('none')}</p> : (
+              <ol className="history">
+                {view.data.history.map((h, i) => (
+                  <li key={i}>
+                    <time dateTime={h.at}>{h.at.slice(0, 16).replace('T', ' ')}</time>
+                    <div><strong>{t(`action.${h.action}` as MessageKey)}</strong> · {h.actor}</div>
+                    <div className="small"><StatusBadge status={h.from} /> → <StatusBadge status={h.to} /></div>
+                    {h.reason ? <p className="small">{h.reason}</p> : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export function CasePage({ id }: { id: string }) {
+  return (
+    <RequireLogin roles={['applicant', 'examiner', 'nsc', 'auditor']}>
+      {(user) => <div className="page wide"><CaseBody id={id} user={user} /></div>}
+    </RequireLogin>
+  );
+}

@@ -1,0 +1,97 @@
+// File a transfer application: recipient, purpose, end user, item lines, justification. Saved as a draft first.
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client.ts';
+import type { CaseView, EndUserType, Item, Purpose } from '../api/types.ts';
+import { CountryPicker } from '../components/CountryPicker.tsx';
+import { SelectField, TextField } from '../components/Fields.tsx';
+import { ErrorBox } from '../components/Status.tsx';
+import { ItemFields } from '../evaluate/ItemFields.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { END_USER_LABEL, PURPOSE_LABEL, options } from '../lib/labels.ts';
+import { navigate } from '../router.tsx';
+import { RequireLogin } from './RequireLogin.tsx';
+
+interface Line {
+  preset: string;
+  item: Item;
+  quantity: string;
+  valueJpy: string;
+}
+
+const newLine = (): Line => ({ preset: '', item: {}, quantity: '1', valueJpy: '0' });
+
+function NewCaseForm() {
+  const { t, lang } = useI18n();
+  const [recipient, setRecipient] = useState('');
+  const [purpose, setPurpose] = useState<Purpose | ''>('');
+  const [endUser, setEndUser] = useState<{ name: string; type: EndUserType | ''; address: string }>({ name: '', type: 'government', address: '' });
+  const [lines, setLines] = useState<Line[]>([newLine()]);
+  const [justification, setJustification] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const setLine = (i: number, patch: Partial<Line>) => setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api<CaseView>('/api/v1/cases', {
+        body: {
+          recipient,
+          ...(purpose ? { purpose } : {}),
+          endUser: { name: endUser.name, type: endUser.type || 'government', ...(endUser.address ? { address: endUser.address } : {}) },
+          items: lines.map((l) => ({ item: l.item, quantity: Number(l.quantity), valueJpy: Number(l.valueJpy) })),
+          justification,
+        },
+      });
+      navigate(`/cases/${created.id}`);
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page">
+      <header className="page-head"><h1>{t('newCaseTitle')}</h1></header>
+      <form className="card form" onSubmit={(e) => void submit(e)}>
+        {error ? <ErrorBox error={error} /> : null}
+        <div className="grid-3">
+          <CountryPicker id="case-recipient" name="recipient" label={t('recipient')} hint={t('recipientHint')} value={recipient} onChange={setRecipient} required />
+          <SelectField id="case-purpose" label={t('purpose')} value={purpose} empty={t('notStated')} options={options(PURPOSE_LABEL, lang)} onChange={setPurpose} />
+        </div>
+        <fieldset className="group">
+          <legend>{t('endUser')}</legend>
+          <div className="grid-3">
+            <TextField id="end-user-name" label={t('endUserName')} value={endUser.name} onChange={(name) => setEndUser({ ...endUser, name })} required />
+            <SelectField id="end-user-type" label={t('endUserType')} value={endUser.type} options={options(END_USER_LABEL, lang)} onChange={(type) => setEndUser({ ...endUser, type })} />
+            <TextField label={t('endUserAddress')} value={endUser.address} onChange={(address) => setEndUser({ ...endUser, address })} />
+          </div>
+        </fieldset>
+        {lines.map((l, i) => (
+          <fieldset className="group item-line" key={i}>
+            <legend>{t('itemDecision', { n: i + 1 })}</legend>
+            <ItemFields value={{ preset: l.preset, item: l.item }} onChange={({ preset, item }) => setLine(i, { preset, item })} />
+            <div className="grid-3">
+              <TextField id={`qty-${i}`} label={t('quantity')} type="number" min="1" value={l.quantity} onChange={(quantity) => setLine(i, { quantity })} required />
+              <TextField id={`value-${i}`} label={t('valueJpy')} type="number" min="0" value={l.valueJpy} onChange={(valueJpy) => setLine(i, { valueJpy })} required />
+              {lines.length > 1 ? (
+                <div className="field"><button type="button" className="btn btn-small" onClick={() => setLines(lines.filter((_, j) => j !== i))}>{t('removeItem')}</button></div>
+              ) : null}
+            </div>
+          </fieldset>
+        ))}
+        <p><button type="button" className="btn btn-small" onClick={() => setLines([...lines, newLine()])}>+ {t('addItem')}</button></p>
+        <TextField id="justification" label={t('justification')} value={justification} onChange={setJustification} multiline />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy || !recipient}>{t('saveDraft')}</button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export function NewCasePage() {
+  return <RequireLogin roles={['applicant']}>{() => <NewCaseForm />}</RequireLogin>;
+}

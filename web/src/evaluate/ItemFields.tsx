@@ -1,0 +1,78 @@
+// The item: a class from the catalogue as a preset, or its attributes by hand.
+import { useItems } from '../api/catalog.ts';
+import type { Item } from '../api/types.ts';
+import { SelectField, TextField, TriState } from '../components/Fields.tsx';
+import { CountryPicker } from '../components/CountryPicker.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { CONTROL_LIST, FORM_LABEL, FUNCTION_LABEL, MUNITION_LABEL, ORIGIN_LABEL, options } from '../lib/labels.ts';
+
+export interface ItemValue {
+  preset: string;
+  item: Item;
+}
+
+export function ItemFields({ value, onChange }: { value: ItemValue; onChange: (v: ItemValue) => void }) {
+  const { t, lang, pick } = useI18n();
+  const items = useItems();
+  const item = value.item;
+  // Editing any attribute by hand leaves the preset behind: the attributes are what is evaluated.
+  const set = <K extends keyof Item>(key: K, v: Item[K] | undefined) => {
+    const next: Item = { ...item };
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete next[key];
+    else next[key] = v;
+    onChange({ preset: '', item: next });
+  };
+  const presets = (items.data ?? []).map((c) => ({ value: c.id, label: pick(c.name) || c.id }));
+
+  return (
+    <fieldset className="group">
+      <legend>{t('item')}</legend>
+      {items.data && presets.length > 0 ? (
+        <SelectField
+          label={t('itemPreset')}
+          value={value.preset}
+          empty={t('itemByHand')}
+          options={presets}
+          onChange={(id) => {
+            const found = items.data?.find((c) => c.id === id);
+            onChange(found ? { preset: found.id, item: { ...found.item } } : { preset: '', item });
+          }}
+        />
+      ) : null}
+      <div className="grid-3">
+        <TriState
+          name="weapon"
+          label={t('weapon')}
+          value={item.weapon}
+          onChange={(v) => set('weapon', v)}
+          labels={{ yes: t('yes'), no: t('no'), unset: t('unknown') }}
+        />
+        <SelectField label={t('form')} value={item.form ?? ''} empty={t('notStated')} options={options(FORM_LABEL, lang)} onChange={(v) => set('form', v || undefined)} />
+        <SelectField label={t('function')} value={item.function ?? ''} empty={t('notStated')} options={options(FUNCTION_LABEL, lang)} onChange={(v) => set('function', v || undefined)} />
+        <SelectField label={t('origin')} value={item.origin ?? ''} empty={t('notStated')} options={options(ORIGIN_LABEL, lang)} onChange={(v) => set('origin', v || undefined)} />
+        <TextField label={t('itemName')} value={item.name ?? ''} onChange={(v) => set('name', v || undefined)} />
+      </div>
+      <details className="more" open={Boolean(item.partners || item.licensor || item.program || item.controlList || item.munitionType || item.defenseEquipment === false)}>
+        <summary>{t('more')}</summary>
+        <div className="grid-3">
+          <div className="field checkbox">
+            <label>
+              <input type="checkbox" checked={item.defenseEquipment !== false} onChange={(e) => set('defenseEquipment', e.target.checked ? undefined : false)} />
+              {' '}{t('defenseEquipment')}
+            </label>
+          </div>
+          <TextField
+            label={t('partners')}
+            hint={t('partnersHint')}
+            value={(item.partners ?? []).join(', ')}
+            onChange={(v) => set('partners', v.toUpperCase().split(/[\s,]+/).filter((x) => /^[A-Z]{2}$/.test(x)))}
+          />
+          <CountryPicker label={t('licensor')} value={item.licensor ?? ''} onChange={(c) => set('licensor', c || undefined)} />
+          <TextField label={t('program')} value={item.program ?? ''} onChange={(v) => set('program', v || undefined)} />
+          <SelectField label={t('controlList')} value={item.controlList ?? ''} empty={t('notStated')} options={CONTROL_LIST.map((c) => ({ value: c, label: c }))} onChange={(v) => set('controlList', v || undefined)} />
+          <SelectField label={t('munitionType')} value={item.munitionType ?? ''} empty={t('notStated')} options={options(MUNITION_LABEL, lang)} onChange={(v) => set('munitionType', v || undefined)} />
+        </div>
+      </details>
+    </fieldset>
+  );
+}

@@ -1,0 +1,162 @@
+// Map: outcomes for one item in every country, on a date under a regime; or, in compare mode, only what changed.
+import { useCallback, useMemo } from 'react';
+import { useItems } from '../api/catalog.ts';
+import { SelectField, TextField } from '../components/Fields.tsx';
+import { ErrorBox } from '../components/Status.tsx';
+import { ItemFields } from '../evaluate/ItemFields.tsx';
+import { RegimeSelect } from '../evaluate/RegimeSelect.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { countryName } from '../lib/countries.ts';
+import { today } from '../lib/dates.ts';
+import { PURPOSE_LABEL, options } from '../lib/labels.ts';
+import { CHANGE_STYLE, changeDirection, NO_DATA_FILL, OUTCOME_STYLE, outcomeKey, type ChangeDirection } from '../lib/outcome.ts';
+import { navigate, useLocation } from '../router.tsx';
+import { ChangeList } from './ChangeList.tsx';
+import { CountryPanel } from './CountryPanel.tsx';
+import { ChangeLegend, OutcomeLegend } from './Legend.tsx';
+import { dateForYear, decodeMap, encodeMap, type MapState } from './mapUrl.ts';
+import { diffOutcomes, type MapQuery } from './outcomes.ts';
+import { OutcomeTable } from './OutcomeTable.tsx';
+import { useOutcomes } from './useOutcomes.ts';
+import { WorldMap } from './WorldMap.tsx';
+
+const EARLIEST = '1967-04-21';
+
+export function MapPage() {
+  const { t, lang, pick } = useI18n();
+  const { query } = useLocation();
+  const now = today();
+  const search = query.toString();
+  const items = useItems();
+  const state = useMemo(() => decodeMap(new URLSearchParams(search), now), [search, now]);
+  const selected = query.get('country');
+  const set = useCallback((next: MapState, replace = true) => navigate(`/map?${encodeMap(next)}${selected ? `&country=${selected}` : ''}`, { replace }), [selected]);
+
+  // Without a chosen item, the first class of the catalogue (or, without a catalogue, a complete weapon).
+  const form = state.form;
+  const firstItem = items.data?.[0];
+  const effective = form.preset || Object.keys(form.item).length ? form : firstItem ? { ...form, preset: firstItem.id, item: firstItem.item } : { ...form, item: { weapon: true, form: 'complete' as const } };
+  const q: MapQuery = { asOf: form.asOf, regime: form.regime, itemId: effective.preset, item: effective.item, purpose: form.purpose };
+  const qFrom: MapQuery | null = state.compare ? { ...q, asOf: state.fromDate, regime: state.fromRegime } : null;
+  const to = useOutcomes(items.data || items.error ? q : null);
+  const from = useOutcomes(items.data || items.error ? qFrom : null);
+
+  const changes = useMemo(() => (from.data && to.data ? diffOutcomes(from.data, to.data) : []), [from.data, to.data]);
+  const changeBy = useMemo(() => new Map(changes.map((c) => [c.code, changeDirection(c.from.outcome, c.to.outcome)])), [changes]);
+
+  const fill = useCallback((code: string) => {
+    if (state.compare) {
+      const dir = changeBy.get(code);
+      return dir ? CHANGE_STYLE[dir].fill : NO_DATA_FILL;
+    }
+    const o = to.data?.get(code);
+    return o ? OUTCOME_STYLE[o.outcome].fill : NO_DATA_FILL;
+  }, [state.compare, changeBy, to.data]);
+
+  const describe = useCallback((code: string, atlasName: string) => {
+    if (!code) return atlasName;
+    const name = countryName(code, lang);
+    const o = to.data?.get(code);
+    if (!o) return name;
+    if (state.compare) {
+      const c = changes.find((x) => x.code === code);
+      return c ? `${name}: ${t(outcomeKey(c.from.outcome))} → ${t(outcomeKey(c.to.outcome))}` : `${name}: ${t('unchanged')}`;
+    }
+    return `${name}: ${t(outcomeKey(o.outcome))}${o.reasons.length ? ` (${o.reasons.join(', ')})` : ''}`;
+  }, [lang, to.data, state.compare, changes, t]);
+
+  const counts = useMemo(() => {
+    const c: Record<ChangeDirection, number> = { opened: 0, closed: 0, other: 0 };
+    for (const d of changeBy.values()) c[d]++;
+    return c;
+  }, [changeBy]);
+  const loading = to.loading || (state.compare && from.loading);
+  const year = Number(form.asOf.slice(0, 4));
+  const itemTitle = effective.preset ? pick(items.data?.find((i) => i.id === effective.preset)?.name) : '';
+
+  return (
+    <div className="page wide">
+      <header className="page-head">
+        <h1>{t('mapTitle')}</h1>
+        <p className="lead">{t('mapIntro')}</p>
+      </header>
+      <div className="map-layout">
+        <aside className="card map-controls" aria-label={t('mapTitle')}>
+          {items.data && items.data.length > 0 ? (
+            <SelectField
+              id="map-item"
+              label={t('itemPreset')}
+              value={effective.preset}
+              options={items.data.map((i) => ({ value: i.id, label: pick(i.name) }))}
+              onChange={(id) => {
+                const found = items.data?.find((i) => i.id === id);
+                if (found) set({ ...state, form: { ...form, preset: found.id, item: found.item } }, false);
+              }}
+            />
+          ) : null}
+          <details className="more" open={!items.data?.length}>
+            <summary>{t('itemByHand')}</summary>
+            <ItemFields value={{ preset: effective.preset, item: effective.item }} onChange={({ preset, item }) => set({ ...state, form: { ...form, preset, item } }, false)} />
+          </details>
+          <SelectField label={t('purpose')} value={form.purpose} empty={t('notStated')} options={options(PURPOSE_LABEL, lang)} onChange={(purpose) => set({ ...state, form: { ...form, purpose } })} />
+          <fieldset className="group">
+            <legend>{state.compare ? t('compareTo') : t('date')}</legend>
+            <div className="field">
+              <label htmlFor="map-year">{t('dateSlider')}: <strong>{form.asOf}</strong></label>
+              <input
+                id="map-year"
+                type="range"
+                min={1967}
+                max={Number(now.slice(0, 4))}
+                step={1}
+                value={year}
+                aria-valuetext={form.asOf}
+                onChange={(e) => set({ ...state, form: { ...form, asOf: dateForYear(Number(e.target.value), form.asOf, EARLIEST, now) } })}
+              />
+            </div>
+            <TextField id="map-date" label={t('asOf')} type="date" min={EARLIEST} value={form.asOf} onChange={(asOf) => /^\d{4}-\d{2}-\d{2}$/.test(asOf) && set({ ...state, form: { ...form, asOf } })} />
+            <RegimeSelect id="map-regime" value={form.regime} onChange={(regime) => set({ ...state, form: { ...form, regime } })} />
+          </fieldset>
+          <div className="field checkbox">
+            <label>
+              <input type="checkbox" checked={state.compare} onChange={(e) => set({ ...state, compare: e.target.checked }, false)} /> {t('compare')}
+            </label>
+          </div>
+          {state.compare ? (
+            <fieldset className="group">
+              <legend>{t('compareFrom')}</legend>
+              <TextField id="map-from-date" label={t('asOf')} type="date" min={EARLIEST} value={state.fromDate} onChange={(fromDate) => /^\d{4}-\d{2}-\d{2}$/.test(fromDate) && set({ ...state, fromDate })} />
+              <RegimeSelect id="map-from-regime" value={state.fromRegime} onChange={(fromRegime) => set({ ...state, fromRegime })} />
+            </fieldset>
+          ) : null}
+        </aside>
+        <section className="map-main" aria-labelledby="map-caption" aria-busy={loading}>
+          <h2 id="map-caption" className="map-caption">
+            {itemTitle || t('item')} · {state.compare ? `${state.fromDate}${state.fromRegime ? ` (${state.fromRegime})` : ''} → ${form.asOf}` : form.asOf}
+            {form.regime ? ` · ${form.regime}` : ''}
+            {loading ? <span className="spinner" role="status" aria-label={t('loading')} /> : null}
+          </h2>
+          {to.error ? <ErrorBox error={to.error} /> : null}
+          {from.error ? <ErrorBox error={from.error} /> : null}
+          {state.compare ? <ChangeLegend counts={counts} /> : <OutcomeLegend outcomes={[...(to.data?.values() ?? [])].map((o) => o.outcome)} />}
+          <WorldMap
+            label={t('mapLabel')}
+            fill={fill}
+            describe={describe}
+            selected={selected}
+            onSelect={(code) => navigate(`/map?${encodeMap(state)}${code ? `&country=${code}` : ''}`, { replace: true })}
+          />
+          {selected && to.data?.get(selected) ? (
+            <CountryPanel code={selected} outcome={to.data.get(selected)!} before={state.compare ? from.data?.get(selected) : undefined} form={{ ...effective, recipient: selected }} onClose={() => navigate(`/map?${encodeMap(state)}`, { replace: true })} />
+          ) : null}
+          {!state.compare && to.data ? <OutcomeTable outcomes={to.data} form={effective} /> : null}
+        </section>
+        {state.compare ? (
+          <aside className="card map-changes" aria-label={t('changes', { n: changes.length })}>
+            <ChangeList changes={changes} loading={loading} onSelect={(code) => navigate(`/map?${encodeMap(state)}&country=${code}`, { replace: true })} />
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}

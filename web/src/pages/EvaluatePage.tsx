@@ -1,0 +1,76 @@
+// Evaluate: the form, then the answer for the request in the URL (so every answer has a link).
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { Decision } from '../api/types.ts';
+import { Section } from '../components/Fields.tsx';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { TraceTree } from '../components/TraceTree.tsx';
+import { ConditionsAndOpen, DecidingRules } from '../evaluate/DecisionDetails.tsx';
+import { EvaluateForm } from '../evaluate/EvaluateForm.tsx';
+import { ShareButton } from '../evaluate/ShareButton.tsx';
+import { TimelineStrip } from '../evaluate/TimelineStrip.tsx';
+import { Verdict } from '../evaluate/Verdict.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { today } from '../lib/dates.ts';
+import { decodeForm, encodeForm, isComplete, toRequest, type FormState } from '../lib/requestUrl.ts';
+import { navigate, useLocation } from '../router.tsx';
+
+export function EvaluatePage() {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const search = query.toString();
+  const now = today();
+  const form = useMemo(() => decodeForm(new URLSearchParams(search), now), [search, now]);
+  const request = useMemo(() => (isComplete(form) ? toRequest(form) : null), [form]);
+  const [result, setResult] = useState<{ key: string; decision?: Decision; error?: Error }>({ key: '' });
+
+  useEffect(() => {
+    if (!request) return;
+    let live = true;
+    api<Decision>('/api/v1/evaluate', { body: request, query: { regime: form.regime || undefined } }).then(
+      (decision) => live && setResult({ key: search, decision }),
+      (e: unknown) => live && setResult({ key: search, error: e instanceof Error ? e : new Error(String(e)) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [request, form.regime, search]);
+
+  const submit = (s: FormState) => navigate(`/?${encodeForm(s).toString()}`);
+  const linkFor = (asOf: string, regime?: string) => `/?${encodeForm({ ...form, asOf, regime: regime ?? '' }).toString()}`;
+  const current = result.key === search ? result : { key: search };
+  const busy = request !== null && !current.decision && !current.error;
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('evaluateTitle')}</h1>
+        <p className="lead">{t('evaluateIntro')}</p>
+      </header>
+      <EvaluateForm initial={form} onSubmit={submit} busy={busy} />
+      {request ? (
+        <div className="result" aria-live="polite" aria-busy={busy}>
+          {current.error ? <ErrorBox error={current.error} /> : null}
+          {busy ? <Loading /> : null}
+          {current.decision ? (
+            <>
+              <div className="result-head">
+                <h2 className="sr-only">{t('resultTitle')}</h2>
+                <ShareButton />
+              </div>
+              <Verdict decision={current.decision} recipient={request.recipient} asOf={request.asOf} />
+              <DecidingRules decision={current.decision} />
+              <ConditionsAndOpen decision={current.decision} />
+              <TimelineStrip request={request} linkFor={linkFor} today={now} />
+              <Section title={t('trace')} id="trace">
+                <p className="muted">{t('traceIntro')}</p>
+                <TraceTree trace={current.decision.trace} reasons={current.decision.reasons} />
+                <p className="muted small">{t('policyDigest')}: <code>{current.decision.policyDigest}</code></p>
+              </Section>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
