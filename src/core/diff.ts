@@ -114,7 +114,8 @@ export function diff(engine: Engine, from: Side, to: Side, opts: DiffOptions): D
       for (const p of purposes) {
         const a = engine.evaluate(requestFor(g.representative, item, from.date, p, opts.endUserType), { regime: from.regime, trace: false });
         const b = engine.evaluate(requestFor(g.representative, item, to.date, p, opts.endUserType), { regime: to.regime, trace: false });
-        opts.onProgress?.(++done, total);
+        done++;
+        opts.onProgress?.(done, total);
         if (a.outcome === b.outcome) continue;
         const rules = cause(engine, a.reasons, b.reasons);
         for (const cc of g.countries) changes.push({ recipient: cc, item: item.id, purpose: purposeLabel(p), from: a.outcome, to: b.outcome, rules });

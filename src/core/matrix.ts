@@ -49,7 +49,8 @@ export function matrix(engine: Engine, opts: MatrixOptions): Matrix {
   for (const g of groups) {
     const row = opts.items.map((item) => {
       const d = engine.evaluate(requestFor(g.representative, item, opts.asOf, opts.purpose, opts.endUserType), { regime: opts.regime, trace: false });
-      opts.onProgress?.(++done, total);
+      done++;
+      opts.onProgress?.(done, total);
       return { outcome: d.outcome, reasons: d.reasons };
     });
     for (const cc of g.countries) byCountry.set(cc, row);
