@@ -24,6 +24,7 @@ const engine = {
   policyDigest: 'sha256:test-policy-1',
   evaluate: (req: TransferRequest) => decide(req),
   regimes: () => [{ id: '2014-04-01' }],
+  sources: new Map([['cabinet-2014', { id: 'cabinet-2014' }]]),
   factsOf: (country: string, asOf: string) => [{ type: 'fact', fact: 'unsc-arms-embargo', of: country, value: false, from: null, to: null, source: null, confirmed: true, note: asOf }],
   rule: (id: string) => (id.startsWith('p2-') ? { id, category: id.slice(3) } : id.startsWith('p1-') ? { id } : undefined),
 } as unknown as ApiEngine & { policyDigest: string };
@@ -155,6 +156,8 @@ describe('meta and engine', () => {
     expect((await call('GET', '/api/v1/facts/UA?asOf=2022-03-08')).json).toMatchObject({ country: 'UA', asOf: '2022-03-08' });
     expect((await call('GET', '/api/v1/rules/p2-joint-development')).json.category).toBe('joint-development');
     expect((await call('GET', '/api/v1/rules/none')).status).toBe(404);
+    expect((await call('GET', '/api/v1/sources')).json.sources).toEqual([{ id: 'cabinet-2014' }]);
+    expect((await call('GET', '/api/v1/items')).json.items).toEqual([]);
   });
 
   it('serves the built web UI with SPA fallback, never outside its folder', async () => {

@@ -3,13 +3,14 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Engine } from '../core/engine.ts';
+import type { ItemClass } from '../core/items.ts';
 import type { Failure } from '../cases/failure.ts';
 import type { Actor, Role, SessionRow } from '../cases/model.ts';
 import type { CaseService, RequestContext } from '../cases/service.ts';
 import type { ScreeningProvider } from '../cases/screening.ts';
 import type { Store } from '../store/store.ts';
 
-export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest'>;
+export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest' | 'sources'>;
 
 export type LogLine = Record<string, unknown>;
 
@@ -24,6 +25,8 @@ export interface AppDeps {
   /** Largest request body in bytes, outside routes that set their own. */
   bodyLimit?: number;
   version?: string;
+  /** The item catalogue (policy/items), for pickers and the matrix. */
+  items?: ItemClass[];
   /** The sanctions list parties are screened against at submission; null: none loaded. */
   screening?: ScreeningProvider | null;
 }

@@ -48,6 +48,14 @@ export const engine: RouteModule = {
       },
     },
     {
+      method: 'get', path: '/api/v1/sources', operationId: 'listSources', summary: 'List the legal instruments the rules and facts cite', tag: 'engine', access: 'public',
+      handler: ({ services }) => ok({ sources: [...services.deps.engine.sources.values()] }),
+    },
+    {
+      method: 'get', path: '/api/v1/items', operationId: 'listItems', summary: 'List the item classes of the catalogue', tag: 'engine', access: 'public',
+      handler: ({ services }) => ok({ items: services.deps.items ?? [] }),
+    },
+    {
       method: 'get', path: '/api/v1/rules/:id', operationId: 'getRule', summary: 'Read a rule with its clause and citations', tag: 'engine', access: 'public',
       handler({ services, params }) {
         const rule = services.deps.engine.rule(params.id);

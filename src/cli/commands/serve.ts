@@ -4,6 +4,7 @@ import { startServer } from '../../api/server.ts';
 import { providerFromIndex, type ScreeningProvider } from '../../cases/screening.ts';
 import { CaseService } from '../../cases/service.ts';
 import { ensureFirstAdmin } from '../../cases/users.ts';
+import { loadItems } from '../../policy-files/items.ts';
 import { readListFile, resolveListPath } from '../../screening/load-list.ts';
 import { buildIndex } from '../../screening/index.ts';
 import { DataDirLocked } from '../../store/lock.ts';
@@ -48,6 +49,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const engine = engineOrExit(io, values.policy);
   if (typeof engine === 'number') return engine;
 
+  const items = loadItems(values.policy ?? process.env.GENSOKU_POLICY ?? undefined);
+  if (!items.ok) {
+    printProblems(io, items.problems, 'invalid item catalogue');
+    return EXIT.invalidPolicy;
+  }
   const screening = loadScreening(io, values.list);
   if (typeof screening === 'number') return screening;
 
@@ -76,7 +82,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ store, engine, screening, version: version() }, { port, host });
+    server = await startServer({ store, engine, items: items.value, screening, version: version() }, { port, host });
   } catch (err) {
     io.stderr(`cannot listen on ${host}:${port}: ${(err as Error).message}\n`);
     await store.close();
