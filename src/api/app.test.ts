@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, TransferRequest } from '../core/model.ts';
 import type { Role } from '../cases/model.ts';
@@ -113,6 +114,13 @@ describe('errors', () => {
     const big = await call('POST', '/api/v1/evaluate', { body: { recipient: 'AU', item: { name: 'x'.repeat(2 * 1024 * 1024) } } });
     expect(big.status).toBe(413);
     expect(big.type).toContain('application/problem+json');
+  });
+
+  it('refuses NUL characters in paths and queries instead of passing them to the database', async () => {
+    for (const path of ['/api/v1/cases/%00', '/api/v1/audit?target=%00', '/api/v1/consents/a%00b', '/api/v1/cases/%ED%A0%80']) {
+      const r = await call('GET', path, { as: 'audrey' });
+      expect(r.status, path).toBeLessThan(500);
+    }
   });
 
   it('refuses an unknown regime and bad query values with problems', async () => {
@@ -486,4 +494,19 @@ describe('role x endpoint', () => {
       }
       expect(r.status).toBeLessThan(500);
     });
+});
+
+describe('bad input never gives a 500', () => {
+  const routes = ROUTE_MODULES.flatMap((m) => m.routes).filter((r) => r.body);
+  it.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (_name, route) => {
+    const role = rolesOf(route).find((x) => x !== 'anonymous') ?? 'admin';
+    const as = { applicant: 'alice', examiner: 'erin', nsc: 'nora', auditor: 'audrey', admin: 'admin' }[role];
+    const [c] = await store.cases.list({ org: 'ACME' });
+    const path = route.path.replace(':id', c.id);
+    await fc.assert(fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), async (value) => {
+      const r = await call(route.method.toUpperCase(), path, { as, body: JSON.stringify(value) });
+      expect(r.status).toBeLessThan(500);
+      if (r.status >= 400) expect(r.type).toContain('application/problem+json');
+    }), { numRuns: 25 });
+  });
 });

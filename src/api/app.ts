@@ -129,6 +129,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
             return problemResponse(403, one('csrf', `send the ${CSRF_HEADER} header you got at login`), { requestId });
           }
         }
+        const params = c.req.param() as Record<string, string>;
+        const query = c.req.query();
+        const badInput = badStringPath(params) ?? badStringPath(query);
+        if (badInput) return problemResponse(400, one('invalid_character', 'text may not contain NUL characters or unpaired surrogates', badInput), { requestId });
         let body: unknown = undefined;
         if (route.body) {
           const type = c.req.header('content-type') ?? '';
@@ -148,8 +152,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
           c, services, actor, session, requestId, body,
           // Anonymous callers reach only public routes; as an applicant of no organisation they could see nothing anyway.
           rc: { actor: actor ?? { id: '', username: 'anonymous', role: 'applicant', org: null }, requestId },
-          params: c.req.param() as Record<string, string>,
-          query: c.req.query(),
+          params,
+          query,
         });
         return toResponse(c, reply, requestId);
       });

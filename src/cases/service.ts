@@ -130,8 +130,8 @@ export class CaseService {
   async list(rc: RequestContext, query: unknown): Promise<Outcome<CaseSummary[]>> {
     const q = parse(caseListQuery, query);
     if (!q.ok) return q;
-    if (rc.actor.role === 'admin') return { ok: true, value: [] };
-    const rows = await this.store.cases.list({ ...q.value, org: rc.actor.role === 'applicant' ? (rc.actor.org ?? '\u0000none') : undefined });
+    if (rc.actor.role === 'admin' || (rc.actor.role === 'applicant' && !rc.actor.org)) return { ok: true, value: [] };
+    const rows = await this.store.cases.list({ ...q.value, org: rc.actor.role === 'applicant' ? rc.actor.org! : undefined });
     return {
       ok: true,
       value: rows.filter((r) => this.canSee(rc.actor, r)).map((r) => ({
