@@ -453,8 +453,13 @@ describe('users', () => {
     expect((await call('POST', '/api/v1/users', { as: 'admin', body: { username: 'carol', password: PASSWORD, role: 'examiner' } })).status).toBe(409);
     const me = (await call('GET', '/api/v1/users', { as: 'admin' })).json.users.find((u: { username: string }) => u.username === 'admin');
     expect((await call('PATCH', `/api/v1/users/${me.id}`, { as: 'admin', body: { role: 'auditor' } })).json.problems[0].code).toBe('last_admin');
+    const login = await call('POST', '/api/v1/auth/login', { body: { username: 'carol', password: PASSWORD } });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    expect((await app.request('/api/v1/auth/me', { headers: { cookie } })).status).toBe(200);
     const disabled = await call('PATCH', `/api/v1/users/${ok.json.id}`, { as: 'admin', body: { disabled: true } });
     expect(disabled.json.disabled).toBe(true);
+    expect((await app.request('/api/v1/auth/me', { headers: { cookie } })).status).toBe(401);
+    expect((await call('POST', '/api/v1/auth/login', { body: { username: 'carol', password: PASSWORD } })).status).toBe(401);
   });
 });
 

@@ -123,6 +123,8 @@ export async function updateUser(store: Store, ctx: AuditContext, id: string, in
     return fail('conflict', 'last_admin', 'role', 'this is the last active admin');
   }
   const res = await store.users.update(ctx, 'user.update', next, user.version);
+  // A new password or a disabled account ends every session and token the old state handed out.
+  if (res.ok && (p.password || (next.disabled && !user.disabled))) await store.sessions.deleteForUser(ctx, user.id);
   return res.ok ? res : fail('conflict', 'version_conflict', 'version', 'the user was changed by someone else', res.current && publicUser(res.current));
 }
 

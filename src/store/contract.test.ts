@@ -126,6 +126,12 @@ for (const target of targets) {
       auditRows++;
       expect(await store.sessions.delete(ctx(alice.id), 'sha256:abc')).toBe(false);
       expect(await store.sessions.get('sha256:abc')).toBeUndefined();
+      await store.sessions.insert(ctx(alice.id), { ...s, tokenHash: 'sha256:t1', kind: 'token', csrf: null });
+      await store.sessions.insert(ctx(alice.id), { ...s, tokenHash: 'sha256:t2' });
+      expect(await store.sessions.deleteForUser(ctx(), alice.id)).toBe(2);
+      expect(await store.sessions.deleteForUser(ctx(), alice.id)).toBe(0);
+      auditRows += 3;
+      expect(await store.sessions.get('sha256:t1')).toBeUndefined();
     });
 
     it('stores cases, lists them by organisation and status, and numbers references', async () => {

@@ -39,6 +39,8 @@ export interface Store {
     get(tokenHash: string): Promise<SessionRow | undefined>;
     insert(ctx: AuditContext, session: SessionRow): Promise<void>;
     delete(ctx: AuditContext, tokenHash: string): Promise<boolean>;
+    /** Revokes every session and token of a user (password changed, user disabled); returns how many. */
+    deleteForUser(ctx: AuditContext, userId: string): Promise<number>;
   };
   cases: {
     get(id: string): Promise<CaseRow | undefined>;
@@ -221,6 +223,11 @@ export function createStore(sql: Sql): Store {
         const { rows } = await tx.query<SessionDb>('DELETE FROM sessions WHERE token_hash = $1 RETURNING *', [tokenHash]);
         if (!rows[0]) return { value: false, audit: null };
         return { value: true, audit: { verb: `${rows[0].kind}.delete`, targetType: 'user', targetId: rows[0].user_id, before: { tokenId: tokenHash.slice(0, 16) }, after: null } };
+      }),
+      deleteForUser: (ctx, userId) => write(ctx, async (tx) => {
+        const { rows } = await tx.query<SessionDb>('DELETE FROM sessions WHERE user_id = $1 RETURNING token_hash', [userId]);
+        if (rows.length === 0) return { value: 0, audit: null };
+        return { value: rows.length, audit: { verb: 'sessions.revoke', targetType: 'user', targetId: userId, before: { sessions: rows.length }, after: { sessions: 0 } } };
       }),
     },
     cases: {

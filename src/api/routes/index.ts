@@ -1,5 +1,6 @@
 // The one list of route modules. Adding a module is adding one line here.
 import type { RouteModule } from '../route.ts';
+import { analysis } from './analysis.ts';
 import { audit } from './audit.ts';
 import { auth } from './auth.ts';
 import { cases } from './cases.ts';
@@ -12,6 +13,7 @@ import { users } from './users.ts';
 export const ROUTE_MODULES: readonly RouteModule[] = [
   meta,
   engine,
+  analysis,
   auth,
   cases,
   users,

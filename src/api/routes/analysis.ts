@@ -1,0 +1,121 @@
+// Questions about the policy as a whole over HTTP: the world matrix, regime diffs, timelines and counterfactuals.
+// The law is public: no login. Every cell is computed by the same core functions as the CLI.
+import { z } from 'zod';
+import { isoDate } from '../../cases/schema.ts';
+import { invalid } from '../../cases/failure.ts';
+import { diff, resolveSides } from '../../core/diff.ts';
+import { ALL_PURPOSES } from '../../core/domain.ts';
+import { Engine } from '../../core/engine.ts';
+import type { ItemClass } from '../../core/items.ts';
+import { matrix } from '../../core/matrix.ts';
+import { END_USER_TYPES, PURPOSES, type Problem, type Purpose } from '../../core/model.ts';
+import { parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
+import { timeline } from '../../core/timeline.ts';
+import { whatif } from '../../core/whatif.ts';
+import { one, problemResponse } from '../problem.ts';
+import { ok, type Reply, type RouteContext, type RouteModule } from '../route.ts';
+
+const itemList = z.string().max(2000).optional().describe('comma-separated item class ids (default: the whole catalogue)');
+const matrixQuery = z.strictObject({
+  asOf: isoDate.optional().describe('default: today'),
+  regime: z.string().max(100).optional().describe('a regime, revision or draft instead of the law in force on asOf'),
+  items: itemList,
+  purpose: z.enum(PURPOSES).optional(),
+  endUserType: z.enum(END_USER_TYPES).optional(),
+});
+const diffQuery = z.strictObject({
+  from: z.string().min(1).max(120).describe('a date, a regime/revision/draft id, or ID@DATE'),
+  to: z.string().min(1).max(120).describe('a date, a regime/revision/draft id, or ID@DATE'),
+  items: itemList,
+  purposes: z.string().max(500).optional().describe('comma-separated purposes, "none" for no stated purpose (default: all and none)'),
+  endUserType: z.enum(END_USER_TYPES).optional(),
+});
+const regimeQuery = z.strictObject({
+  regime: z.string().max(100).optional().describe('hold this regime, revision or draft fixed instead of the law of each date'),
+});
+
+type Context = Pick<RouteContext, 'services' | 'requestId'>;
+
+/** The analyses need the compiled engine itself, not only its evaluate function. */
+function fullEngine({ services, requestId }: Context): Engine | Response {
+  const eng = services.deps.engine;
+  return eng instanceof Engine ? eng : problemResponse(503, one('analysis_unavailable', 'this server was started without a compiled policy engine'), { requestId });
+}
+
+/** The classes named in a comma list, or all; unknown ids are added to `problems`. */
+function pick(catalogue: readonly ItemClass[], ids: string | undefined, problems: Problem[]): ItemClass[] {
+  if (!ids) return [...catalogue];
+  const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of wanted) if (!catalogue.some((c) => c.id === id)) problems.push({ code: 'unknown_item', path: 'query.items', message: `no item class "${id}"; see GET /api/v1/items` });
+  return catalogue.filter((c) => wanted.includes(c.id));
+}
+
+function unknownRegime(eng: Engine, regime: string | undefined): Problem[] {
+  return regime && !eng.version(regime) ? [{ code: 'unknown_regime', path: 'query.regime', message: `no regime, revision or draft "${regime}"; see GET /api/v1/regimes` }] : [];
+}
+
+function requestAnalysis(ctx: RouteContext, run: (eng: Engine, req: ReturnType<typeof parseRequest> & { ok: true }, regime?: string) => unknown): Reply {
+  const eng = fullEngine(ctx);
+  if (eng instanceof Response) return eng;
+  const q = regimeQuery.safeParse(ctx.query);
+  const parsed = parseRequest(ctx.body, { today: ctx.services.cases.today() });
+  const problems = [...(q.success ? unknownRegime(eng, q.data.regime) : toProblems(q.error, 'query')), ...(parsed.ok ? [] : parsed.problems)];
+  if (problems.length || !parsed.ok || !q.success) return invalid(problems);
+  return ok(run(eng, parsed, q.data.regime));
+}
+
+export const analysis: RouteModule = {
+  name: 'analysis',
+  routes: [
+    {
+      method: 'get', path: '/api/v1/matrix', operationId: 'matrix', summary: 'Outcome for every country x item class on a date', tag: 'analysis', access: 'public',
+      query: matrixQuery,
+      responses: { 200: { description: '{ asOf, regime, revision, purpose, evaluations, cells: [{ recipient, item, outcome, reasons }] }', contentType: 'application/json' } },
+      handler(ctx) {
+        const eng = fullEngine(ctx);
+        if (eng instanceof Response) return eng;
+        const q = matrixQuery.safeParse(ctx.query);
+        if (!q.success) return invalid(toProblems(q.error, 'query'));
+        const problems = unknownRegime(eng, q.data.regime);
+        const items = pick(ctx.services.deps.items ?? [], q.data.items, problems);
+        const asOf = q.data.asOf ?? ctx.services.cases.today();
+        const parsed = parseRequest({ asOf, recipient: 'JP', item: {} }, { today: asOf });
+        if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: 'query.asOf' })));
+        if (problems.length) return invalid(problems);
+        return ok(matrix(eng, { asOf, items, regime: q.data.regime, purpose: q.data.purpose, endUserType: q.data.endUserType }));
+      },
+    },
+    {
+      method: 'get', path: '/api/v1/diff', operationId: 'diff', summary: 'Every (country, item class, purpose) whose outcome differs between two dates or regimes', tag: 'analysis', access: 'public',
+      query: diffQuery,
+      responses: { 200: { description: '{ from, to, compared, evaluations, groups, changes: [{ recipient, item, purpose, from, to, rules }] }', contentType: 'application/json' } },
+      handler(ctx) {
+        const eng = fullEngine(ctx);
+        if (eng instanceof Response) return eng;
+        const q = diffQuery.safeParse(ctx.query);
+        if (!q.success) return invalid(toProblems(q.error, 'query'));
+        const problems: Problem[] = [];
+        const items = pick(ctx.services.deps.items ?? [], q.data.items, problems);
+        const specs = q.data.purposes?.split(',').map((s) => s.trim()).filter(Boolean);
+        for (const p of specs ?? []) if (p !== 'none' && !ALL_PURPOSES.includes(p as Purpose)) problems.push({ code: 'invalid_value', path: 'query.purposes', message: `unknown purpose "${p}"` });
+        const sides = resolveSides(eng, q.data.from, q.data.to);
+        if (!sides.ok) problems.push(...sides.problems.map((p) => ({ ...p, path: `query.${p.path}` })));
+        if (problems.length || !sides.ok) return invalid(problems);
+        const purposes = specs?.map((p) => (p === 'none' ? undefined : (p as Purpose)));
+        return ok(diff(eng, sides.value[0], sides.value[1], { items, purposes, endUserType: q.data.endUserType }));
+      },
+    },
+    {
+      method: 'post', path: '/api/v1/timeline', operationId: 'timeline', summary: 'The same request across all time, split where the outcome or deciding rules change', tag: 'analysis', access: 'public',
+      body: transferRequestSchema, query: regimeQuery,
+      responses: { 200: { description: '{ segments: [{ from, to, regime, revision, outcome, reasons }] }', contentType: 'application/json' } },
+      handler: (ctx) => requestAnalysis(ctx, (eng, parsed, regime) => ({ segments: timeline(eng, parsed.value, { regime }) })),
+    },
+    {
+      method: 'post', path: '/api/v1/whatif', operationId: 'whatif', summary: 'The smallest changes that would make a request permissible, each re-evaluated', tag: 'analysis', access: 'public',
+      body: transferRequestSchema, query: regimeQuery,
+      responses: { 200: { description: '{ request, decision, enough, enoughLater, notEnough, tried }', contentType: 'application/json' } },
+      handler: (ctx) => requestAnalysis(ctx, (eng, parsed, regime) => whatif(eng, parsed.value, { regime })),
+    },
+  ],
+};
