@@ -60,20 +60,9 @@ export function useRules(ids: readonly string[]): Shared<RuleInfo[]> {
   return useShared(ids.length ? `rules:${key}` : null, () => Promise.all(ids.map(loadRule)));
 }
 
-function sourcesFrom(reply: unknown): Source[] {
-  if (Array.isArray(reply)) return reply as Source[];
-  const r = reply as { sources?: Source[] };
-  return r.sources ?? [];
-}
-
 export const useSources = () => useShared('sources', async () => {
-  const list = sourcesFrom(await api<unknown>('/api/v1/sources'));
-  return new Map(list.map((s) => [s.id, s]));
+  const { sources } = await api<{ sources: Source[] }>('/api/v1/sources');
+  return new Map(sources.map((s) => [s.id, s]));
 });
 
-function itemsFrom(reply: unknown): CatalogueItem[] {
-  if (Array.isArray(reply)) return reply as CatalogueItem[];
-  return (reply as { items?: CatalogueItem[] }).items ?? [];
-}
-
-export const useItems = () => useShared('items', async () => itemsFrom(await api<unknown>('/api/v1/items')));
+export const useItems = () => useShared('items', async () => (await api<{ items: CatalogueItem[] }>('/api/v1/items')).items);

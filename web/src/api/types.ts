@@ -29,15 +29,7 @@ export interface CountryFacts {
   facts: FactTrace[];
 }
 
-export interface Source {
-  id: string;
-  title: Text;
-  issuer?: string;
-  date?: string;
-  url?: string;
-  confirmed?: boolean;
-  note?: string;
-}
+export type { Source } from '../../../src/core/policy-schema.ts';
 
 export interface User {
   id: string;
@@ -53,41 +45,6 @@ export interface LoginReply {
 }
 
 /** An item class of the catalogue (policy/items): a named TransferRequest item drawn from a real transfer. */
-export interface CatalogueItem {
-  id: string;
-  name: Text;
-  item: Item;
-  controlList: string | null;
-  summary: string;
-  source: string;
-}
+export type { ItemClass as CatalogueItem } from '../../../src/core/items.ts';
 
-export interface MatrixCell {
-  recipient: string;
-  item: string;
-  outcome: Outcome;
-  reasons: string[];
-}
-
-export interface DiffRow {
-  recipient: string;
-  item: string;
-  purpose?: string | null;
-  from: Outcome;
-  to: Outcome;
-  rules: string[];
-}
-
-/** One suggestion of whatif: a change to the request, and what the engine says once it is made. */
-export interface WhatIfChange {
-  kind?: string;
-  change?: unknown;
-  description?: Text | string;
-  label?: Text | string;
-  outcome?: Outcome;
-  reasons?: string[];
-  blockedBy?: string[];
-  request?: TransferRequest;
-  regime?: string;
-  asOf?: string;
-}
+export type { MatrixCell } from '../../../src/core/matrix.ts';

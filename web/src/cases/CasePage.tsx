@@ -67,7 +67,7 @@ function CaseBody({ id, user }: { id: string; user: User }) {
                   {app.items.map((l, i) => (
                     <tr key={i}>
                       <td>{i + 1}</td>
-                      <td>{l.item.name ?? '—'} <span className="muted small">{[l.item.weapon === true ? t('weapon').split(' (')[0] : l.item.weapon === false ? `¬ ${t('weapon').split(' (')[0]}` : '', l.item.form, l.item.function, l.item.origin, l.item.controlList].filter(Boolean).join(' · ')}</span></td>
+                      <td>{l.item.name ?? '—'} <span className="muted small">{[l.item.weapon === true ? t('weaponShort') : l.item.weapon === false ? t('nonWeaponShort') : '', l.item.form, l.item.function, l.item.origin, l.item.controlList].filter(Boolean).join(' · ')}</span></td>
                       <td className="num">{fmt.format(l.quantity)}</td>
                       <td className="num">{fmt.format(l.valueJpy)}</td>
                     </tr>

@@ -17,7 +17,7 @@ function RuleLeaf({ e, deciding, title, open }: { e: RuleTrace; deciding: boolea
     <li>
       <details open={open || undefined} className={`tree-node ${deciding ? 'deciding' : ''}`}>
         <summary>
-          <span className={`result result-${RESULT_CLASS[e.result]}`}>{t(`result.${e.result}` as MessageKey)}</span>
+          <span className={`res res-${RESULT_CLASS[e.result]}`}>{t(`result.${e.result}` as MessageKey)}</span>
           <span className="tree-title">{title ?? e.rule}</span>
           <code className="muted">{e.rule}</code>
           {deciding ? <span className="tag tag-deciding">{t('decidingRule')}</span> : null}

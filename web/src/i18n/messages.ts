@@ -64,6 +64,8 @@ export const MESSAGES = {
   itemByHand: { en: 'Describe by hand', ja: '属性を手入力' },
   itemName: { en: 'Name (optional)', ja: '名称（任意）' },
   defenseEquipment: { en: 'Defense equipment', ja: '防衛装備に該当' },
+  weaponShort: { en: 'Weapon', ja: '武器' },
+  nonWeaponShort: { en: 'Non-weapon', ja: '非武器' },
   weapon: { en: 'Weapon (lethal, used directly in combat)', ja: '武器（殺傷能力があり戦闘に直接用いるもの）' },
   form: { en: 'Form', ja: '形態' },
   function: { en: 'Function', ja: '機能' },

@@ -1,6 +1,6 @@
 // Names of the request's enumerated values, in both languages.
 import type { EndUserType, Item, Purpose } from '../api/types.ts';
-import type { Lang } from '../i18n/messages.ts';
+import type { Lang, MessageKey } from '../i18n/messages.ts';
 
 type T = { en: string; ja: string };
 type Form = NonNullable<Item['form']>;
@@ -63,4 +63,16 @@ export const CONTROL_LIST = Array.from({ length: 22 }, (_, i) => `ML${i + 1}`);
 
 export function options<K extends string>(labels: Record<K, T>, lang: Lang): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value][lang] }));
+}
+
+/** A short description of an item described by hand: "Weapon · Complete item · Domestic". */
+export function describeItem(item: Item, t: (k: MessageKey) => string, lang: Lang): string {
+  const parts = [
+    item.name ?? '',
+    item.weapon === true ? t('weaponShort') : item.weapon === false ? t('nonWeaponShort') : '',
+    item.form ? FORM_LABEL[item.form][lang] : '',
+    item.function ? FUNCTION_LABEL[item.function][lang] : '',
+    item.origin ? ORIGIN_LABEL[item.origin][lang] : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : t('item');
 }

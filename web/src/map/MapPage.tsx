@@ -8,7 +8,7 @@ import { RegimeSelect } from '../evaluate/RegimeSelect.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { countryName } from '../lib/countries.ts';
 import { today } from '../lib/dates.ts';
-import { PURPOSE_LABEL, options } from '../lib/labels.ts';
+import { describeItem, PURPOSE_LABEL, options } from '../lib/labels.ts';
 import { CHANGE_STYLE, changeDirection, NO_DATA_FILL, OUTCOME_STYLE, outcomeKey, type ChangeDirection } from '../lib/outcome.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { ChangeList } from './ChangeList.tsx';
@@ -72,7 +72,7 @@ export function MapPage() {
   }, [changeBy]);
   const loading = to.loading || (state.compare && from.loading);
   const year = Number(form.asOf.slice(0, 4));
-  const itemTitle = effective.preset ? pick(items.data?.find((i) => i.id === effective.preset)?.name) : '';
+  const itemTitle = effective.preset ? pick(items.data?.find((i) => i.id === effective.preset)?.name) : describeItem(effective.item, t, lang);
 
   return (
     <div className="page wide">
@@ -87,10 +87,11 @@ export function MapPage() {
               id="map-item"
               label={t('itemPreset')}
               value={effective.preset}
+              empty={t('itemByHand')}
               options={items.data.map((i) => ({ value: i.id, label: pick(i.name) }))}
               onChange={(id) => {
                 const found = items.data?.find((i) => i.id === id);
-                if (found) set({ ...state, form: { ...form, preset: found.id, item: found.item } }, false);
+                set({ ...state, form: { ...form, preset: found?.id ?? '', item: found?.item ?? effective.item } }, false);
               }}
             />
           ) : null}

@@ -10,6 +10,7 @@ import { EvaluateForm } from '../evaluate/EvaluateForm.tsx';
 import { ShareButton } from '../evaluate/ShareButton.tsx';
 import { TimelineStrip } from '../evaluate/TimelineStrip.tsx';
 import { Verdict } from '../evaluate/Verdict.tsx';
+import { WhatIf } from '../evaluate/WhatIf.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { today } from '../lib/dates.ts';
 import { decodeForm, encodeForm, isComplete, toRequest, type FormState } from '../lib/requestUrl.ts';
@@ -62,6 +63,9 @@ export function EvaluatePage() {
               <DecidingRules decision={current.decision} />
               <ConditionsAndOpen decision={current.decision} />
               <TimelineStrip request={request} linkFor={linkFor} today={now} />
+              {current.decision.outcome !== 'permissible' && current.decision.outcome !== 'out_of_scope'
+                ? <WhatIf request={request} regime={form.regime} form={form} linkFor={(s) => `/?${encodeForm(s).toString()}`} />
+                : null}
               <Section title={t('trace')} id="trace">
                 <p className="muted">{t('traceIntro')}</p>
                 <TraceTree trace={current.decision.trace} reasons={current.decision.reasons} />

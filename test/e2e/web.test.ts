@@ -1,0 +1,191 @@
+// End to end: the real server (`gensoku serve` on a fresh embedded database) and the built web UI, driven in real
+// Chromium. Screenshots of the main views go to screenshots/ (git-ignored) for a person to look at.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, ROOT, SCREENSHOTS, startServer, type Server } from './server.ts';
+
+const hasBrowser = existsSync(CHROMIUM);
+const vests = JSON.parse(readFileSync(join(ROOT, '../shared/cases/public/ukraine-vests-2022.json'), 'utf8')) as {
+  request: { asOf: string; recipient: string; purpose: string; item: { name: string; weapon: boolean; form: string; function: string; origin: string } };
+};
+
+const APPLICANT = { username: 'alice', password: 'alice-password-1', role: 'applicant' as const, org: 'Acme Heavy Industries' };
+const EXAMINER = { username: 'bob', password: 'bob-password-123', role: 'examiner' as const };
+const AUDITOR = { username: 'carol', password: 'carol-password-1', role: 'auditor' as const };
+
+if (!hasBrowser) console.warn(`web e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const { chromium } = await import('playwright-core');
+    [server, browser] = await Promise.all([
+      startServer(),
+      chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
+    ]);
+    await server.addUser(APPLICANT);
+    await server.addUser(EXAMINER);
+    await server.addUser(AUDITOR);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function page(width = 1366, height = 900): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(20_000);
+    return p;
+  }
+
+  const shot = (p: Page, name: string, fullPage = true) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+
+  it('evaluates the public Ukraine vests case: permissible, quoting the 2022 clause', async () => {
+    const p = await page();
+    await p.goto(server.url);
+    const r = vests.request;
+    const recipient = p.getByRole('combobox', { name: 'Recipient country' });
+    await recipient.fill('Ukr');
+    await p.getByRole('option', { name: /Ukraine/ }).first().click();
+    await p.getByLabel('Decision date').fill(r.asOf);
+    await p.getByRole('radio', { name: r.item.weapon ? 'Yes' : 'No' }).first().check();
+    await p.getByLabel('Form', { exact: true }).selectOption(r.item.form);
+    await p.getByLabel('Function', { exact: true }).selectOption(r.item.function);
+    await p.getByLabel('Origin', { exact: true }).selectOption(r.item.origin);
+    await p.locator('#purpose').selectOption(r.purpose);
+    await p.getByRole('button', { name: 'Evaluate', exact: true }).click();
+
+    const verdict = p.locator('section.verdict');
+    await expect.poll(() => verdict.getAttribute('data-outcome')).toBe('permissible');
+    expect(await verdict.locator('h2').innerText()).toMatch(/permissible/i);
+    const clause = p.locator('article.rule-card[data-rule="C-2022-ukraine-non-lethal"]');
+    await clause.waitFor();
+    expect(await clause.locator('blockquote').first().innerText()).toMatch(/Ukraine/);
+    await clause.locator('.sources a').first().waitFor();
+    // The request lives in the URL, so the answer can be shared.
+    const url = new URL(p.url());
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ to: 'UA', date: r.asOf, weapon: 'no', purpose: r.purpose });
+    await p.locator('ol.strip li').first().waitFor();
+    await shot(p, 'evaluate-ukraine-vests');
+
+    // The same answer in Japanese.
+    await p.getByRole('button', { name: 'Switch to Japanese' }).click();
+    await expect.poll(() => verdict.locator('h2').innerText()).toBe('認め得る');
+    expect(await p.locator('html').getAttribute('lang')).toBe('ja');
+    await shot(p, 'evaluate-ukraine-vests-ja', false);
+    await p.context().close();
+  });
+
+  it('maps a weapon in 2026: transfer-agreement countries permissible, others not', async () => {
+    const p = await page();
+    await p.goto(`${server.url}/map?date=2026-06-01&weapon=yes&form=complete&origin=domestic`);
+    const fill = (code: string) => p.locator(`svg.world path[data-code="${code}"]`).getAttribute('fill');
+    await expect.poll(() => fill('AU'), { timeout: 30_000 }).toBe('#2e8b57');
+    expect(await fill('GB')).toBe('#2e8b57');
+    expect(await fill('BR')).not.toBe('#2e8b57');
+    expect((await p.locator('ul.legend li[data-outcome="permissible"]').textContent())?.replace(/\s+/g, ' ')).toMatch(/Permissible \(\d+\)/);
+    await p.locator('svg.world path[data-code="AU"]').click();
+    const panel = p.locator('section.country-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-outcome')).toBe('permissible');
+    await shot(p, 'map-weapon-2026', false);
+
+    // Compare mode: only what the 2026-04-21 revision changed.
+    await p.goto(`${server.url}/map?date=2026-04-21&weapon=yes&form=complete&origin=domestic&compare=yes&fromDate=2026-04-20`);
+    const changed = p.locator('ul.change-list li[data-code="AU"]');
+    await changed.waitFor({ timeout: 30_000 });
+    expect(await p.locator('ul.change-list li[data-code="BR"]').count()).toBe(0);
+    await shot(p, 'map-compare-2026-04-21', false);
+    await p.context().close();
+  });
+
+  it('shows the law as a timeline with rules quoted in both languages', async () => {
+    const p = await page();
+    await p.goto(`${server.url}/law`);
+    const entry = p.locator('#regime-2022-03-08');
+    await entry.waitFor();
+    await entry.getByRole('button', { name: /Rules added/ }).click();
+    await entry.locator('article.rule-card[data-rule="C-2022-ukraine-non-lethal"]').waitFor();
+    await shot(p, 'law-timeline', false);
+    await p.goto(`${server.url}/law/countries/UA?date=2022-03-08`);
+    await p.locator('table.table tbody tr').first().waitFor();
+    await shot(p, 'law-country-ua', false);
+    await p.context().close();
+  });
+
+  it('files a case as an applicant, and decides it as an examiner', async () => {
+    const p = await page();
+    const login = async (u: { username: string; password: string }) => {
+      await p.goto(`${server.url}/login`);
+      await p.getByLabel('Username').fill(u.username);
+      await p.getByLabel('Password').fill(u.password);
+      await p.getByRole('button', { name: 'Log in', exact: true }).click();
+    };
+
+    await login(APPLICANT);
+    await p.getByRole('link', { name: 'File a case' }).click();
+    await p.getByRole('combobox', { name: 'Recipient country' }).fill('Australia');
+    await p.getByRole('option', { name: /Australia/ }).first().click();
+    await p.locator('#case-purpose').selectOption('security-cooperation');
+    await p.locator('#end-user-name').fill('Department of Defence, Australia');
+    await p.getByRole('radio', { name: 'No' }).first().check();
+    await p.getByLabel('Form', { exact: true }).selectOption('complete');
+    await p.getByLabel('Function', { exact: true }).selectOption('surveillance');
+    await p.getByLabel('Origin', { exact: true }).selectOption('domestic');
+    await p.getByLabel('Name (optional)').fill('Coastal surveillance radar');
+    await p.locator('#qty-0').fill('4');
+    await p.locator('#value-0').fill('1200000000');
+    await p.locator('#justification').fill('Maritime domain awareness under the 2026 partnership.');
+    await shot(p, 'case-new', true);
+    await p.getByRole('button', { name: 'Save as draft' }).click();
+    await p.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('submitted');
+    const caseUrl = p.url();
+    await p.getByRole('button', { name: 'Log out' }).click();
+    await p.waitForURL(/\/login/);
+
+    await login(EXAMINER);
+    await p.waitForURL(/\/cases$/);
+    await p.locator('table.cases-table tbody tr').first().waitFor();
+    await shot(p, 'cases-queue', false);
+    await p.goto(caseUrl);
+    await p.getByRole('button', { name: 'Start review' }).click();
+    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('under_review');
+    await p.locator('section.evaluation[data-outcome="permissible"]').first().waitFor();
+    await p.getByRole('radio', { name: 'Approve' }).check();
+    await p.locator('#reason').fill('Permissible under the 2026 revision; end-use certificate received.');
+    await p.locator('#conditions').fill('Annual end-use report to METI');
+    await p.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('approved');
+    await p.getByText(/Annual end-use report to METI/).first().waitFor();
+    await shot(p, 'case-approved');
+    await p.getByRole('button', { name: 'Log out' }).click();
+
+    await login(AUDITOR);
+    await p.waitForURL(/\/audit$/);
+    await p.locator('[data-verified="ok"]').waitFor();
+    await shot(p, 'audit-log', false);
+    await p.context().close();
+  });
+
+  it('lays the evaluate view out for a phone', async () => {
+    const p = await page(390, 844);
+    const r = vests.request;
+    await p.goto(`${server.url}/?to=${r.recipient}&date=${r.asOf}&weapon=no&form=${r.item.form}&function=${r.item.function}&origin=${r.item.origin}&purpose=${r.purpose}`);
+    await p.locator('section.verdict[data-outcome="permissible"]').waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await shot(p, 'evaluate-phone');
+    await p.goto(`${server.url}/map?date=2026-06-01&weapon=yes&form=complete`);
+    await p.locator('svg.world path[data-code="AU"][fill="#2e8b57"]').waitFor({ timeout: 30_000 });
+    await shot(p, 'map-phone', false);
+    await p.context().close();
+  });
+});

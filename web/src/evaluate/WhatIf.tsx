@@ -1,0 +1,85 @@
+// What would change it: the smallest changes that make the transfer permissible (each re-evaluated by the server),
+// those that would from a later date, and those that would not be enough, with the rule that still blocks.
+import { useEffect, useState } from 'react';
+import type { Attempt, Shortfall, WhatIf as WhatIfResult } from '../../../src/core/whatif.ts';
+import { api, ApiError } from '../api/client.ts';
+import type { TransferRequest } from '../api/types.ts';
+import { Section } from '../components/Fields.tsx';
+import { OutcomeBadge } from '../components/OutcomeBadge.tsx';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { FormState } from '../lib/requestUrl.ts';
+import { Link } from '../router.tsx';
+import { applyChanges } from './whatifApply.ts';
+
+function Suggestion({ a, form, linkFor }: { a: Attempt; form: FormState; linkFor: (s: FormState) => string }) {
+  const { t } = useI18n();
+  const applied = applyChanges({ ...form, asOf: a.asOf }, a.changes);
+  return (
+    <li className="whatif-item">
+      <div className="whatif-changes">
+        {a.changes.map((c, i) => <span key={i} className="chip">{c.text}</span>)}
+      </div>
+      <div className="whatif-result">
+        <OutcomeBadge outcome={a.outcome} small /> <code className="muted small">{a.reasons.join(', ')}</code>
+        {a.asOf !== form.asOf ? <span className="muted small"> · {a.asOf}</span> : null}
+        {applied ? <> · <Link href={linkFor(applied)} className="small">{t('tryIt')}</Link></> : null}
+      </div>
+    </li>
+  );
+}
+
+function NotEnough({ s }: { s: Shortfall }) {
+  const { t } = useI18n();
+  return (
+    <li className="whatif-item">
+      <div className="whatif-changes">{s.changes.map((c, i) => <span key={i} className="chip chip-muted">{c.text}</span>)}</div>
+      <div className="whatif-result small">
+        <OutcomeBadge outcome={s.outcome} small /> {t('stillBlocks', { rules: s.blockedBy.join(', ') })}
+        {s.why ? <span className="muted"> — {s.why}</span> : null}
+        {s.later ? <span className="muted"> · {s.later.from}: {s.later.outcome.replace(/_/g, ' ')}</span> : null}
+      </div>
+    </li>
+  );
+}
+
+export function WhatIf({ request, regime, form, linkFor }: { request: TransferRequest; regime: string; form: FormState; linkFor: (s: FormState) => string }) {
+  const { t } = useI18n();
+  const key = JSON.stringify([request, regime]);
+  const [state, setState] = useState<{ key: string; data?: WhatIfResult; error?: Error; missing?: boolean }>({ key: '' });
+  useEffect(() => {
+    let live = true;
+    api<WhatIfResult>('/api/v1/whatif', { body: request, query: { regime: regime || undefined } }).then(
+      (data) => live && setState({ key, data }),
+      (e: unknown) => live && setState({ key, error: e instanceof Error ? e : new Error(String(e)), missing: e instanceof ApiError && (e.status === 404 || e.status === 405) }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const s = state.key === key ? state : { key };
+  return (
+    <Section title={t('whatifTitle')} id="whatif">
+      {s.missing ? <p className="muted">{t('unavailable', { what: 'POST /api/v1/whatif' })}</p>
+        : s.error ? <ErrorBox error={s.error} />
+          : !s.data ? <Loading /> : (
+            <>
+              <p className="muted">{t('whatifIntro')}</p>
+              {s.data.enough.length === 0 && s.data.enoughLater.length === 0 ? <p>{t('whatifNone')}</p> : (
+                <ul className="whatif-list">
+                  {s.data.enough.map((a, i) => <Suggestion key={`n${i}`} a={a} form={form} linkFor={linkFor} />)}
+                  {s.data.enoughLater.map((a, i) => <Suggestion key={`l${i}`} a={a} form={form} linkFor={linkFor} />)}
+                </ul>
+              )}
+              {s.data.notEnough.length > 0 ? (
+                <details className="more">
+                  <summary>{t('whatifNotEnough')} ({s.data.notEnough.length})</summary>
+                  <ul className="whatif-list">{s.data.notEnough.map((x, i) => <NotEnough key={i} s={x} />)}</ul>
+                </details>
+              ) : null}
+            </>
+          )}
+    </Section>
+  );
+}
