@@ -2,7 +2,7 @@
 // The law is public: no login. Every cell is computed by the same core functions as the CLI.
 import { z } from 'zod';
 import { isoDate } from '../../cases/schema.ts';
-import { invalid } from '../../cases/failure.ts';
+import { fail, invalid, type Failure } from '../../cases/failure.ts';
 import { diff, resolveSides } from '../../core/diff.ts';
 import { ALL_PURPOSES } from '../../core/domain.ts';
 import { Engine } from '../../core/engine.ts';
@@ -12,7 +12,6 @@ import { END_USER_TYPES, PURPOSES, type Problem, type Purpose } from '../../core
 import { parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
 import { timeline } from '../../core/timeline.ts';
 import { whatif } from '../../core/whatif.ts';
-import { one, problemResponse } from '../problem.ts';
 import { ok, type Reply, type RouteContext, type RouteModule } from '../route.ts';
 
 const itemList = z.string().max(2000).optional().describe('comma-separated item class ids (default: the whole catalogue)');
@@ -34,12 +33,10 @@ const regimeQuery = z.strictObject({
   regime: z.string().max(100).optional().describe('hold this regime, revision or draft fixed instead of the law of each date'),
 });
 
-type Context = Pick<RouteContext, 'services' | 'requestId'>;
-
-/** The analyses need the compiled engine itself, not only its evaluate function. */
-function fullEngine({ services, requestId }: Context): Engine | Response {
+/** The analyses need the compiled engine itself, not only its evaluate function; a server given less has none. */
+function fullEngine({ services }: Pick<RouteContext, 'services'>): Engine | Failure {
   const eng = services.deps.engine;
-  return eng instanceof Engine ? eng : problemResponse(503, one('analysis_unavailable', 'this server was started without a compiled policy engine'), { requestId });
+  return eng instanceof Engine ? eng : fail('not_found', 'analysis_unavailable', '(root)', 'this server was started without a compiled policy engine, so it offers no analyses');
 }
 
 /** The classes named in a comma list, or all; unknown ids are added to `problems`. */
@@ -56,7 +53,7 @@ function unknownRegime(eng: Engine, regime: string | undefined): Problem[] {
 
 function requestAnalysis(ctx: RouteContext, run: (eng: Engine, req: ReturnType<typeof parseRequest> & { ok: true }, regime?: string) => unknown): Reply {
   const eng = fullEngine(ctx);
-  if (eng instanceof Response) return eng;
+  if (!(eng instanceof Engine)) return eng;
   const q = regimeQuery.safeParse(ctx.query);
   const parsed = parseRequest(ctx.body, { today: ctx.services.cases.today() });
   const problems = [...(q.success ? unknownRegime(eng, q.data.regime) : toProblems(q.error, 'query')), ...(parsed.ok ? [] : parsed.problems)];
@@ -73,7 +70,7 @@ export const analysis: RouteModule = {
       responses: { 200: { description: '{ asOf, regime, revision, purpose, evaluations, cells: [{ recipient, item, outcome, reasons }] }', contentType: 'application/json' } },
       handler(ctx) {
         const eng = fullEngine(ctx);
-        if (eng instanceof Response) return eng;
+        if (!(eng instanceof Engine)) return eng;
         const q = matrixQuery.safeParse(ctx.query);
         if (!q.success) return invalid(toProblems(q.error, 'query'));
         const problems = unknownRegime(eng, q.data.regime);
@@ -91,7 +88,7 @@ export const analysis: RouteModule = {
       responses: { 200: { description: '{ from, to, compared, evaluations, groups, changes: [{ recipient, item, purpose, from, to, rules }] }', contentType: 'application/json' } },
       handler(ctx) {
         const eng = fullEngine(ctx);
-        if (eng instanceof Response) return eng;
+        if (!(eng instanceof Engine)) return eng;
         const q = diffQuery.safeParse(ctx.query);
         if (!q.success) return invalid(toProblems(q.error, 'query'));
         const problems: Problem[] = [];
