@@ -1,4 +1,5 @@
 // The annual report as METI publishes it: approvals counted by category, for one year. Pure.
+import { CATEGORIES } from '../core/policy-schema.ts';
 import type { ApprovalCount } from '../store/store.ts';
 
 export interface AnnualReport {
@@ -15,8 +16,11 @@ export function yearBounds(year: number): { from: string; to: string } {
   return { from: start(year), to: start(year + 1) };
 }
 
+/** Every category the policy knows, in the report's order, with zero where nothing was approved. */
 export function annualReport(year: number, counts: ApprovalCount[]): AnnualReport {
-  const categories = counts.map((c) => ({ category: c.category ?? UNCATEGORISED, count: c.count }));
+  const found = new Map(counts.map((c) => [c.category ?? UNCATEGORISED, c.count]));
+  const categories = [...CATEGORIES, ...[...found.keys()].filter((k) => !(CATEGORIES as readonly string[]).includes(k))]
+    .map((category) => ({ category, count: found.get(category) ?? 0 }));
   return { year, total: categories.reduce((n, c) => n + c.count, 0), categories };
 }
 
