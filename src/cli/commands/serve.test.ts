@@ -86,7 +86,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('gensoku serve, users, audit and report', () => {
+describe('gensoku serve, users, audit and report', { timeout: 120_000 }, () => {
   let caseId = '';
 
   beforeAll(async () => {
@@ -96,6 +96,11 @@ describe('gensoku serve, users, audit and report', () => {
     const weak = await cli(users, ['add', '--username', 'x', '--role', 'wizard', '--password-stdin'], 'short');
     expect(weak.code).toBe(1);
     expect(weak.err).toMatch(/username.*\n.*password.*\n.*role/s);
+    const set = await cli(users, ['set', '--username', 'examiner1', '--password-stdin'], PASSWORD);
+    expect(set.out).toMatch(/updated examiner1: examiner, new password/);
+    expect((await cli(users, ['set', '--username', 'nobody', '--disable'])).code).toBe(1);
+    const list = JSON.parse((await cli(users, ['list'])).out) as { username: string }[];
+    expect(list.map((u) => u.username)).toEqual(['acme-clerk', 'examiner1']);
   });
 
   it('serves, files a case and decides it, and refuses a CLI on the same data directory meanwhile', async () => {

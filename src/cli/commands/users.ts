@@ -1,7 +1,7 @@
 // gensoku users add|list: manage users on the database the server uses (stop a PGlite server first).
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import { createUser, publicUser } from '../../cases/users.ts';
+import { createUser, publicUser, updateUser } from '../../cases/users.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { openStore, storeConfigFromEnv } from '../../store/open.ts';
 import type { Store } from '../../store/store.ts';
@@ -13,6 +13,18 @@ const OPTIONS = {
   org: { type: 'string' },
   'password-stdin': { type: 'boolean' },
 } as const;
+
+const SET_OPTIONS = {
+  ...OPTIONS,
+  password: { type: 'boolean' },
+  disable: { type: 'boolean' },
+  enable: { type: 'boolean' },
+} as const;
+
+const USAGE = `usage: gensoku users add --username U --role applicant|examiner|nsc|auditor|admin [--org O] [--password-stdin]
+       gensoku users set --username U [--role R] [--org O] [--disable|--enable] [--password [--password-stdin]]
+       gensoku users list
+The password comes from --password-stdin, else GENSOKU_PASSWORD, else a prompt on a terminal.`;
 
 /** Reads a password from the terminal without echoing it. */
 async function prompt(question: string): Promise<string> {
@@ -56,6 +68,41 @@ export const cliActor = () => {
   }
 };
 
+async function readPassword(io: Io, username: string, fromStdin: boolean | undefined): Promise<string> {
+  if (fromStdin) return (await io.stdin()).replace(/\r?\n$/, '');
+  if (process.env.GENSOKU_PASSWORD) return process.env.GENSOKU_PASSWORD;
+  if (process.stdin.isTTY) return prompt(`password for ${username}: `);
+  throw new UsageError('give the password with --password-stdin, GENSOKU_PASSWORD, or at the prompt on a terminal');
+}
+
+/** Changes a user from the command line: the way back in when the last admin's password is lost. */
+async function set(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv, SET_OPTIONS, false);
+  if (!values.username) throw new UsageError(`users set needs --username\n${USAGE}`);
+  if (values.disable && values.enable) throw new UsageError('--disable and --enable contradict each other');
+  const wantsPassword = values.password || values['password-stdin'];
+  const password = wantsPassword ? await readPassword(io, values.username, values['password-stdin']) : undefined;
+  return withStore(io, async (store) => {
+    const user = await store.users.byUsername(values.username!);
+    if (!user) {
+      io.stderr(`no user ${values.username}\n`);
+      return EXIT.usage;
+    }
+    const now = new Date();
+    const change = {
+      ...(values.role ? { role: values.role } : {}), ...(values.org ? { org: values.org } : {}),
+      ...(values.disable ? { disabled: true } : values.enable ? { disabled: false } : {}), ...(password ? { password } : {}),
+    };
+    const r = await updateUser(store, { actor: cliActor(), at: now.toISOString() }, user.id, change, now);
+    if (!r.ok) {
+      printProblems(io, r.problems, `cannot change ${values.username}`);
+      return EXIT.usage;
+    }
+    io.stdout(`updated ${r.value.username}: ${r.value.role}${r.value.org ? ` of ${r.value.org}` : ''}${r.value.disabled ? ', disabled' : ''}${password ? ', new password (sessions revoked)' : ''}\n`);
+    return EXIT.ok;
+  });
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'list') {
@@ -66,14 +113,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
     return r;
   }
-  if (sub !== 'add') throw new UsageError('usage: gensoku users add --username U --role applicant|examiner|nsc|auditor|admin [--org O] [--password-stdin] | gensoku users list');
+  if (sub === 'set') return set(rest, io);
+  if (sub !== 'add') throw new UsageError(USAGE);
   const { values } = parse(rest, OPTIONS, false);
-  if (!values.username || !values.role) throw new UsageError('users add needs --username and --role');
-  let password: string;
-  if (values['password-stdin']) password = (await io.stdin()).replace(/\r?\n$/, '');
-  else if (process.env.GENSOKU_PASSWORD) password = process.env.GENSOKU_PASSWORD;
-  else if (process.stdin.isTTY) password = await prompt(`password for ${values.username}: `);
-  else throw new UsageError('give the password with --password-stdin, GENSOKU_PASSWORD, or at the prompt on a terminal');
+  if (!values.username || !values.role) throw new UsageError(`users add needs --username and --role\n${USAGE}`);
+  const password = await readPassword(io, values.username, values['password-stdin']);
 
   return withStore(io, async (store) => {
     const now = new Date();
