@@ -41,6 +41,8 @@ export interface Server {
   stop(): Promise<void>;
   /** Creates a user through the API, as the first admin. */
   addUser(a: Account): Promise<void>;
+  /** Loads a sanctions list (UN XML) through the API, as the first admin. */
+  importList(xml: string): Promise<void>;
 }
 
 const ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password-1' };
@@ -93,6 +95,12 @@ export async function startServer(): Promise<Server> {
         body: JSON.stringify(a),
       });
       if (res.status !== 201) throw new Error(`creating ${a.username} failed: ${res.status} ${await res.text()}`);
+    },
+    async importList(xml) {
+      admin ??= adminSession(url);
+      const { cookie, csrf } = await admin;
+      const res = await fetch(`${url}/api/v1/screening/list`, { method: 'PUT', headers: { 'content-type': 'application/xml', cookie, 'x-csrf-token': csrf }, body: xml });
+      if (res.status !== 200) throw new Error(`list import failed: ${res.status} ${await res.text()}`);
     },
     async stop() {
       if (child.exitCode === null) {

@@ -31,6 +31,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await server.addUser(APPLICANT);
     await server.addUser(EXAMINER);
     await server.addUser(AUDITOR);
+    await server.importList(readFileSync(join(ROOT, '../shared/data/un-sc-consolidated/consolidated-2026-05-08.xml'), 'utf8'));
   }, 120_000);
 
   afterAll(async () => {
@@ -95,6 +96,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     const panel = p.locator('section.country-panel');
     await panel.waitFor();
     expect(await panel.getAttribute('data-outcome')).toBe('permissible');
+    await p.waitForTimeout(400); // the fill transition
     await shot(p, 'map-weapon-2026', false);
 
     // Compare mode: only what the 2026-04-21 revision changed.
@@ -102,6 +104,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     const changed = p.locator('ul.change-list li[data-code="AU"]');
     await changed.waitFor({ timeout: 30_000 });
     expect(await p.locator('ul.change-list li[data-code="BR"]').count()).toBe(0);
+    await p.waitForTimeout(400);
     await shot(p, 'map-compare-2026-04-21', false);
     await p.context().close();
   });
@@ -134,7 +137,9 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.getByRole('combobox', { name: 'Recipient country' }).fill('Australia');
     await p.getByRole('option', { name: /Australia/ }).first().click();
     await p.locator('#case-purpose').selectOption('security-cooperation');
-    await p.locator('#end-user-name').fill('Department of Defence, Australia');
+    // A name close to a listed entity, so the examiner has a screening hit to clear.
+    await p.locator('#end-user-name').fill('Korea Mining Development Trading Corporation');
+    await p.locator('#end-user-type').selectOption('company');
     await p.getByRole('radio', { name: 'No' }).first().check();
     await p.getByLabel('Form', { exact: true }).selectOption('complete');
     await p.getByLabel('Function', { exact: true }).selectOption('surveillance');
@@ -159,6 +164,11 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.getByRole('button', { name: 'Start review' }).click();
     await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('under_review');
     await p.locator('section.evaluation[data-outcome="permissible"]').first().waitFor();
+    const hit = p.locator('li.hit-open').first();
+    await hit.waitFor();
+    await hit.getByLabel('Reason (required)').fill('Different company: Australian importer registered under ABN, no link to the listed entity.');
+    await hit.getByRole('button', { name: 'Clear: false positive' }).click();
+    await p.locator('li.hit:not(.hit-open)').first().waitFor();
     await p.getByRole('radio', { name: 'Approve' }).check();
     await p.locator('#reason').fill('Permissible under the 2026 revision; end-use certificate received.');
     await p.locator('#conditions').fill('Annual end-use report to METI');
@@ -185,6 +195,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await shot(p, 'evaluate-phone');
     await p.goto(`${server.url}/map?date=2026-06-01&weapon=yes&form=complete`);
     await p.locator('svg.world path[data-code="AU"][fill="#2e8b57"]').waitFor({ timeout: 30_000 });
+    await p.waitForTimeout(400);
     await shot(p, 'map-phone', false);
     await p.context().close();
   });

@@ -34,7 +34,7 @@ export function EvaluationView({ title, evaluation, recipient, items, purpose }:
             <strong>{t('itemDecision', { n: i + 1 })}</strong>{items[i]?.item.name ? ` — ${items[i].item.name}` : ''}: <OutcomeBadge outcome={d.outcome} small />{' '}
             {d.reasons.map((r) => <Link key={r} href={`/law/rules/${encodeURIComponent(r)}`}><code>{r}</code> </Link>)}
             {d.conditions.length ? <ul className="small">{d.conditions.map((c) => <li key={c.id}>{pick(c.text)}</li>)}</ul> : null}
-            {items[i] ? <> · <Link className="small" href={evaluateLink(d, recipient, evaluation.asOf, items[i].item, purpose)}>{t('openInEvaluate')}</Link></> : null}
+            {items[i] ? <> <Link className="small" href={evaluateLink(d, recipient, evaluation.asOf, items[i].item, purpose)}>{t('openInEvaluate')}</Link></> : null}
           </li>
         ))}
       </ol>

@@ -8,7 +8,7 @@ import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { countryName, flag } from '../lib/countries.ts';
-import { END_USER_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
+import { describeItem, END_USER_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
 import { Link } from '../router.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseConsents } from './CaseConsents.tsx';
@@ -44,14 +44,14 @@ function CaseBody({ id, user }: { id: string; user: User }) {
       {note ? <p className="alert alert-info" role="status">{note}</p> : null}
       <div className="case-layout">
         <div className="case-main">
-          <Section title={t('engineThen')}>
+          <Section title={t('engineDecision')}>
             {view.policyChanged ? <p className="alert alert-warn">{t('policyChanged')}</p> : null}
             <div className="two-col">
               {view.evaluation ? <EvaluationView title={t('engineThen')} evaluation={view.evaluation} recipient={app.recipient} items={app.items} purpose={app.purpose} /> : <p className="muted">{t('notEvaluatedYet')}</p>}
               {view.current ? <EvaluationView title={t('engineNow')} evaluation={view.current} recipient={app.recipient} items={app.items} purpose={app.purpose} /> : null}
             </div>
           </Section>
-          <CaseScreening view={view} />
+          <CaseScreening view={view} user={user} onChange={update} />
           <Section title={t('application')}>
             <dl className="facts-dl">
               <dt>{t('recipient')}</dt><dd><span aria-hidden="true">{flag(app.recipient)}</span> {countryName(app.recipient, lang)} ({app.recipient})</dd>
@@ -67,7 +67,7 @@ function CaseBody({ id, user }: { id: string; user: User }) {
                   {app.items.map((l, i) => (
                     <tr key={i}>
                       <td>{i + 1}</td>
-                      <td>{l.item.name ?? '—'} <span className="muted small">{[l.item.weapon === true ? t('weaponShort') : l.item.weapon === false ? t('nonWeaponShort') : '', l.item.form, l.item.function, l.item.origin, l.item.controlList].filter(Boolean).join(' · ')}</span></td>
+                      <td>{l.item.name ?? '—'} <span className="muted small">{describeItem({ ...l.item, name: undefined }, t, lang)}</span></td>
                       <td className="num">{fmt.format(l.quantity)}</td>
                       <td className="num">{fmt.format(l.valueJpy)}</td>
                     </tr>

@@ -19,10 +19,6 @@ export interface RequestTimeline {
   basis: 'timeline' | 'regimes';
 }
 
-function segmentsOf(reply: unknown): TimeSegment[] {
-  return Array.isArray(reply) ? (reply as TimeSegment[]) : ((reply as { segments?: TimeSegment[] }).segments ?? []);
-}
-
 async function perRegime(req: TransferRequest): Promise<TimeSegment[]> {
   const { regimes } = await loadRegimes();
   const dated = regimes.filter((r) => r.kind !== 'draft' && r.from);
@@ -40,7 +36,7 @@ export async function loadTimeline(req: TransferRequest): Promise<RequestTimelin
   let segments: TimeSegment[];
   let basis: RequestTimeline['basis'] = 'timeline';
   try {
-    segments = segmentsOf(await api<unknown>('/api/v1/timeline', { body: req }));
+    segments = (await api<{ segments: TimeSegment[] }>('/api/v1/timeline', { body: req })).segments;
   } catch (e) {
     if (!(e instanceof ApiError && (e.status === 404 || e.status === 405))) throw e;
     segments = await perRegime(req);

@@ -45,7 +45,7 @@ function History({ code, now }: { code: string; now: string }) {
   if (!state.data?.length) return <p className="muted">{t('none')}</p>;
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table facts-table">
         <thead><tr><th scope="col">{t('fact')}</th><th scope="col">{t('value')}</th><th scope="col">{t('period')}</th><th scope="col">{t('source')}</th></tr></thead>
         <tbody>
           {state.data.map((f) => (
@@ -87,7 +87,7 @@ export function CountryPage({ code }: { code: string | null }) {
           <Section title={`${t('factsUsed')} · ${date}`}>
             {facts.error ? <ErrorBox error={facts.error} /> : !facts.data ? <Loading /> : (
               <div className="table-wrap">
-                <table className="table">
+                <table className="table facts-table">
                   <thead><tr><th scope="col">{t('fact')}</th><th scope="col">{t('value')}</th><th scope="col">{t('period')}</th><th scope="col">{t('source')}</th></tr></thead>
                   <tbody>
                     {facts.data.facts.map((f) => (

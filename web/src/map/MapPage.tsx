@@ -96,7 +96,7 @@ export function MapPage() {
             />
           ) : null}
           <details className="more" open={!items.data?.length}>
-            <summary>{t('itemByHand')}</summary>
+            <summary>{t('itemAttributes')}</summary>
             <ItemFields value={{ preset: effective.preset, item: effective.item }} onChange={({ preset, item }) => set({ ...state, form: { ...form, preset, item } }, false)} />
           </details>
           <SelectField label={t('purpose')} value={form.purpose} empty={t('notStated')} options={options(PURPOSE_LABEL, lang)} onChange={(purpose) => set({ ...state, form: { ...form, purpose } })} />

@@ -49,20 +49,14 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
   return out;
 }
 
-function cellsOf(reply: unknown): MatrixCell[] {
-  if (Array.isArray(reply)) return reply as MatrixCell[];
-  const r = reply as { cells?: MatrixCell[]; matrix?: MatrixCell[] };
-  return r.cells ?? r.matrix ?? [];
-}
-
-/** The analysis matrix for a catalogue item; otherwise every country evaluated one by one (a few hundred fast calls). */
+/** The analysis matrix for a catalogue item; an item described by hand is evaluated country by country (a few hundred fast calls). */
 export async function loadOutcomes(q: MapQuery, signal?: AbortSignal): Promise<OutcomeMap> {
   if (q.itemId) {
     try {
-      const reply = await api<unknown>('/api/v1/matrix', {
-        query: { asOf: q.asOf, regime: q.regime || undefined, item: q.itemId, purpose: q.purpose || undefined }, signal,
+      const reply = await api<{ cells: MatrixCell[] }>('/api/v1/matrix', {
+        query: { asOf: q.asOf, regime: q.regime || undefined, items: q.itemId, purpose: q.purpose || undefined }, signal,
       });
-      return new Map(cellsOf(reply).filter((c) => c.item === q.itemId).map((c) => [c.recipient, { outcome: c.outcome, reasons: c.reasons }]));
+      return new Map(reply.cells.filter((c) => c.item === q.itemId).map((c) => [c.recipient, { outcome: c.outcome, reasons: c.reasons }]));
     } catch (e) {
       if (!(e instanceof ApiError && (e.status === 404 || e.status === 405))) throw e;
     }
