@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { holdFrom, whatif } from './whatif.ts';
+import { bundledEngine } from '../policy-files/load.ts';
+import type { TransferRequest } from './model.ts';
+
+const CASES = '../shared/cases/public';
+const engine = bundledEngine();
+const request = (id: string): TransferRequest => JSON.parse(readFileSync(`${CASES}/${id}.json`, 'utf8')).request;
+
+describe('whatif', () => {
+  const w = whatif(engine, request('ukraine-lethal-2022'));
+
+  it('names the draft regime as enough for the 2022 Ukraine missiles', () => {
+    expect(w.decision.outcome).toBe('not_permitted');
+    const draft = w.enough.find((a) => a.changes.length === 1 && a.changes[0].kind === 'regime');
+    expect(draft).toMatchObject({ outcome: 'permissible', regime: '2023-03-invasion-victims-proposal', reasons: ['DRAFT-2023-invasion-victims'] });
+  });
+
+  it('explains why a transfer agreement alone would not have been enough then', () => {
+    const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement.UA')!;
+    expect(ta).toMatchObject({ outcome: 'not_permitted', blockedBy: ['C-default-no-permitted-case'] });
+    expect(ta.why).toContain('no rule of 2014-04-01 reads transfer-agreement');
+    // Under the 2026 rules it would matter, but fighting under way still leaves it to a judgment.
+    expect(ta.later).toMatchObject({ from: '2026-04-21', outcome: 'requires_judgment', open: ['special-circumstances-2026'] });
+    const both = w.enoughLater.find((a) => a.changes.map((c) => c.path).sort().join() === 'facts.fighting-under-way.UA,facts.transfer-agreement.UA');
+    expect(both).toMatchObject({ asOf: '2026-04-21', outcome: 'permissible', reasons: ['D-weapons-agreement-countries'] });
+  });
+
+  it('checks every claim by re-evaluating, and keeps sets minimal', () => {
+    for (const a of w.enough) {
+      const req = a.changes.reduce<TransferRequest>((r, c) => (c.kind === 'date' ? { ...r, asOf: String(c.to) } : r), request('ukraine-lethal-2022'));
+      if (a.changes.every((c) => c.kind === 'regime' || c.kind === 'date')) {
+        const regime = a.changes.find((c) => c.kind === 'regime')?.to as string | undefined;
+        expect(engine.evaluate(req, { regime, trace: false }).outcome).toBe('permissible');
+      }
+      if (a.changes.length === 2) for (const c of a.changes) expect(w.enough.some((b) => b.changes.length === 1 && b.changes[0].path === c.path && b.changes[0].to === c.to)).toBe(false);
+    }
+    // The non-weapon variant is the vests case: permissible from the 2022-03-08 amendment on.
+    expect(w.notEnough.find((s) => s.changes[0].path === 'item.weapon')!.later).toMatchObject({ from: '2022-03-08', outcome: 'permissible' });
+  });
+
+  it('only tries changes toward a permission', () => {
+    expect(w.notEnough.some((s) => s.changes[0].path === 'facts.communist-bloc.UA')).toBe(false);
+    expect(w.notEnough.some((s) => s.changes[0].path === 'facts.un-arms-embargo.UA')).toBe(false);
+    expect(w.notEnough.some((s) => s.changes[0].path === 'facts.fighting-under-way.UA' && s.changes[0].to === false)).toBe(true);
+  });
+
+  it('finds the date for a request that only needs time, and leaves permissible ones alone', () => {
+    const vests = { ...request('ukraine-vests-2022'), asOf: '2022-03-01' };
+    const v = whatif(engine, vests);
+    expect(v.enough).toContainEqual(expect.objectContaining({ changes: [expect.objectContaining({ kind: 'date', to: '2022-03-08' })], outcome: 'permissible' }));
+    const ok = whatif(engine, request('ukraine-vests-2022'));
+    expect(ok).toMatchObject({ enough: [], notEnough: [], tried: 0 });
+  });
+
+  it('fills in an unstated purpose rather than changing a stated one', () => {
+    const { purpose: _, ...noPurpose } = request('ukraine-vests-2022');
+    const v = whatif(engine, noPurpose);
+    expect(v.enough.some((a) => a.changes[0].kind === 'purpose' && a.changes[0].to === 'aid-against-aggression')).toBe(true);
+    expect(w.enough.concat(w.notEnough).some((a) => a.changes.some((c) => c.kind === 'purpose'))).toBe(false);
+  });
+
+  it('holdFrom keeps the record before the date and the assumption from it on', () => {
+    const series = holdFrom([{ from: '2020-01-01', value: false, source: 's', confirmed: true }, { from: '2024-01-01', value: true, source: 's', confirmed: true }], '2022-06-01', true);
+    expect(series.map((e) => [e.from, e.to, e.value])).toEqual([['2020-01-01', '2022-05-31', false], ['2022-06-01', null, true]]);
+  });
+});
