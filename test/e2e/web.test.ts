@@ -46,7 +46,10 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     return p;
   }
 
-  const shot = (p: Page, name: string, fullPage = true) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+  const shot = async (p: Page, name: string, fullPage = true) => {
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+  };
 
   it('evaluates the public Ukraine vests case: permissible, quoting the 2022 clause', async () => {
     const p = await page();

@@ -263,7 +263,7 @@ export const MESSAGES = {
   approveConsent: { en: 'Consent', ja: '同意する' },
   denyConsent: { en: 'Refuse', ja: '同意しない' },
   screening: { en: 'Sanctions screening', ja: '制裁リストの照合' },
-  partiesScreened: { en: '{n} parties screened', ja: '{n} 者を照合' },
+  partiesScreened: { en: 'parties screened: {n}', ja: '照合した当事者：{n}' },
   noHits: { en: 'No party matches the list.', ja: 'リストに該当する当事者はいません。' },
   screeningHold: { en: 'A hit has no disposition yet: the case cannot be referred or approved until it is cleared or confirmed.', ja: '未処理の該当があります。解除または確認するまで付議・許可できません。' },
   screeningTrueMatch: { en: 'A hit was confirmed as a true match: the case cannot be approved.', ja: '該当が真の一致と確認されたため、許可できません。' },

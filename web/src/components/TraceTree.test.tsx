@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TraceEntry } from '../api/types.ts';
+import { clearCatalog } from '../api/catalog.ts';
+import { I18nProvider } from '../i18n/i18n.tsx';
+import { TraceTree } from './TraceTree.tsx';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const trace: TraceEntry[] = [
+  { type: 'rule', rule: 'C-p1-unsc', kind: 'prohibition', revision: '2014-04-01', result: 'not_fired', tests: [{ test: 'un-arms-embargo(UA) = true', value: 'false' }], citations: ['three-principles-2014'] },
+  { type: 'rule', rule: 'C-2022-ukraine-non-lethal', kind: 'permission', revision: '2022-03-08', result: 'fired', tests: [{ test: 'item.weapon = false', value: 'true' }], citations: ['nsc-2022-03-08-ukraine'] },
+  { type: 'fact', fact: 'under-aggression', of: 'UA', value: true, from: '2022-03-08', to: null, source: 'nsc-2022-03-08-ukraine', confirmed: true },
+];
+
+const RULES: Record<string, { en: string; ja: string }> = {
+  'C-p1-unsc': { en: 'Principle 1: UNSC obligations', ja: '第一原則：安保理決議' },
+  'C-2022-ukraine-non-lethal': { en: 'Non-lethal equipment to Ukraine', ja: 'ウクライナへの非殺傷の装備品の移転' },
+};
+
+describe('trace tree', () => {
+  let root: Root;
+  let host: HTMLElement;
+
+  beforeEach(() => {
+    clearCatalog();
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      const id = decodeURIComponent(String(url).split('/api/v1/rules/')[1] ?? '');
+      if (RULES[id]) return new Response(JSON.stringify({ id, title: RULES[id] }), { headers: { 'content-type': 'application/json' } });
+      if (String(url).endsWith('/api/v1/sources')) return new Response(JSON.stringify({ sources: [] }), { headers: { 'content-type': 'application/json' } });
+      return new Response('{}', { status: 404 });
+    }));
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+  });
+
+  afterEach(() => {
+    act(() => root.unmount());
+    host.remove();
+    vi.unstubAllGlobals();
+  });
+
+  it('opens the deciding rule, names rules by title, and expands or collapses everything', async () => {
+    await act(async () => {
+      root.render(<I18nProvider lang="en"><TraceTree trace={trace} reasons={['C-2022-ukraine-non-lethal']} /></I18nProvider>);
+    });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const deciding = host.querySelector('details.tree-node.deciding');
+    expect(deciding?.querySelector('.tree-title')?.textContent).toBe('Non-lethal equipment to Ukraine');
+    // The group holding the deciding rule starts open; the prohibition group starts closed.
+    const groups = [...host.querySelectorAll('ul.tree > li:first-child > details > ul > li > details')];
+    expect(groups.map((g) => (g as HTMLDetailsElement).open)).toEqual([false, true]);
+
+    const expand = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Expand all')!;
+    await act(async () => expand.click());
+    expect([...host.querySelectorAll('details')].every((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(host.textContent).toContain('un-arms-embargo(UA) = true');
+    expect(host.textContent).toContain('under-aggression');
+
+    const collapse = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Collapse all')!;
+    await act(async () => collapse.click());
+    expect((host.querySelector('details.tree-node') as HTMLDetailsElement).open).toBe(false);
+  });
+});
