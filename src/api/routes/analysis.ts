@@ -72,13 +72,13 @@ export const analysis: RouteModule = {
         const eng = fullEngine(ctx);
         if (!(eng instanceof Engine)) return eng;
         const q = matrixQuery.safeParse(ctx.query);
-        if (!q.success) return invalid(toProblems(q.error, 'query'));
-        const problems = unknownRegime(eng, q.data.regime);
-        const items = pick(ctx.services.deps.items ?? [], q.data.items, problems);
-        const asOf = q.data.asOf ?? ctx.services.cases.today();
-        const parsed = parseRequest({ asOf, recipient: 'JP', item: {} }, { today: asOf });
-        if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: 'query.asOf' })));
-        if (problems.length) return invalid(problems);
+        // Every problem at once: the schema's, then the ids it cannot know.
+        const problems = [...(q.success ? [] : toProblems(q.error, 'query')), ...unknownRegime(eng, ctx.query.regime)];
+        const items = pick(ctx.services.deps.items ?? [], ctx.query.items, problems);
+        const asOf = q.success ? (q.data.asOf ?? ctx.services.cases.today()) : '';
+        const parsed = q.success ? parseRequest({ asOf, recipient: 'JP', item: {} }, { today: asOf }) : null;
+        if (parsed && !parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: 'query.asOf' })));
+        if (problems.length || !q.success) return invalid(problems);
         return ok(matrix(eng, { asOf, items, regime: q.data.regime, purpose: q.data.purpose, endUserType: q.data.endUserType }));
       },
     },
@@ -90,14 +90,13 @@ export const analysis: RouteModule = {
         const eng = fullEngine(ctx);
         if (!(eng instanceof Engine)) return eng;
         const q = diffQuery.safeParse(ctx.query);
-        if (!q.success) return invalid(toProblems(q.error, 'query'));
-        const problems: Problem[] = [];
-        const items = pick(ctx.services.deps.items ?? [], q.data.items, problems);
-        const specs = q.data.purposes?.split(',').map((s) => s.trim()).filter(Boolean);
+        const problems: Problem[] = q.success ? [] : toProblems(q.error, 'query');
+        const items = pick(ctx.services.deps.items ?? [], ctx.query.items, problems);
+        const specs = ctx.query.purposes?.split(',').map((s) => s.trim()).filter(Boolean);
         for (const p of specs ?? []) if (p !== 'none' && !ALL_PURPOSES.includes(p as Purpose)) problems.push({ code: 'invalid_value', path: 'query.purposes', message: `unknown purpose "${p}"` });
-        const sides = resolveSides(eng, q.data.from, q.data.to);
-        if (!sides.ok) problems.push(...sides.problems.map((p) => ({ ...p, path: `query.${p.path}` })));
-        if (problems.length || !sides.ok) return invalid(problems);
+        const sides = q.success ? resolveSides(eng, q.data.from, q.data.to) : null;
+        if (sides && !sides.ok) problems.push(...sides.problems.map((p) => ({ ...p, path: `query.${p.path}` })));
+        if (problems.length || !sides?.ok || !q.success) return invalid(problems);
         const purposes = specs?.map((p) => (p === 'none' ? undefined : (p as Purpose)));
         return ok(diff(eng, sides.value[0], sides.value[1], { items, purposes, endUserType: q.data.endUserType }));
       },

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 import type { Io } from '../io.ts';
@@ -89,5 +91,28 @@ describe('gensoku evaluate', () => {
     const draft = io(JSON.stringify(req));
     expect(await main(['evaluate', '--regime', '2023-03-invasion-victims-proposal'], draft.io)).toBe(0);
     expect(JSON.parse(draft.out()).regime).toBe('2023-03-invasion-victims-proposal');
+  });
+});
+
+describe('gensoku evaluate --item and --draft', () => {
+  it('takes the item from the catalogue, amended by flags', async () => {
+    const t = io();
+    expect(await main(['evaluate', '--to', 'US', '--item', 'pac3-interceptor', '--as-of', '2023-12-22'], t.io)).toBe(0);
+    expect(JSON.parse(t.out()).reasons).toEqual(['C-2023-licensed-to-licensor']);
+    const u = io();
+    expect(await main(['evaluate', '--to', 'US', '--item', 'pac3-interceptor', '--as-of', '2023-12-21'], u.io)).toBe(2);
+    const bad = io();
+    expect(await main(['evaluate', '--to', 'US', '--item', 'no-such-item'], bad.io)).toBe(1);
+    expect(bad.err()).toContain('no item class "no-such-item"');
+  });
+
+  it('applies a --draft overlay written to a temp dir', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gensoku-eval-'));
+    const file = join(dir, 'draft.yaml');
+    writeFileSync(file, readFileSync('policy/drafts/2023-03-invasion-victims-proposal.yaml', 'utf8')
+      .replace('id: 2023-03-invasion-victims-proposal', 'id: eval-proposal').replace('id: DRAFT-2023-invasion-victims', 'id: EVAL-invasion-victims'));
+    const t = io();
+    expect(await main(['evaluate', '--to', 'UA', '--item', 'anti-tank-missile', '--as-of', '2023-03-10', '--purpose', 'aid-against-aggression', '--draft', file], t.io)).toBe(0);
+    expect(JSON.parse(t.out())).toMatchObject({ regime: 'eval-proposal', reasons: ['EVAL-invasion-victims'] });
   });
 });

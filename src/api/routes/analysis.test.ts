@@ -1,0 +1,61 @@
+// The analysis endpoints in-process, over the real policy and catalogue.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { bundledEngine } from '../../policy-files/load.ts';
+import { bundledItems } from '../../policy-files/items.ts';
+import { openPglite } from '../../store/pglite.ts';
+import { openStoreOver, type Store } from '../../store/store.ts';
+
+const CASES = '../shared/cases/public';
+let store: Store;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  store = await openStoreOver(await openPglite());
+  app = createApp({ store, engine: bundledEngine(), items: bundledItems(), now: () => new Date('2026-11-22T01:00:00Z'), log: () => {}, webDist: null });
+});
+afterAll(async () => store?.close());
+
+async function call(method: string, path: string, body?: unknown) {
+  const res = await app.request(path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', json: await res.json() };
+}
+
+const request = (id: string) => JSON.parse(readFileSync(`${CASES}/${id}.json`, 'utf8')).request;
+
+describe('analysis API', () => {
+  it('GET /api/v1/matrix', async () => {
+    const r = await call('GET', '/api/v1/matrix?asOf=2022-03-08&purpose=aid-against-aggression&items=body-armour,anti-tank-missile');
+    expect(r.status).toBe(200);
+    expect(r.json.cells).toHaveLength(249 * 2);
+    expect(r.json.cells).toContainEqual({ recipient: 'UA', item: 'body-armour', outcome: 'permissible', reasons: ['C-2022-ukraine-non-lethal'] });
+  });
+
+  it('GET /api/v1/diff', async () => {
+    const r = await call('GET', '/api/v1/diff?from=2023-12-21&to=2023-12-22&items=pac3-interceptor&purposes=return-to-licensor,none');
+    expect(r.status).toBe(200);
+    expect(r.json.compared).toBe(249 * 2);
+    expect(r.json.changes).toContainEqual({ recipient: 'US', item: 'pac3-interceptor', purpose: 'return-to-licensor', from: 'not_permitted', to: 'permissible', rules: ['C-2023-licensed-to-licensor'] });
+  });
+
+  it('POST /api/v1/timeline and /api/v1/whatif', async () => {
+    const t = await call('POST', '/api/v1/timeline', request('ukraine-vests-2022'));
+    expect(t.status).toBe(200);
+    expect(t.json.segments.find((s: { from: string }) => s.from === '2022-03-08').outcome).toBe('permissible');
+    const w = await call('POST', '/api/v1/whatif', request('ukraine-lethal-2022'));
+    expect(w.status).toBe(200);
+    expect(w.json.enough[0].regime).toBe('2023-03-invasion-victims-proposal');
+  });
+
+  it('lists every problem as problem+json', async () => {
+    const m = await call('GET', '/api/v1/matrix?asOf=2023-02-30&items=nope&regime=nope');
+    expect(m.status).toBe(422);
+    expect(m.type).toContain('application/problem+json');
+    expect(m.json.problems.map((p: { path: string }) => p.path).sort()).toEqual(['query.asOf', 'query.items', 'query.regime']);
+    const d = await call('GET', '/api/v1/diff?from=nope&to=2023-13-01&purposes=fun');
+    expect(d.json.problems.map((p: { path: string }) => p.path).sort()).toEqual(['query.from', 'query.purposes', 'query.to']);
+    const w = await call('POST', '/api/v1/whatif?regime=nope', { recipient: 'ZZ', item: {} });
+    expect(w.json.problems.map((p: { path: string }) => p.path).sort()).toEqual(['query.regime', 'recipient']);
+  });
+});

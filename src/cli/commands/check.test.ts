@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+import type { Io } from '../io.ts';
+
+function io(isTTY = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => '', isTTY };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+const OVERLAY = `
+id: check-overlay
+kind: draft
+base: "2026-04-21"
+title: { en: Check overlay, ja: 試験用の案 }
+sources: [revision-2026-04-21]
+rules:
+  - id: CHECK-dormant
+    kind: permission
+    title: { en: Parties to a conflict, ja: 紛争当事国 }
+    clause: { en: Parties to a conflict may receive anything., ja: 紛争当事国 }
+    citations: [revision-2026-04-21]
+    when: { fact: party-to-conflict }
+`;
+
+describe('gensoku check', () => {
+  it('validates the policy and catalogue, runs the scenarios, and reports analysis warnings with exit 0', async () => {
+    const t = io();
+    expect(await main(['check'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/\d+ item classes/);
+    expect(t.out()).toMatch(/analysis: \d+ requests over \d+ versions; 0 errors, \d+ warnings/);
+    expect(t.out()).toMatch(/warning never_fires: C-P1-party-to-conflict[^\n]*\n +witness: \{"asOf"/);
+    const j = io();
+    await main(['check', '--format', 'json'], j.io);
+    const summary = JSON.parse(j.out());
+    expect(summary.analysis.findings.find((f: { rule: string }) => f.rule === 'C-P1-party-to-conflict').witness.recipient).toMatch(/^[A-Z]{2}$/);
+  });
+
+  it('validates and analyses a --draft overlay written to a temp dir', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gensoku-check-'));
+    writeFileSync(join(dir, 'ok.yaml'), OVERLAY);
+    writeFileSync(join(dir, 'bad.yaml'), OVERLAY.replace('citations: [revision-2026-04-21]', 'citations: [no-such-source]').replace('kind: permission', 'kind: permit'));
+    const t = io();
+    expect(await main(['check', '--draft', join(dir, 'ok.yaml')], t.io)).toBe(0);
+    expect(t.out()).toMatch(/warning never_fires: CHECK-dormant/);
+    const b = io();
+    expect(await main(['check', '--draft', join(dir, 'bad.yaml')], b.io)).toBe(3);
+    expect(b.err()).toMatch(/bad\.yaml:rules\.0\.kind/);
+  });
+});

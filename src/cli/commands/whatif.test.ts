@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+import type { Io } from '../io.ts';
+
+const CASES = '../shared/cases/public';
+
+function io(stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => stdin };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('gensoku whatif', () => {
+  it('the 2022 Ukraine missiles: names the draft, and why a transfer agreement alone was not enough then', async () => {
+    const t = io();
+    expect(await main(['whatif', `${CASES}/ukraine-lethal-2022.json`], t.io)).toBe(0);
+    const text = t.out();
+    expect(text).toMatch(/Enough on its own[^]*adopt the draft 2023-03-invasion-victims-proposal[^]*-> permissible under 2023-03-invasion-victims-proposal \(DRAFT-2023-invasion-victims\)/);
+    expect(text).toMatch(/- Defense equipment and technology transfer agreement[^\n]*\(transfer-agreement\) for UA: false -> true from 2022-03-01\n +-> not_permitted: no permitted case of 2014-04-01 applies \(C-default-no-permitted-case\); no rule of 2014-04-01 reads transfer-agreement/);
+    expect(text).toMatch(/later: requires_judgment from 2026-04-21 under 2026-04-21 \(D-weapons-agreement-countries\), open: special-circumstances-2026/);
+  });
+
+  it('answers in JSON and CSV, and from flags with a catalogue item', async () => {
+    const j = io();
+    await main(['whatif', '--to', 'PH', '--item', 'armoured-vehicle', '--as-of', '2023-03-10', '--format', 'json'], j.io);
+    const w = JSON.parse(j.out());
+    expect(w.decision.outcome).toBe('not_permitted');
+    // The 2023-12-22 revision's five categories with self-protection arms: a transport version would do from then on.
+    expect(w.enough.length + w.enoughLater.length).toBeGreaterThan(0);
+    expect(w.enough.some((a: { changes: { path: string }[] }) => a.changes.some((c) => c.path === 'item.origin'))).toBe(true);
+    const c = io();
+    await main(['whatif', `${CASES}/ukraine-lethal-2022.json`, '--format', 'csv'], c.io);
+    expect(c.out().split('\n')[0]).toBe('result,change,to,asOf,revision,outcome,rules,why');
+    expect(c.out()).toContain('enough,regime,2023-03-invasion-victims-proposal,2022-03-01');
+  });
+
+  it('says there is nothing to change for a permissible request', async () => {
+    const t = io();
+    await main(['whatif', `${CASES}/ukraine-vests-2022.json`], t.io);
+    expect(t.out()).toContain('nothing to change');
+  });
+});
