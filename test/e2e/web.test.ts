@@ -102,8 +102,8 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.waitForTimeout(400); // the fill transition
     await shot(p, 'map-weapon-2026', false);
 
-    // Compare mode: only what the 2026-04-21 revision changed.
-    await p.goto(`${server.url}/map?date=2026-04-21&weapon=yes&form=complete&origin=domestic&compare=yes&fromDate=2026-04-20`);
+    // Compare mode, for a class of the catalogue (the analysis matrix): only what the 2026-04-21 revision changed.
+    await p.goto(`${server.url}/map?item=anti-tank-missile&date=2026-04-21&compare=yes&fromDate=2026-04-20`);
     const changed = p.locator('ul.change-list li[data-code="AU"]');
     await changed.waitFor({ timeout: 30_000 });
     expect(await p.locator('ul.change-list li[data-code="BR"]').count()).toBe(0);

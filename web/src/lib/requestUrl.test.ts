@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeForm, emptyForm, encodeForm, isComplete, toRequest, type FormState } from './requestUrl.ts';
+import { decodeForm, emptyForm, encodeForm, isComplete, toRequest, withPresetItem, type FormState } from './requestUrl.ts';
 
 const vests: FormState = {
   ...emptyForm('2026-01-01'),
@@ -41,5 +41,13 @@ describe('request in the URL', () => {
       item: { name: 'bulletproof vests and helmets', weapon: false, form: 'complete', function: 'protection', origin: 'domestic' },
     });
     expect(toRequest({ ...vests, purpose: '', endUserType: 'military' }).endUser).toEqual({ type: 'military' });
+  });
+
+  it('fills a class named without attributes from the catalogue, and leaves given attributes alone', () => {
+    const catalogue = [{ id: 'body-armour', item: { weapon: false, form: 'complete' as const, function: 'protection' as const } }];
+    const bare = decodeForm(new URLSearchParams('to=UA&item=body-armour'), '2026-05-01');
+    expect(withPresetItem(bare, catalogue).item).toEqual(catalogue[0].item);
+    expect(withPresetItem(bare, undefined)).toBe(bare);
+    expect(withPresetItem(vests, catalogue)).toBe(vests);
   });
 });

@@ -110,3 +110,10 @@ export function toRequest(s: FormState): TransferRequest {
     ...(endUser ? { endUser } : {}),
   };
 }
+
+/** A link may name a catalogue class without its attributes: fill them from the catalogue (once it has loaded). */
+export function withPresetItem(s: FormState, catalogue: readonly { id: string; item: Item }[] | undefined): FormState {
+  if (!s.preset || Object.keys(s.item).length > 0) return s;
+  const found = catalogue?.find((c) => c.id === s.preset);
+  return found ? { ...s, item: { ...found.item } } : s;
+}

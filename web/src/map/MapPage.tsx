@@ -10,6 +10,7 @@ import { countryName } from '../lib/countries.ts';
 import { today } from '../lib/dates.ts';
 import { describeItem, PURPOSE_LABEL, options } from '../lib/labels.ts';
 import { CHANGE_STYLE, changeDirection, NO_DATA_FILL, OUTCOME_STYLE, outcomeKey, type ChangeDirection } from '../lib/outcome.ts';
+import { withPresetItem } from '../lib/requestUrl.ts';
 import { navigate, useLocation } from '../router.tsx';
 import { ChangeList } from './ChangeList.tsx';
 import { CountryPanel } from './CountryPanel.tsx';
@@ -33,7 +34,7 @@ export function MapPage() {
   const set = useCallback((next: MapState, replace = true) => navigate(`/map?${encodeMap(next)}${selected ? `&country=${selected}` : ''}`, { replace }), [selected]);
 
   // Without a chosen item, the first class of the catalogue (or, without a catalogue, a complete weapon).
-  const form = state.form;
+  const form = withPresetItem(state.form, items.data);
   const firstItem = items.data?.[0];
   const effective = form.preset || Object.keys(form.item).length ? form : firstItem ? { ...form, preset: firstItem.id, item: firstItem.item } : { ...form, item: { weapon: true, form: 'complete' as const } };
   const q: MapQuery = { asOf: form.asOf, regime: form.regime, itemId: effective.preset, item: effective.item, purpose: form.purpose };

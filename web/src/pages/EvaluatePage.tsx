@@ -1,5 +1,5 @@
 // Evaluate: the form, then the answer for the request in the URL (so every answer has a link).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Decision } from '../api/types.ts';
 import { Section } from '../components/Fields.tsx';
@@ -13,7 +13,8 @@ import { Verdict } from '../evaluate/Verdict.tsx';
 import { WhatIf } from '../evaluate/WhatIf.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { today } from '../lib/dates.ts';
-import { decodeForm, encodeForm, isComplete, toRequest, type FormState } from '../lib/requestUrl.ts';
+import { decodeForm, encodeForm, isComplete, toRequest, withPresetItem, type FormState } from '../lib/requestUrl.ts';
+import { useItems } from '../api/catalog.ts';
 import { navigate, useLocation } from '../router.tsx';
 
 export function EvaluatePage() {
@@ -21,8 +22,12 @@ export function EvaluatePage() {
   const { query } = useLocation();
   const search = query.toString();
   const now = today();
-  const form = useMemo(() => decodeForm(new URLSearchParams(search), now), [search, now]);
-  const request = useMemo(() => (isComplete(form) ? toRequest(form) : null), [form]);
+  const items = useItems();
+  const decoded = useMemo(() => decodeForm(new URLSearchParams(search), now), [search, now]);
+  const form = useMemo(() => withPresetItem(decoded, items.data), [decoded, items.data]);
+  // A class named without attributes waits for the catalogue rather than evaluating an empty item.
+  const waiting = form.preset !== '' && Object.keys(form.item).length === 0 && !items.error;
+  const request = useMemo(() => (isComplete(form) && !waiting ? toRequest(form) : null), [form, waiting]);
   const [result, setResult] = useState<{ key: string; decision?: Decision; error?: Error }>({ key: '' });
 
   useEffect(() => {
@@ -37,7 +42,17 @@ export function EvaluatePage() {
     };
   }, [request, form.regime, search]);
 
-  const submit = (s: FormState) => navigate(`/?${encodeForm(s).toString()}`);
+  // After the user asks, bring the answer into view (a shared link opens at the top, with the request visible).
+  const asked = useRef(false);
+  const submit = (s: FormState) => {
+    asked.current = true;
+    navigate(`/?${encodeForm(s).toString()}`);
+  };
+  useEffect(() => {
+    if (!result.decision || !asked.current) return;
+    asked.current = false;
+    document.getElementById('verdict-title')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [result]);
   const linkFor = (asOf: string, regime?: string) => `/?${encodeForm({ ...form, asOf, regime: regime ?? '' }).toString()}`;
   const current = result.key === search ? result : { key: search };
   const busy = request !== null && !current.decision && !current.error;
