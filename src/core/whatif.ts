@@ -250,8 +250,9 @@ function laterFor(engine: Engine, v: Variant): Later | undefined {
   const segs: Segment[] = timeline(engine, v.req, { regime: v.regime, facts: v.facts }).filter((s) => s.from > v.req.asOf);
   const best = segs.find((s) => s.outcome === 'permissible') ?? segs.find((s) => s.outcome === 'requires_judgment');
   if (!best) return undefined;
-  const open = best.outcome === 'requires_judgment' ? evaluate(engine, v, best.from).open.map((q) => q.id) : [];
-  return { from: best.from, revision: best.revision, outcome: best.outcome, reasons: best.reasons, open };
+  // A segment names the last revision it spans; the day it starts is decided under the first.
+  const d = evaluate(engine, v, best.from);
+  return { from: best.from, revision: d.revision, outcome: d.outcome, reasons: d.reasons, open: d.open.map((q) => q.id) };
 }
 
 /** The smallest changes that would make a request permissible, and the single changes that would not be enough. */
@@ -308,8 +309,10 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
 
   // What would not be enough on the date asked, why, and whether it would be later.
   const laterOf = new Map<Step, Later>();
+  // A change that only helps from the day the request would pass unchanged adds nothing: waiting is enough then.
+  const usefulLater = (l: Later | undefined): Later | undefined => (l && (!next || l.from < next.from) ? l : undefined);
   for (const { step, variant, decision } of failed) {
-    const later = laterFor(engine, variant);
+    const later = usefulLater(laterFor(engine, variant));
     result.tried++;
     const changed = decision.outcome !== d0.outcome || decision.reasons.join() !== d0.reasons.join();
     // A filled-in purpose or end user that changes nothing now or later says nothing worth reading.
@@ -328,7 +331,7 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
         if (a.key === b.key || partners.get(a)?.includes(b.change.text)) continue;
         const alone = [laterOf.get(a), laterOf.get(b)].filter((l) => l?.outcome === 'permissible').map((l) => l!.from);
         const v = applyAll(base, [a, b]);
-        const later = laterFor(engine, v);
+        const later = usefulLater(laterFor(engine, v));
         result.tried++;
         if (later?.outcome !== 'permissible' || alone.some((d) => d <= later.from)) continue;
         result.enoughLater.push({ ...attempt(v, evaluate(engine, v, later.from)), asOf: later.from });
