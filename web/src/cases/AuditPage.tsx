@@ -5,6 +5,7 @@ import { useApi } from '../api/useApi.ts';
 import type { AuditEntry, AuditVerification } from '../api/types.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
 import { RequireLogin } from './RequireLogin.tsx';
 
 const PAGE = 100;
@@ -55,7 +56,17 @@ function AuditLog() {
                 <td><time dateTime={r.at}>{r.at.slice(0, 19).replace('T', ' ')}</time></td>
                 <td>{r.actor}</td>
                 <td><code>{r.verb}</code></td>
-                <td>{r.targetType} <code className="muted small">{r.targetId.slice(0, 8)}</code></td>
+                <td>
+                  {r.targetType} {r.targetType === 'case' ? <Link href={`/cases/${r.targetId}`}><code className="small">{r.targetId.slice(0, 8)}</code></Link> : <code className="muted small">{r.targetId.slice(0, 8)}</code>}
+                  <details className="audit-change">
+                    <summary className="small">{t('changeDetails')}</summary>
+                    <div className="audit-diff">
+                      <div><strong className="small">{t('before')}</strong><pre>{JSON.stringify(r.before, null, 2)}</pre></div>
+                      <div><strong className="small">{t('after')}</strong><pre>{JSON.stringify(r.after, null, 2)}</pre></div>
+                    </div>
+                    {r.requestId ? <p className="muted small">request {r.requestId}</p> : null}
+                  </details>
+                </td>
                 <td><code className="muted small" title={r.hash}>{r.hash.slice(7, 19)}</code></td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 // Map: outcomes for one item in every country, on a date under a regime; or, in compare mode, only what changed.
 import { useCallback, useMemo } from 'react';
 import { useItems } from '../api/catalog.ts';
+import { CountryPicker } from '../components/CountryPicker.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ErrorBox } from '../components/Status.tsx';
 import { ItemFields } from '../evaluate/ItemFields.tsx';
@@ -119,6 +120,7 @@ export function MapPage() {
             <TextField id="map-date" label={t('asOf')} type="date" min={EARLIEST} value={form.asOf} onChange={(asOf) => /^\d{4}-\d{2}-\d{2}$/.test(asOf) && set({ ...state, form: { ...form, asOf } })} />
             <RegimeSelect id="map-regime" value={form.regime} onChange={(regime) => set({ ...state, form: { ...form, regime } })} />
           </fieldset>
+          <CountryPicker id="map-country" label={t('findCountry')} value={selected ?? ''} onChange={(code) => navigate(`/map?${encodeMap(state)}&country=${code}`, { replace: true })} />
           <div className="field checkbox">
             <label>
               <input type="checkbox" checked={state.compare} onChange={(e) => set({ ...state, compare: e.target.checked }, false)} /> {t('compare')}
