@@ -111,6 +111,9 @@ describe('errors', () => {
     const nul = await call('POST', '/api/v1/evaluate', { body: { recipient: 'AU', item: { name: 'a\u0000b' } } });
     expect(nul.status).toBe(400);
     expect(nul.json.problems[0]).toMatchObject({ code: 'invalid_character', path: 'item.name' });
+    const deep = await call('POST', '/api/v1/evaluate', { body: `{"recipient":"AU","item":{"name":${'['.repeat(20_000)}${']'.repeat(20_000)}}}` });
+    expect(deep.status).toBe(422);
+    expect(deep.json.problems[0].code).toBe('too_deep');
     const big = await call('POST', '/api/v1/evaluate', { body: { recipient: 'AU', item: { name: 'x'.repeat(2 * 1024 * 1024) } } });
     expect(big.status).toBe(413);
     expect(big.type).toContain('application/problem+json');

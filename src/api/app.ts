@@ -27,22 +27,38 @@ export interface AppServices extends Services {
 
 const stdoutLog = (line: LogLine) => process.stdout.write(JSON.stringify(line) + '\n');
 
-/** Strings that PostgreSQL cannot store (NUL) or that would not survive a round trip (lone surrogates). */
-function badStringPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value) ? path.join('.') || '(root)' : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const p = badStringPath(value[i], [...path, String(i)]);
-      if (p) return p;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = badStringPath(k, path) ?? badStringPath(v, [...path, k]);
-      if (p) return p;
+const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// No schema nests this deep; refusing here keeps recursive validators off untrusted depth.
+const MAX_DEPTH = 64;
+
+/**
+ * The first place in parsed input that cannot be accepted: text PostgreSQL cannot store (NUL) or that would not
+ * survive a round trip (unpaired surrogates), or nesting deeper than any schema has. Iterative: depth cannot
+ * overflow the stack.
+ */
+export function inspectInput(value: unknown): { code: 'invalid_character' | 'too_deep'; path: string } | null {
+  const stack: { v: unknown; path: string[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (path.length > MAX_DEPTH) return { code: 'too_deep', path: path.slice(0, MAX_DEPTH).join('.') };
+    if (typeof v === 'string') {
+      if (BAD_TEXT.test(v)) return { code: 'invalid_character', path: path.join('.') || '(root)' };
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, String(i)] });
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (BAD_TEXT.test(k)) return { code: 'invalid_character', path: path.join('.') || '(root)' };
+        stack.push({ v: x, path: [...path, k] });
+      }
     }
   }
   return null;
 }
+
+const INPUT_MESSAGES = {
+  invalid_character: 'text may not contain NUL characters or unpaired surrogates',
+  too_deep: `the body nests deeper than ${MAX_DEPTH} levels`,
+};
 
 function toResponse(c: Context, reply: Reply, requestId: string): Response {
   if (reply instanceof Response) return reply;
@@ -131,8 +147,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
         }
         const params = c.req.param() as Record<string, string>;
         const query = c.req.query();
-        const badInput = badStringPath(params) ?? badStringPath(query);
-        if (badInput) return problemResponse(400, one('invalid_character', 'text may not contain NUL characters or unpaired surrogates', badInput), { requestId });
+        const badInput = inspectInput(params) ?? inspectInput(query);
+        if (badInput) return problemResponse(400, one(badInput.code, INPUT_MESSAGES[badInput.code], badInput.path), { requestId });
         let body: unknown = undefined;
         if (route.body) {
           const type = c.req.header('content-type') ?? '';
@@ -145,8 +161,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
           } catch (err) {
             return problemResponse(400, one('invalid_json', `the body is not JSON: ${(err as Error).message}`), { requestId });
           }
-          const bad = badStringPath(body);
-          if (bad) return problemResponse(400, one('invalid_character', 'text may not contain NUL characters or unpaired surrogates', bad), { requestId });
+          const bad = inspectInput(body);
+          // Too deep is valid JSON with unacceptable content (422); unstorable text is not text we can take (400).
+          if (bad) return problemResponse(bad.code === 'too_deep' ? 422 : 400, one(bad.code, INPUT_MESSAGES[bad.code], bad.path), { requestId });
         }
         const reply = await route.handler({
           c, services, actor, session, requestId, body,
