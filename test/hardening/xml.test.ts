@@ -83,3 +83,27 @@ describe('UN list import: XML entities', () => {
     }
   });
 });
+
+describe('UN list import over HTTP (PUT /api/v1/screening/list)', () => {
+  it('refuses every hostile list with 422 problem+json, quickly, and leaves the list in use as it was', async () => {
+    const { harness, isProblem } = await import('./helpers.ts');
+    const h = await harness();
+    try {
+      const before = await h.call('GET', '/api/v1/screening/list', { as: 'admin' });
+      for (const [name, xml] of Object.entries(HOSTILE)) {
+        const t = performance.now();
+        const r = await h.call('PUT', '/api/v1/screening/list', { as: 'admin', raw: xml, headers: { 'content-type': 'application/xml' } });
+        expect(performance.now() - t, name).toBeLessThan(2000);
+        expect(r.status, `${name}: ${r.text.slice(0, 200)}`).toBe(422);
+        expect(isProblem(r)).toBe(true);
+        noSecret(r.json);
+      }
+      const wrongType = await h.call('PUT', '/api/v1/screening/list', { as: 'admin', raw: HOSTILE['billion laughs'], headers: { 'content-type': 'text/plain' } });
+      expect(wrongType.status).toBe(415);
+      expect((await h.call('GET', '/api/v1/screening/list', { as: 'admin' })).json).toEqual(before.json);
+      expect(h.logs.filter((l) => l.msg === 'unhandled error')).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
