@@ -22,6 +22,7 @@ export function ItemFields({ value, onChange }: { value: ItemValue; onChange: (v
     else next[key] = v;
     onChange({ preset: '', item: next });
   };
+  const chosen = items.data?.find((c) => c.id === value.preset);
   const presets = (items.data ?? []).map((c) => ({ value: c.id, label: pick(c.name) || c.id }));
 
   return (
@@ -38,6 +39,12 @@ export function ItemFields({ value, onChange }: { value: ItemValue; onChange: (v
             onChange(found ? { preset: found.id, item: { ...found.item } } : { preset: '', item });
           }}
         />
+      ) : null}
+      {chosen ? (
+        <p className="hint preset-note">
+          {chosen.summary} {chosen.controlList ? <code>{chosen.controlList}</code> : null}{' '}
+          <a href={chosen.source} target="_blank" rel="noreferrer noopener">{t('source')}</a>
+        </p>
       ) : null}
       <div className="grid-3">
         <TriState

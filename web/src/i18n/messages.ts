@@ -135,6 +135,7 @@ export const MESSAGES = {
   whatifNone: { en: 'No single change found.', ja: '単一の変更は見つかりませんでした。' },
   stillBlocks: { en: 'still blocked by {rules}', ja: '{rules} により引き続き不可' },
   tryIt: { en: 'Try it', ja: '試す' },
+  seeOnMap: { en: 'See on the map', ja: '地図で見る' },
   shareLink: { en: 'Share this answer', ja: 'この結果を共有' },
 
   // Map

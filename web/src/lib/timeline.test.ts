@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutSegments, mergeSegments, segmentAt, type TimeSegment } from './timeline.ts';
+import { layoutSegments, segmentAt, type TimeSegment } from './timeline.ts';
 
 const seg = (from: string, to: string | null, outcome: TimeSegment['outcome'], regime = 'r'): TimeSegment => ({ from, to, outcome, regime, reasons: [outcome] });
 
@@ -24,11 +24,6 @@ describe('timeline strip layout', () => {
     expect(segmentAt(vests, '2022-03-08')?.outcome).toBe('permissible');
     expect(segmentAt(vests, '2022-03-07')?.outcome).toBe('not_permitted');
     expect(segmentAt(vests, '1960-01-01')).toBeUndefined();
-  });
-
-  it('merges adjacent segments that say the same', () => {
-    const merged = mergeSegments([seg('2000-01-01', '2000-12-31', 'prohibited'), seg('2001-01-01', '2001-12-31', 'prohibited'), seg('2002-01-01', null, 'permissible')]);
-    expect(merged).toEqual([seg('2000-01-01', '2001-12-31', 'prohibited'), seg('2002-01-01', null, 'permissible')]);
   });
 
   it('lays out nothing for no segments', () => {

@@ -43,14 +43,3 @@ export function layoutSegments<S extends TimeSegment>(segments: readonly S[], en
 export function segmentAt<S extends TimeSegment>(segments: readonly S[], date: string): S | undefined {
   return segments.find((s) => s.from <= date && (s.to === null || date <= s.to));
 }
-
-/** Merges runs of adjacent segments with the same outcome and deciding rules. */
-export function mergeSegments<S extends TimeSegment>(segments: readonly S[]): S[] {
-  const out: S[] = [];
-  for (const s of segments) {
-    const last = out[out.length - 1];
-    if (last && last.outcome === s.outcome && last.regime === s.regime && last.reasons.join() === s.reasons.join()) out[out.length - 1] = { ...last, to: s.to };
-    else out.push({ ...s });
-  }
-  return out;
-}

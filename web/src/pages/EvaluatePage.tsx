@@ -15,7 +15,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { today } from '../lib/dates.ts';
 import { decodeForm, encodeForm, isComplete, toRequest, withPresetItem, type FormState } from '../lib/requestUrl.ts';
 import { useItems } from '../api/catalog.ts';
-import { navigate, useLocation } from '../router.tsx';
+import { encodeMap } from '../map/mapUrl.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
 
 export function EvaluatePage() {
   const { t } = useI18n();
@@ -72,6 +73,9 @@ export function EvaluatePage() {
             <>
               <div className="result-head">
                 <h2 className="sr-only">{t('resultTitle')}</h2>
+                <Link className="btn btn-small" href={`/map?${encodeMap({ form: { ...form, recipient: '' }, compare: false, fromDate: form.asOf, fromRegime: '' })}&country=${request.recipient}`}>
+                  <span aria-hidden="true">🗺</span> {t('seeOnMap')}
+                </Link>
                 <ShareButton />
               </div>
               <Verdict decision={current.decision} recipient={request.recipient} asOf={request.asOf} />
