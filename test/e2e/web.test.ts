@@ -153,6 +153,8 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('#justification').fill('Maritime domain awareness under the 2026 partnership.');
     await shot(p, 'case-new', true);
     await p.getByRole('button', { name: 'Save as draft' }).click();
+    await p.locator('#document-file').setInputFiles({ name: 'end-use-certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 end-use certificate') });
+    await p.getByText('end-use-certificate.pdf').waitFor();
     await p.getByRole('button', { name: 'Submit' }).click();
     await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('submitted');
     const caseUrl = p.url();

@@ -15,7 +15,10 @@ import { CaseConsents } from './CaseConsents.tsx';
 import { EvaluationView } from './CaseDecision.tsx';
 import { CaseLicence } from './CaseLicence.tsx';
 import { CaseScreening } from './CaseScreening.tsx';
+import { DocumentUpload } from './DocumentUpload.tsx';
 import { RequireLogin } from './RequireLogin.tsx';
+
+const OPEN: readonly string[] = ['draft', 'submitted', 'under_review', 'nsc_deliberation'];
 import { StatusBadge } from './StatusBadge.tsx';
 
 function CaseBody({ id, user }: { id: string; user: User }) {
@@ -76,12 +79,11 @@ function CaseBody({ id, user }: { id: string; user: User }) {
               </table>
             </div>
             {app.justification ? <><h3 className="h-sub">{t('justification')}</h3><p className="prewrap">{app.justification}</p></> : null}
+            <h3 className="h-sub">{t('documents')}</h3>
             {view.data.documents.length ? (
-              <>
-                <h3 className="h-sub">{t('documents')}</h3>
-                <ul className="plain-list">{view.data.documents.map((d) => <li key={d.id}>{d.name} <span className="muted small">{d.mediaType}, {fmt.format(d.size)} B, <code>{d.sha256.slice(0, 19)}…</code></span></li>)}</ul>
-              </>
-            ) : null}
+              <ul className="plain-list">{view.data.documents.map((d) => <li key={d.id}>{d.name} <span className="muted small">{d.mediaType}, {fmt.format(d.size)} B, {d.addedBy}, <code title={d.sha256}>{d.sha256.slice(0, 19)}…</code></span></li>)}</ul>
+            ) : <p className="muted">{t('none')}</p>}
+            {OPEN.includes(view.status) && user.role !== 'auditor' ? <DocumentUpload view={view} onChange={update} /> : null}
           </Section>
           <CaseLicence view={view} user={user} onChange={update} />
           <CaseConsents view={view} user={user} />

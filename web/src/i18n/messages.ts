@@ -273,6 +273,8 @@ export const MESSAGES = {
   confirmHit: { en: 'Confirm: true match', ja: '確認（真の一致）' },
   falsePositive: { en: 'False positive', ja: '誤検知' },
   trueMatch: { en: 'True match', ja: '真の一致' },
+  attachDocument: { en: 'Attach a document', ja: '書類を添付' },
+  fileTooLarge: { en: 'The file is larger than {mb} MB.', ja: 'ファイルが {mb} MB を超えています。' },
   documents: { en: 'Documents', ja: '添付書類' },
   versionConflict: { en: 'Someone else changed this case; it has been reloaded.', ja: '他の利用者がこの案件を変更したため再読み込みしました。' },
   saved: { en: 'Saved', ja: '保存しました' },
