@@ -1,7 +1,8 @@
 // Shared by the hardening tests: the real app in-process (real engine, real store), users of every role, a caller.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src/cases/model.ts';
-import { createUser, issueToken } from '../../src/cases/users.ts';
+import { hashPassword, issueToken } from '../../src/cases/users.ts';
+import type { UserRow } from '../../src/cases/model.ts';
 import { createApp } from '../../src/api/app.ts';
 import type { LogLine } from '../../src/api/route.ts';
 import { ROUTE_MODULES } from '../../src/api/routes/index.ts';
@@ -59,17 +60,28 @@ export async function freshPostgres(url = process.env.TEST_DATABASE_URL): Promis
   };
 }
 
+let hashed: Promise<string> | undefined;
+
+/**
+ * Adds a user with PASSWORD and returns a bearer token for it. The scrypt hash is computed once and shared (every
+ * user here has the same password), which keeps set-up quick; login still verifies it for real.
+ */
+export async function addUser(store: Store, u: { username: string; role: Role; org?: string }, now = new Date()): Promise<{ user: UserRow; token: string }> {
+  hashed ??= hashPassword(PASSWORD);
+  const at = now.toISOString();
+  const user: UserRow = { id: randomUUID(), username: u.username, passwordHash: await hashed, role: u.role, org: u.org ?? null, disabled: false, version: 1, createdAt: at, updatedAt: at };
+  await store.users.insert({ actor: 'system', at }, user);
+  const { token } = await issueToken(store, { actor: 'system', at }, user, 'token', now);
+  return { user, token };
+}
+
 export async function harness(opts: { store?: Store; now?: () => Date } = {}): Promise<Harness> {
   const store = opts.store ?? await openStoreOver(await openPglite());
   const logs: LogLine[] = [];
   const now = opts.now ?? (() => new Date());
   const app = createApp({ store, engine: bundledEngine(), items: bundledItems(), now, log: (l) => logs.push(l), webDist: null });
   const tokens: Record<string, string> = {};
-  for (const u of USERS) {
-    const r = await createUser(store, { actor: 'system', at: now().toISOString() }, { ...u, password: PASSWORD }, now());
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    tokens[u.username] = (await issueToken(store, { actor: 'system', at: now().toISOString() }, r.value, 'token', now())).token;
-  }
+  for (const u of USERS) tokens[u.username] = (await addUser(store, u, now())).token;
   const call: Harness['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
     if (o.as) headers.authorization = `Bearer ${tokens[o.as]}`;
