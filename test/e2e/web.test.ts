@@ -153,6 +153,11 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('#justification').fill('Maritime domain awareness under the 2026 partnership.');
     await shot(p, 'case-new', true);
     await p.getByRole('button', { name: 'Save as draft' }).click();
+    // A draft can still be edited.
+    await p.getByRole('link', { name: 'Edit the draft' }).click();
+    await p.locator('#qty-0').fill('5');
+    await p.getByRole('button', { name: 'Save as draft' }).click();
+    await p.locator('td.num', { hasText: /^5$/ }).first().waitFor();
     await p.locator('#document-file').setInputFiles({ name: 'end-use-certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 end-use certificate') });
     await p.getByText('end-use-certificate.pdf').waitFor();
     await p.getByRole('button', { name: 'Submit' }).click();

@@ -11,7 +11,7 @@ import { RulePage } from './law/RulePage.tsx';
 import { CountryPage } from './law/CountryPage.tsx';
 import { LoginPage } from './cases/LoginPage.tsx';
 import { CasesPage } from './cases/CasesPage.tsx';
-import { NewCasePage } from './cases/NewCasePage.tsx';
+import { EditCasePage, NewCasePage } from './cases/NewCasePage.tsx';
 import { CasePage } from './cases/CasePage.tsx';
 import { AuditPage } from './cases/AuditPage.tsx';
 import { NotFound } from './components/NotFound.tsx';
@@ -28,6 +28,7 @@ function Page() {
   if (path === '/login') return <LoginPage />;
   if (path === '/cases') return <CasesPage />;
   if (path === '/cases/new') return <NewCasePage />;
+  if ((m = match('/cases/:id/edit', path))) return <EditCasePage id={m.id} />;
   if ((m = match('/cases/:id', path))) return <CasePage id={m.id} />;
   if (path === '/audit') return <AuditPage />;
   return <NotFound />;

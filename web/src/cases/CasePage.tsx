@@ -43,6 +43,7 @@ function CaseBody({ id, user }: { id: string; user: User }) {
           <h1>{t('caseTitle', { ref: view.reference })} <StatusBadge status={view.status} /></h1>
           <p className="muted">{view.org} · {view.createdBy} · {view.createdAt.slice(0, 10)} · v{view.version}</p>
         </div>
+        {view.status === 'draft' && user.role === 'applicant' ? <Link className="btn" href={`/cases/${view.id}/edit`}>{t('editDraft')}</Link> : null}
       </header>
       {note ? <p className="alert alert-info" role="status">{note}</p> : null}
       <div className="case-layout">

@@ -1,10 +1,12 @@
-// File a transfer application: recipient, purpose, end user, item lines, justification. Saved as a draft first.
+// File a transfer application (recipient, purpose, end user, item lines, justification), saved as a draft first;
+// or edit a draft the applicant has not yet submitted.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
+import { useApi } from '../api/useApi.ts';
+import { ErrorBox, Loading } from '../components/Status.tsx';
 import type { CaseView, EndUserType, Item, Purpose } from '../api/types.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
-import { ErrorBox } from '../components/Status.tsx';
 import { ItemFields } from '../evaluate/ItemFields.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { END_USER_LABEL, PURPOSE_LABEL, options } from '../lib/labels.ts';
@@ -20,13 +22,15 @@ interface Line {
 
 const newLine = (): Line => ({ preset: '', item: {}, quantity: '1', valueJpy: '0' });
 
-function NewCaseForm() {
+function CaseForm({ draft }: { draft?: CaseView }) {
   const { t, lang } = useI18n();
-  const [recipient, setRecipient] = useState('');
-  const [purpose, setPurpose] = useState<Purpose | ''>('');
-  const [endUser, setEndUser] = useState<{ name: string; type: EndUserType | ''; address: string }>({ name: '', type: 'government', address: '' });
-  const [lines, setLines] = useState<Line[]>([newLine()]);
-  const [justification, setJustification] = useState('');
+  const app = draft?.data.application;
+  const [recipient, setRecipient] = useState(app?.recipient ?? '');
+  const [purpose, setPurpose] = useState<Purpose | ''>(app?.purpose ?? '');
+  const [endUser, setEndUser] = useState<{ name: string; type: EndUserType | ''; address: string }>(
+    app ? { name: app.endUser.name, type: app.endUser.type, address: app.endUser.address ?? '' } : { name: '', type: 'government', address: '' });
+  const [lines, setLines] = useState<Line[]>(app ? app.items.map((l) => ({ preset: '', item: l.item, quantity: String(l.quantity), valueJpy: String(l.valueJpy) })) : [newLine()]);
+  const [justification, setJustification] = useState(app?.justification ?? '');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -36,8 +40,10 @@ function NewCaseForm() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<CaseView>('/api/v1/cases', {
+      const saved = await api<CaseView>(draft ? `/api/v1/cases/${draft.id}` : '/api/v1/cases', {
+        method: draft ? 'PUT' : 'POST',
         body: {
+          ...(draft ? { version: draft.version, consignees: app?.consignees ?? [], route: app?.route ?? [] } : {}),
           recipient,
           ...(purpose ? { purpose } : {}),
           endUser: { name: endUser.name, type: endUser.type || 'government', ...(endUser.address ? { address: endUser.address } : {}) },
@@ -45,7 +51,7 @@ function NewCaseForm() {
           justification,
         },
       });
-      navigate(`/cases/${created.id}`);
+      navigate(`/cases/${saved.id}`);
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
       setBusy(false);
@@ -54,7 +60,7 @@ function NewCaseForm() {
 
   return (
     <div className="page">
-      <header className="page-head"><h1>{t('newCaseTitle')}</h1></header>
+      <header className="page-head"><h1>{draft ? t('caseTitle', { ref: draft.reference }) : t('newCaseTitle')}</h1></header>
       <form className="card form" onSubmit={(e) => void submit(e)}>
         {error ? <ErrorBox error={error} /> : null}
         <div className="grid-3">
@@ -93,5 +99,16 @@ function NewCaseForm() {
 }
 
 export function NewCasePage() {
-  return <RequireLogin roles={['applicant']}>{() => <NewCaseForm />}</RequireLogin>;
+  return <RequireLogin roles={['applicant']}>{() => <CaseForm />}</RequireLogin>;
+}
+
+function EditDraft({ id }: { id: string }) {
+  const loaded = useApi<CaseView>(`/api/v1/cases/${encodeURIComponent(id)}`);
+  if (loaded.error) return <div className="page"><ErrorBox error={loaded.error} /></div>;
+  if (!loaded.data) return <div className="page"><Loading /></div>;
+  return <CaseForm draft={loaded.data} />;
+}
+
+export function EditCasePage({ id }: { id: string }) {
+  return <RequireLogin roles={['applicant']}>{() => <EditDraft id={id} />}</RequireLogin>;
 }

@@ -229,6 +229,7 @@ export const MESSAGES = {
   addItem: { en: 'Add an item', ja: '品目を追加' },
   removeItem: { en: 'Remove', ja: '削除' },
   justification: { en: 'Justification', ja: '申請理由' },
+  editDraft: { en: 'Edit the draft', ja: '下書きを編集' },
   saveDraft: { en: 'Save as draft', ja: '下書きとして保存' },
   caseTitle: { en: 'Case {ref}', ja: '案件 {ref}' },
   application: { en: 'Application', ja: '申請内容' },
