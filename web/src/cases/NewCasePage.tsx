@@ -76,9 +76,8 @@ function CaseForm({ draft }: { draft?: CaseView }) {
           </div>
         </fieldset>
         {lines.map((l, i) => (
-          <fieldset className="group item-line" key={i}>
-            <legend>{t('itemDecision', { n: i + 1 })}</legend>
-            <ItemFields value={{ preset: l.preset, item: l.item }} onChange={({ preset, item }) => setLine(i, { preset, item })} />
+          <div className="item-line" key={i}>
+            <ItemFields legend={t('itemDecision', { n: i + 1 })} value={{ preset: l.preset, item: l.item }} onChange={({ preset, item }) => setLine(i, { preset, item })} />
             <div className="grid-3">
               <TextField id={`qty-${i}`} label={t('quantity')} type="number" min="1" value={l.quantity} onChange={(quantity) => setLine(i, { quantity })} required />
               <TextField id={`value-${i}`} label={t('valueJpy')} type="number" min="0" value={l.valueJpy} onChange={(valueJpy) => setLine(i, { valueJpy })} required />
@@ -86,7 +85,7 @@ function CaseForm({ draft }: { draft?: CaseView }) {
                 <div className="field"><button type="button" className="btn btn-small" onClick={() => setLines(lines.filter((_, j) => j !== i))}>{t('removeItem')}</button></div>
               ) : null}
             </div>
-          </fieldset>
+          </div>
         ))}
         <p><button type="button" className="btn btn-small" onClick={() => setLines([...lines, newLine()])}>+ {t('addItem')}</button></p>
         <TextField id="justification" label={t('justification')} value={justification} onChange={setJustification} multiline />

@@ -11,7 +11,7 @@ export interface ItemValue {
   item: Item;
 }
 
-export function ItemFields({ value, onChange }: { value: ItemValue; onChange: (v: ItemValue) => void }) {
+export function ItemFields({ value, onChange, legend }: { value: ItemValue; onChange: (v: ItemValue) => void; legend?: string }) {
   const { t, lang, pick } = useI18n();
   const items = useItems();
   const item = value.item;
@@ -27,7 +27,7 @@ export function ItemFields({ value, onChange }: { value: ItemValue; onChange: (v
 
   return (
     <fieldset className="group">
-      <legend>{t('item')}</legend>
+      <legend>{legend ?? t('item')}</legend>
       {items.data && presets.length > 0 ? (
         <SelectField
           label={t('itemPreset')}
