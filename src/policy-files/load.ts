@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load as parseYaml } from 'js-yaml';
 import { compilePolicy } from '../core/compile.ts';
 import type { Engine } from '../core/engine.ts';
 import type { Problem, Result } from '../core/model.ts';
@@ -23,7 +23,8 @@ function yamlFiles(dir: string): string[] {
 export function readYaml(file: string, root: string, problems: Problem[]): { file: string; data: unknown } | null {
   const rel = relative(root, file) || file;
   try {
-    return { file: rel, data: parse(readFileSync(file, 'utf8')) };
+    // The core schema keeps unquoted dates as strings, as the policy schemas expect.
+    return { file: rel, data: parseYaml(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA, filename: rel }) };
   } catch (e) {
     problems.push({ code: 'yaml_syntax', path: rel, message: (e as Error).message.split('\n')[0] });
     return null;
