@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { CHROMIUM, ROOT, SCREENSHOTS, startServer, type Server } from './server.ts';
 
 const hasBrowser = existsSync(CHROMIUM);
@@ -78,9 +79,10 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ to: 'UA', date: r.asOf, weapon: 'no', purpose: r.purpose });
     await p.locator('ol.strip li').first().waitFor();
     await shot(p, 'evaluate-ukraine-vests');
+    expect(await axeViolations(p)).toEqual([]);
 
     // The same answer in Japanese.
-    await p.getByRole('button', { name: 'Switch to Japanese' }).click();
+    await p.getByRole('button', { name: /Switch to Japanese/ }).click();
     await expect.poll(() => verdict.locator('h2').innerText()).toBe('認め得る');
     expect(await p.locator('html').getAttribute('lang')).toBe('ja');
     await shot(p, 'evaluate-ukraine-vests-ja', false);
@@ -101,6 +103,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     expect(await panel.getAttribute('data-outcome')).toBe('permissible');
     await p.waitForTimeout(400); // the fill transition
     await shot(p, 'map-weapon-2026', false);
+    expect(await axeViolations(p)).toEqual([]);
 
     // Compare mode, for a class of the catalogue (the analysis matrix): only what the 2026-04-21 revision changed.
     await p.goto(`${server.url}/map?item=anti-tank-missile&date=2026-04-21&compare=yes&fromDate=2026-04-20`);
@@ -109,6 +112,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     expect(await p.locator('ul.change-list li[data-code="BR"]').count()).toBe(0);
     await p.waitForTimeout(400);
     await shot(p, 'map-compare-2026-04-21', false);
+    expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
 
@@ -120,9 +124,11 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await entry.getByRole('button', { name: /Rules added/ }).click();
     await entry.locator('article.rule-card[data-rule="C-2022-ukraine-non-lethal"]').waitFor();
     await shot(p, 'law-timeline', false);
+    expect(await axeViolations(p)).toEqual([]);
     await p.goto(`${server.url}/law/countries/UA?date=2022-03-08`);
     await p.locator('table.table tbody tr').first().waitFor();
     await shot(p, 'law-country-ua', false);
+    expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
 
@@ -152,6 +158,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('#value-0').fill('1200000000');
     await p.locator('#justification').fill('Maritime domain awareness under the 2026 partnership.');
     await shot(p, 'case-new', true);
+    expect(await axeViolations(p)).toEqual([]);
     await p.getByRole('button', { name: 'Save as draft' }).click();
     // A draft can still be edited.
     await p.getByRole('link', { name: 'Edit the draft' }).click();
@@ -170,6 +177,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.waitForURL(/\/cases$/);
     await p.locator('table.cases-table tbody tr').first().waitFor();
     await shot(p, 'cases-queue', false);
+    expect(await axeViolations(p)).toEqual([]);
     await p.goto(caseUrl);
     await p.getByRole('button', { name: 'Start review' }).click();
     await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('under_review');
@@ -186,12 +194,14 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('approved');
     await p.getByText(/Annual end-use report to METI/).first().waitFor();
     await shot(p, 'case-approved');
+    expect(await axeViolations(p)).toEqual([]);
     await p.getByRole('button', { name: 'Log out' }).click();
 
     await login(AUDITOR);
     await p.waitForURL(/\/audit$/);
     await p.locator('[data-verified="ok"]').waitFor();
     await shot(p, 'audit-log', false);
+    expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
 
@@ -203,6 +213,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await shot(p, 'evaluate-phone');
+    expect(await axeViolations(p)).toEqual([]);
     await p.goto(`${server.url}/map?date=2026-06-01&weapon=yes&form=complete`);
     await p.locator('svg.world path[data-code="AU"][fill="#2e8b57"]').waitFor({ timeout: 30_000 });
     await p.waitForTimeout(400);

@@ -27,7 +27,7 @@ export function Header() {
   return (
     <header className="header">
       <div className="header-inner">
-        <Link href="/" className="brand" aria-label="gensoku">
+        <Link href="/" className="brand">
           <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="6" fill="#1d3557" /><path d="M8 22V10h9a4 4 0 0 1 0 8h-5v4z" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinejoin="round" /><circle cx="23" cy="22" r="3" fill="#e63946" /></svg>
           <span className="brand-name">gensoku</span>
           <span className="brand-ja" lang="ja">原則</span>
@@ -42,8 +42,8 @@ export function Header() {
           </ul>
         </nav>
         <div className="header-tools">
-          <button type="button" className="btn btn-ghost lang-switch" onClick={() => setLang(other)} aria-label={t('switchToLabel')} lang={other}>
-            {t('switchTo')}
+          <button type="button" className="btn btn-ghost lang-switch" onClick={() => setLang(other)} title={t('switchToLabel')}>
+            <span lang={other}>{t('switchTo')}</span><span className="sr-only">: {t('switchToLabel')}</span>
           </button>
           {user ? (
             <>

@@ -35,14 +35,14 @@ describe('language switch', () => {
     const nav = () => [...host.querySelectorAll('nav a')].map((a) => a.textContent);
     expect(nav()).toEqual(['Evaluate', 'Map', 'The law', 'Cases']);
     const button = host.querySelector<HTMLButtonElement>('button.lang-switch')!;
-    expect(button.getAttribute('aria-label')).toBe('Switch to Japanese');
-    expect(button.getAttribute('lang')).toBe('ja');
+    expect(button.textContent).toBe('日本語: Switch to Japanese');
+    expect(button.querySelector('[lang="ja"]')?.textContent).toBe('日本語');
 
     await act(async () => button.click());
     expect(nav()).toEqual(['判定', '地図', '規律', '案件']);
     expect(document.documentElement.lang).toBe('ja');
     expect(localStorage.getItem('gensoku.lang')).toBe('ja');
-    expect(host.querySelector('button.lang-switch')?.textContent).toBe('English');
+    expect(host.querySelector('button.lang-switch [lang]')?.textContent).toBe('English');
 
     await act(async () => host.querySelector<HTMLButtonElement>('button.lang-switch')!.click());
     expect(nav()[0]).toBe('Evaluate');
