@@ -34,32 +34,27 @@ export class FactTable {
     return t;
   }
 
+  /** The entry in force on a date, or null where the fact's default applies. */
+  private entryOn(factId: string, country: CountryCode, date: IsoDate): FactEntry | null {
+    const entries = this.index.get(factId)?.get(country);
+    if (!entries) return null;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i];
+      if (e.from > date) continue;
+      return e.to != null && date > e.to ? null : e;
+    }
+    return null;
+  }
+
   /** The value alone, without allocating: the hot path of compiled rules. */
   value(factId: string, country: CountryCode, date: IsoDate): boolean | string | null {
-    const entries = this.index.get(factId)?.get(country);
-    if (entries) {
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const e = entries[i];
-        if (e.from > date) continue;
-        if (e.to != null && date > e.to) break;
-        return e.value === 'unknown' ? null : e.value;
-      }
-    }
+    const e = this.entryOn(factId, country, date);
+    if (e) return e.value === 'unknown' ? null : e.value;
     return this.facts.get(factId)?.default ?? null;
   }
 
   read(factId: string, country: CountryCode, date: IsoDate): FactReading {
-    const entries = this.index.get(factId)?.get(country);
-    if (entries) {
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const e = entries[i];
-        if (e.from > date) continue;
-        if (e.to != null && date > e.to) break;
-        return { value: e.value === 'unknown' ? null : e.value, entry: e };
-      }
-    }
-    const fact = this.facts.get(factId);
-    return { value: fact ? fact.default : null, entry: null };
+    return { value: this.value(factId, country, date), entry: this.entryOn(factId, country, date) };
   }
 
   /** Every country with at least one entry for the fact. */

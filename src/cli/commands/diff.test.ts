@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import type { Io } from '../io.ts';
+import { memoryIo } from '../test-io.ts';
 
-function io(isTTY = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => '', isTTY };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const io = (isTTY = false) => memoryIo({ isTTY });
 
 describe('gensoku diff', () => {
   it('2023-12-21 2023-12-22 --format json: the licensed interceptor to the US opens by the 2023-12-22 rule', async () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import type { Io } from '../io.ts';
+import { memoryIo } from '../test-io.ts';
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => '' };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const io = () => memoryIo();
 
 describe('gensoku facts', () => {
   it("prints a country's profile on a date with citations, and says where a list is silent", async () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import type { Io } from '../io.ts';
+import { memoryIo } from '../test-io.ts';
 
-function io(isTTY = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => '', isTTY };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const io = (isTTY = false) => memoryIo({ isTTY });
 
 describe('gensoku matrix', () => {
   it('prints every country x item class as JSON, nothing extra on a pipe', async () => {

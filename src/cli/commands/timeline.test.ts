@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import type { Io } from '../io.ts';
+import { memoryIo } from '../test-io.ts';
 
 const CASES = '../shared/cases/public';
 
-function io(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => stdin };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const io = (stdin = '') => memoryIo({ stdin });
 
 describe('gensoku timeline', () => {
   it('the public vests case shows the 2022-03-08 change', async () => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import type { Io } from '../io.ts';
+import { memoryIo } from '../test-io.ts';
 
 const CASES = '../shared/cases/public';
 
-function io(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => stdin };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const io = (stdin = '') => memoryIo({ stdin });
 
 describe('gensoku whatif', () => {
   it('the 2022 Ukraine missiles: names the draft, and why a transfer agreement alone was not enough then', async () => {
