@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRow, ConsentRow, UserRow } from '../cases/model.ts';
 import type { AuditContext } from './audit.ts';
+import { sha256 } from './canonical.ts';
 import { migrate, MIGRATIONS } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
@@ -217,6 +218,44 @@ for (const target of targets) {
       await store.audit.record(ctx(), { verb: 'screening.list.import', targetType: 'screening-list', targetId: 'UN', before: null, after: { version: 'v2' } });
       auditRows++;
       expect((await store.audit.list({ limit: 1000 })).at(-1)).toMatchObject({ verb: 'screening.list.import', after: { version: 'v2' } });
+    });
+
+    it('stores imported sanctions lists: the last one is in use, written only over the predecessor it was diffed against', async () => {
+      expect(await store.screening.currentList()).toBeUndefined();
+      expect(await store.screening.listHistory()).toEqual([]);
+      // Original-script names and a few megabytes must come back byte for byte: the digest is checked at start.
+      const content = `<CONSOLIDATED_LIST dateGenerated="2026-05-08T00:00:00Z">${'<NAME_ORIGINAL_SCRIPT>عبد الرحمن 金正恩 Пётр</NAME_ORIGINAL_SCRIPT>'.repeat(40_000)}</CONSOLIDATED_LIST>`;
+      const list = (version: string, text: string) => ({
+        source: 'UN Security Council Consolidated List', version, origin: 'file:consolidated.xml', sha256: sha256(text), bytes: Buffer.byteLength(text),
+        individuals: 737, entities: 272, aliases: 2000, content: text,
+      });
+      const first = await store.screening.saveList(ctx('u-admin'), list('2026-05-08T00:00:00Z', content), null, { added: 1009, removed: 0, changed: 0 });
+      auditRows++;
+      expect(first).toEqual({ ok: true, value: expect.objectContaining({ id: 1, version: '2026-05-08T00:00:00Z', importedBy: 'u-admin', bytes: Buffer.byteLength(content) }) });
+      const stored = (await store.screening.currentList())!;
+      expect(stored.content.length).toBe(content.length);
+      expect(sha256(stored.content)).toBe(stored.sha256);
+      expect(stored.importedAt).toMatch(/^2026-01-01T/);
+
+      // A second import that diffed against "no list" lost the race: refused, nothing written, no audit row.
+      const lost = await store.screening.saveList(ctx(), list('2026-05-09T00:00:00Z', 'other'), null);
+      expect(lost).toEqual({ ok: false, current: expect.objectContaining({ id: 1, version: '2026-05-08T00:00:00Z' }) });
+      const second = await store.screening.saveList(ctx('cli:ops'), { ...list('2026-05-09T00:00:00Z', '<CONSOLIDATED_LIST/>'), origin: 'http' }, 1, { added: 1, removed: 0, changed: 2 });
+      auditRows++;
+      expect(second.ok && second.value).toMatchObject({ id: 2, origin: 'http', importedBy: 'cli:ops' });
+      expect(await store.screening.currentList()).toMatchObject({ id: 2, version: '2026-05-09T00:00:00Z', content: '<CONSOLIDATED_LIST/>' });
+      const history = await store.screening.listHistory();
+      expect(history.map((l) => [l.id, l.version])).toEqual([[2, '2026-05-09T00:00:00Z'], [1, '2026-05-08T00:00:00Z']]);
+      expect(history[0]).not.toHaveProperty('content');
+      expect(await store.screening.listHistory(1)).toHaveLength(1);
+
+      // The audit row says which list replaced which and what changed, never the content.
+      const last = (await store.audit.list({ limit: 1000 })).at(-1)!;
+      expect(last).toMatchObject({
+        verb: 'screening.list.import', actor: 'cli:ops', targetType: 'screening-list', targetId: 'UN Security Council Consolidated List',
+        before: { id: 1, version: '2026-05-08T00:00:00Z' }, after: { id: 2, version: '2026-05-09T00:00:00Z', added: 1, changed: 2 },
+      });
+      expect(JSON.stringify(last)).not.toContain('CONSOLIDATED_LIST');
     });
 
     it('keeps an intact audit chain of every change', async () => {

@@ -102,6 +102,26 @@ CREATE TABLE screening_dispositions (
 );
 `,
   },
+  {
+    id: '0003_screening_lists',
+    sql: `
+CREATE TABLE screening_lists (
+  id bigint PRIMARY KEY,
+  source text NOT NULL,
+  version text NOT NULL,
+  origin text NOT NULL,
+  imported_at text NOT NULL,
+  imported_by text NOT NULL,
+  sha256 text NOT NULL,
+  bytes integer NOT NULL,
+  individuals integer NOT NULL,
+  entities integer NOT NULL,
+  aliases integer NOT NULL,
+  content text NOT NULL
+);
+CREATE INDEX screening_lists_version ON screening_lists(version);
+`,
+  },
 ];
 
 const checksum = (s: string) => 'sha256:' + createHash('sha256').update(s).digest('hex');

@@ -25,6 +25,33 @@ export interface ApprovalCount {
   count: number;
 }
 
+/** One imported sanctions list, without its content. */
+export interface ScreeningListInfo {
+  /** Import number: 1, 2, ... The highest is the list in use. */
+  id: number;
+  source: string;
+  /** The list's own version: its generation date (dateGenerated). */
+  version: string;
+  /** Where it came from: the file named on the command line, or the HTTP import. */
+  origin: string;
+  importedAt: string;
+  importedBy: string;
+  /** sha256 of the content as stored (UTF-8). */
+  sha256: string;
+  bytes: number;
+  individuals: number;
+  entities: number;
+  aliases: number;
+}
+
+export interface ScreeningListRow extends ScreeningListInfo {
+  /** The list as published (the UN XML), so it can be parsed again at start and diffed at the next import. */
+  content: string;
+}
+
+/** A list to store; its number, time and importer come from the store and the audit context. */
+export type NewScreeningList = Omit<ScreeningListRow, 'id' | 'importedAt' | 'importedBy'>;
+
 export interface Store {
   readonly dialect: Sql['dialect'];
   users: {
@@ -65,6 +92,16 @@ export interface Store {
     dispositions(listVersion: string, partyKeys: string[]): Promise<Map<string, Disposition>>;
     /** Records a disposition and the case it was made on, atomically, with one audit row. */
     dispose(ctx: AuditContext, row: CaseRow, expectedVersion: number, d: { partyKey: string; listVersion: string; referenceNumber: string } & Disposition): Promise<Versioned<CaseRow>>;
+    /**
+     * Stores an imported list, which becomes the list in use, with one audit row, atomically; only if the list in
+     * use is still expectedCurrent (its id, or null for none), so two imports at once cannot both diff against
+     * the same predecessor. `change` (e.g. added/removed/changed counts) goes into the audit row.
+     */
+    saveList(ctx: AuditContext, list: NewScreeningList, expectedCurrent: number | null, change?: Record<string, unknown>): Promise<Versioned<ScreeningListInfo>>;
+    /** The list in use (the last one stored), with its content; undefined when none was ever imported. */
+    currentList(): Promise<ScreeningListRow | undefined>;
+    /** Earlier imports, newest first, without content. */
+    listHistory(limit?: number): Promise<ScreeningListInfo[]>;
   };
   audit: {
     /** Records an event that changes no table of its own (e.g. a sanctions list import). */
@@ -125,6 +162,15 @@ export function shallowDiff(before: Record<string, unknown>, after: Record<strin
   }
   return { before: b, after: a };
 }
+
+interface ListDb { id: string | number; source: string; version: string; origin: string; imported_at: string; imported_by: string; sha256: string; bytes: number; individuals: number; entities: number; aliases: number; content?: string }
+const toListInfo = (r: ListDb): ScreeningListInfo => ({
+  id: Number(r.id), source: r.source, version: r.version, origin: r.origin, importedAt: r.imported_at, importedBy: r.imported_by,
+  sha256: r.sha256, bytes: Number(r.bytes), individuals: Number(r.individuals), entities: Number(r.entities), aliases: Number(r.aliases),
+});
+const LIST_INFO_COLUMNS = 'id, source, version, origin, imported_at, imported_by, sha256, bytes, individuals, entities, aliases';
+/** What the audit log says about a list: everything but its content. */
+const listForAudit = (l: ScreeningListInfo) => ({ id: l.id, version: l.version, origin: l.origin, sha256: l.sha256, bytes: l.bytes, individuals: l.individuals, entities: l.entities, aliases: l.aliases });
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -314,6 +360,31 @@ export function createStore(sql: Sql): Store {
           [d.partyKey, d.listVersion, d.referenceNumber, d.verdict, d.reason, d.by, d.at, c.id]);
         return res;
       }),
+      saveList: (ctx, l, expectedCurrent, change) => write<Versioned<ScreeningListInfo>>(ctx, async (tx) => {
+        const { rows } = await tx.query<ListDb>(`SELECT ${LIST_INFO_COLUMNS} FROM screening_lists ORDER BY id DESC LIMIT 1`);
+        const current = rows[0] && toListInfo(rows[0]);
+        if ((current?.id ?? null) !== expectedCurrent) return { value: { ok: false as const, current }, audit: null };
+        const info: ScreeningListInfo = {
+          id: (current?.id ?? 0) + 1, source: l.source, version: l.version, origin: l.origin, importedAt: ctx.at, importedBy: ctx.actor,
+          sha256: l.sha256, bytes: l.bytes, individuals: l.individuals, entities: l.entities, aliases: l.aliases,
+        };
+        await tx.query(
+          `INSERT INTO screening_lists (id, source, version, origin, imported_at, imported_by, sha256, bytes, individuals, entities, aliases, content)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [info.id, info.source, info.version, info.origin, info.importedAt, info.importedBy, info.sha256, info.bytes, info.individuals, info.entities, info.aliases, l.content]);
+        return {
+          value: { ok: true as const, value: info },
+          audit: { verb: 'screening.list.import', targetType: 'screening-list', targetId: l.source, before: current ? listForAudit(current) : null, after: { ...listForAudit(info), ...change } },
+        };
+      }),
+      async currentList() {
+        const { rows } = await sql.query<ListDb>('SELECT * FROM screening_lists ORDER BY id DESC LIMIT 1');
+        return rows[0] && { ...toListInfo(rows[0]), content: rows[0].content! };
+      },
+      async listHistory(limit = 20) {
+        const { rows } = await sql.query<ListDb>(`SELECT ${LIST_INFO_COLUMNS} FROM screening_lists ORDER BY id DESC LIMIT $1`, [Math.min(Math.max(limit, 1), 1000)]);
+        return rows.map(toListInfo);
+      },
     },
     audit: {
       record: (ctx, change) => write(ctx, async () => ({ value: undefined, audit: change })),
