@@ -41,7 +41,7 @@ export function ItemFields({ value, onChange, legend }: { value: ItemValue; onCh
         />
       ) : null}
       {chosen ? (
-        <p className="hint preset-note">
+        <p className="hint preset-note" lang="en">
           {chosen.summary} {chosen.controlList ? <code>{chosen.controlList}</code> : null}{' '}
           <a href={chosen.source} target="_blank" rel="noreferrer noopener">{t('source')}</a>
         </p>

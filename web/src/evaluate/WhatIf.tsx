@@ -8,17 +8,27 @@ import { Section } from '../components/Fields.tsx';
 import { OutcomeBadge } from '../components/OutcomeBadge.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { outcomeKey } from '../lib/outcome.ts';
 import type { FormState } from '../lib/requestUrl.ts';
 import { Link } from '../router.tsx';
+import { useRegimes } from '../api/catalog.ts';
+import { describeChange } from './describeChange.ts';
 import { applyChanges } from './whatifApply.ts';
+
+function useDescribe(): (c: Attempt['changes'][number]) => string {
+  const { lang, pick } = useI18n();
+  const regimes = useRegimes();
+  return (c) => describeChange(c, lang, (id) => pick(regimes.data?.regimes.find((r) => r.id === id)?.title) || id);
+}
 
 function Suggestion({ a, form, linkFor }: { a: Attempt; form: FormState; linkFor: (s: FormState) => string }) {
   const { t } = useI18n();
+  const describe = useDescribe();
   const applied = applyChanges({ ...form, asOf: a.asOf }, a.changes);
   return (
     <li className="whatif-item">
       <div className="whatif-changes">
-        {a.changes.map((c, i) => <span key={i} className="chip">{c.text}</span>)}
+        {a.changes.map((c, i) => <span key={i} className="chip">{describe(c)}</span>)}
       </div>
       <div className="whatif-result">
         <OutcomeBadge outcome={a.outcome} small /> <code className="muted small">{a.reasons.join(', ')}</code>
@@ -30,14 +40,15 @@ function Suggestion({ a, form, linkFor }: { a: Attempt; form: FormState; linkFor
 }
 
 function NotEnough({ s }: { s: Shortfall }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const describe = useDescribe();
   return (
     <li className="whatif-item">
-      <div className="whatif-changes">{s.changes.map((c, i) => <span key={i} className="chip chip-muted">{c.text}</span>)}</div>
+      <div className="whatif-changes">{s.changes.map((c, i) => <span key={i} className="chip chip-muted">{describe(c)}</span>)}</div>
       <div className="whatif-result small">
         <OutcomeBadge outcome={s.outcome} small /> {t('stillBlocks', { rules: s.blockedBy.join(', ') })}
-        {s.why ? <span className="muted"> — {s.why}</span> : null}
-        {s.later ? <span className="muted"> · {s.later.from}: {s.later.outcome.replace(/_/g, ' ')}</span> : null}
+        {s.why && lang === 'en' ? <span className="muted"> — {s.why}</span> : null}
+        {s.later ? <span className="muted"> · {s.later.from}: {t(outcomeKey(s.later.outcome))}</span> : null}
       </div>
     </li>
   );
