@@ -186,10 +186,19 @@ function sqlCalls(): SqlCall[] {
   return files.flatMap((file) => scanSql(file, readFileSync(file, 'utf8')));
 }
 
-type SqlCall = { file: string; line: number; arg: string; hasParams: boolean };
+type SqlCall = { file: string; line: number; arg: string; hasParams: boolean; constants: ReadonlySet<string> };
+
+/** Module-level constants holding fixed SQL fragments (`const COLUMNS = 'a, b'`): safe to splice, unlike values. */
+function fixedFragments(src: string): Set<string> {
+  const out = new Set<string>();
+  const decl = /^(?:export\s+)?const\s+([A-Z][A-Z0-9_]*)\s*=\s*(?:'[^'\n]*'|"[^"\n]*"|`[^`$]*`)\s*;/gm;
+  for (let m = decl.exec(src); m; m = decl.exec(src)) out.add(m[1]);
+  return out;
+}
 
 function scanSql(file: string, src: string): SqlCall[] {
   const out: SqlCall[] = [];
+  const constants = fixedFragments(src);
   {
     const call = /\b(?:sql|tx|client|pool|db|admin|root|store\.sql|deps\.store\.sql|services\.deps\.store\.sql)\.(query|exec)\s*(?:<[^>()]*>)?\(/g;
     for (let m = call.exec(src); m; m = call.exec(src)) {
@@ -215,7 +224,7 @@ function scanSql(file: string, src: string): SqlCall[] {
           if (ch === '}' && src.slice(start, i).lastIndexOf('${') > src.slice(start, i).lastIndexOf('`')) quote = '`';
         } else if (ch === ',' && depth === 0) break;
       }
-      out.push({ file, line: src.slice(0, m.index).split('\n').length, arg: src.slice(start, i).trim(), hasParams: src[i] === ',' });
+      out.push({ file, line: src.slice(0, m.index).split('\n').length, arg: src.slice(start, i).trim(), hasParams: src[i] === ',', constants });
     }
   }
   return out;
@@ -232,7 +241,8 @@ describe('SQL is built only with parameters', () => {
   const unsafe = (c: SqlCall) => {
     const a = c.arg;
     if (/^(['"])[^]*\1$/.test(a) && !/\+/.test(a.replace(/(['"])(?:\\.|(?!\1).)*\1/g, ''))) return false; // one plain string literal
-    if (/^`[^`]*`$/.test(a) && !a.includes('${')) return false; // a template without substitutions
+    // A template whose substitutions are only fixed fragments of the same module (column lists), never values.
+    if (/^`[^`]*`$/.test(a) && [...a.matchAll(/\$\{([^}]*)\}/g)].every((m) => c.constants.has(m[1].trim()))) return false;
     if (/^(text|script|m\.sql)$/.test(a)) return false; // the adapters pass through; migrations are fixed scripts
     return true;
   };
@@ -244,8 +254,12 @@ describe('SQL is built only with parameters', () => {
       'await sql.query<{ n: number }>(`SELECT ${col} FROM t WHERE a = $1`, [a]);',
       "await sql.query('SELECT 1 WHERE a = $1', [a]);",
       'await tx.query(`INSERT INTO t (a) VALUES ($1)`, [a]);',
+      "const COLUMNS = 'id, name';",
+      'let where = `id = ${id}`;',
+      'await sql.query(`SELECT ${COLUMNS} FROM t WHERE id = $1`, [id]);',
+      'await sql.query(`SELECT ${COLUMNS} FROM t WHERE ${where}`);',
     ].join('\n');
-    expect(scanSql('sample.ts', sample).map(unsafe)).toEqual([true, true, true, false, false]);
+    expect(scanSql('sample.ts', sample).map(unsafe)).toEqual([true, true, true, false, false, false, true]);
   });
 
   it('every SQL text is a constant: no interpolation, no concatenation', () => {
