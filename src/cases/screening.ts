@@ -3,6 +3,7 @@
 // providerFromIndex, which adapts src/screening's screen() to the port below.
 import type { Problem } from '../core/model.ts';
 import { screen, type ScreeningIndex } from '../screening/index.ts';
+import type { ScreeningListInfo } from '../store/store.ts';
 import type { CaseApplication, Party } from './model.ts';
 
 export type Verdict = 'false_positive' | 'true_match';
@@ -47,13 +48,19 @@ export interface ScreeningProvider {
   entries: number;
   /** Hits at or above the match threshold for one party. */
   check(query: { name: string; type: 'person' | 'entity'; country?: string }): Omit<ScreeningHit, 'disposition'>[];
+  /** The index behind check(), for free-form screening (POST /api/v1/screen) and for diffing at the next import. */
+  index?: ScreeningIndex;
+  /** The stored import this list came from, when it came from the database. */
+  stored?: ScreeningListInfo;
 }
 
-export function providerFromIndex(index: ScreeningIndex, threshold?: number): ScreeningProvider {
+export function providerFromIndex(index: ScreeningIndex, threshold?: number, stored?: ScreeningListInfo): ScreeningProvider {
   return {
     source: index.source,
     version: index.version,
     entries: index.entries.length,
+    index,
+    ...(stored ? { stored } : {}),
     check(q) {
       const r = screen(index, { name: q.name, type: q.type, ...(q.country ? { nationality: q.country } : {}) }, threshold === undefined ? {} : { threshold });
       if (!r.ok) return [];

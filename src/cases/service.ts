@@ -14,7 +14,8 @@ import {
   caseApplicationSchema, caseListQuery, caseUpdateSchema, consentDecisionSchema, consentSchema, dispositionSchema, documentSchema,
   shipmentSchema, transitionSchema,
 } from './schema.ts';
-import { dispose, parties, partyKey, screenParties, type CaseScreening, type ScreeningProvider } from './screening.ts';
+import { rescreenOpenCases, screenApplication, type RescreenSummary } from './rescreen.ts';
+import { dispose, type CaseScreening, type ScreeningProvider } from './screening.ts';
 
 export interface RequestContext {
   actor: Actor;
@@ -31,12 +32,7 @@ export interface CaseServiceDeps {
   screening?: () => ScreeningProvider | null;
 }
 
-export interface RescreenSummary {
-  listVersion: string | null;
-  screened: number;
-  changed: number;
-  held: number;
-}
+export type { RescreenSummary, RescreenedCase } from './rescreen.ts';
 
 export interface CaseView extends CaseRow {
   evaluation: CaseEvaluation | null; // what the rules said at the last status change, as stored
@@ -312,11 +308,8 @@ export class CaseService {
   }
 
   /** Screens the parties against the current list, applying dispositions already made under that list version. */
-  private async screen(app: CaseRow['data']['application'], at: string): Promise<CaseScreening | null> {
-    const provider = this.provider();
-    if (!provider) return null;
-    const known = await this.store.screening.dispositions(provider.version, parties(app).map((p) => partyKey(p.value)));
-    return screenParties(provider, app, known, at);
+  private screen(app: CaseRow['data']['application'], at: string): Promise<CaseScreening | null> {
+    return screenApplication(this.store, this.provider(), app, at);
   }
 
   /** An examiner's verdict on one hit: false positive (the case may go on) or true match (it can only be denied). */
@@ -341,29 +334,8 @@ export class CaseService {
   }
 
   /** After a list import: screens every submitted, open case again; a new hit puts it on hold. */
-  async rescreenOpenCases(rc: RequestContext): Promise<RescreenSummary> {
-    const provider = this.provider();
-    const summary: RescreenSummary = { listVersion: provider?.version ?? null, screened: 0, changed: 0, held: 0 };
-    if (!provider) return summary;
-    for (const status of ['submitted', 'under_review', 'nsc_deliberation'] as const) {
-      for (let offset = 0; ; offset += 500) {
-        const rows = await this.store.cases.list({ status, limit: 500, offset });
-        for (const row of rows) {
-          const now = this.now();
-          const screening = await this.screen(row.data.application, now.toISOString());
-          summary.screened++;
-          if (screening?.hold) summary.held++;
-          const before = row.data.screening;
-          const same = before && screening && before.listVersion === screening.listVersion && JSON.stringify(before.parties) === JSON.stringify(screening.parties);
-          if (same) continue;
-          // A case that moved meanwhile is screened again by the next run; a lost race is not an error here.
-          const res = await this.store.cases.update(this.audit(rc, now), 'case.rescreen', { ...row, updatedAt: now.toISOString(), data: { ...row.data, screening } }, row.version);
-          if (res.ok) summary.changed++;
-        }
-        if (rows.length < 500) break;
-      }
-    }
-    return summary;
+  rescreenOpenCases(rc: RequestContext): Promise<RescreenSummary> {
+    return rescreenOpenCases({ store: this.store, provider: this.provider(), now: this.now }, rc);
   }
 
   async annualReport(year: number): Promise<AnnualReport> {

@@ -1,12 +1,56 @@
-// Screening in the case system: dispositions of hits, the list in use, and re-screening open cases on import.
+// Screening in the case system: dispositions of hits, the list in use, importing a new one (stored, diffed,
+// re-screening open cases), and screening a name on demand.
 import { z } from 'zod';
+import { toProblems } from '../../core/request.ts';
+import { fail, invalid } from '../../cases/failure.ts';
+import { importList } from '../../cases/lists.ts';
 import { dispositionSchema } from '../../cases/schema.ts';
-import { providerFromIndex } from '../../cases/screening.ts';
-import { buildIndex, parseUnList } from '../../screening/index.ts';
+import type { ScreeningProvider } from '../../cases/screening.ts';
+import { countryCode, DEFAULTS, parseDate, screen, type ScreeningMatch } from '../../screening/index.ts';
 import { one, problemResponse } from '../problem.ts';
 import { ok, type RouteModule } from '../route.ts';
 
-const listOut = z.object({ source: z.string(), version: z.string(), entries: z.int() }).nullable();
+const listOut = z.object({
+  source: z.string(), version: z.string().describe("the list's generation date (dateGenerated)"), entries: z.int(),
+  id: z.int().optional().describe('the stored import number'), origin: z.string().optional(), importedAt: z.string().optional(), importedBy: z.string().optional(),
+  sha256: z.string().optional(), individuals: z.int().optional(), entities: z.int().optional(), aliases: z.int().optional(),
+}).nullable();
+
+/** The list in use as the API shows it: its identity, counts and where it was imported from. */
+function listView(p: ScreeningProvider | null) {
+  if (!p) return null;
+  const stored = p.stored ? (({ bytes: _b, ...rest }) => rest)(p.stored) : {};
+  return { ...stored, source: p.source, version: p.version, entries: p.entries };
+}
+
+const importQuery = z.strictObject({
+  allowOlder: z.enum(['true', 'false']).optional().describe('accept a list generated before the one in use (going back on purpose)'),
+});
+
+export const screenQuerySchema = z.strictObject({
+  name: z.string().trim().min(1, 'a name to screen is required').max(500),
+  dateOfBirth: z.string().max(10).refine((s) => { const d = parseDate(s); return d !== undefined && !d.partial; }, 'expected a real date as YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional().describe('YYYY, YYYY-MM or YYYY-MM-DD; a contradicting date lowers the score'),
+  nationality: z.string().max(100).refine((s) => countryCode(s) !== undefined, 'unknown country: give an ISO 3166-1 alpha-2 code or an English name')
+    .optional().describe('ISO 3166-1 alpha-2 code or English name; a contradicting one lowers the score'),
+  type: z.enum(['person', 'entity']).optional().describe('only entries of this kind'),
+  gender: z.enum(['male', 'female']).optional(),
+  threshold: z.number().min(0).max(1).optional().describe('score at which a result is a match; default 0.70'),
+  limit: z.int().min(1).max(100).optional().describe('most results returned; default 10'),
+});
+
+const screenResultOut = z.object({
+  score: z.number(), match: z.boolean(), referenceNumber: z.string(), name: z.string(), type: z.enum(['person', 'entity']), regime: z.string(),
+  listedOn: z.string().optional(), matchedName: z.string(), nameQuality: z.string(),
+  features: z.array(z.object({ feature: z.string(), value: z.number(), detail: z.string() })), explanation: z.string(),
+  entry: z.unknown().describe('the list entry: names, aliases, dates and places of birth, nationalities, addresses, documents'),
+});
+
+const resultView = (m: ScreeningMatch) => ({
+  score: m.score, match: m.match, referenceNumber: m.entry.referenceNumber, name: m.entry.name, type: m.entry.type, regime: m.entry.regime,
+  ...(m.entry.listedOn ? { listedOn: m.entry.listedOn } : {}), matchedName: m.matchedName, nameQuality: m.nameQuality, features: m.features,
+  explanation: m.explanation, entry: m.entry,
+});
 
 export const caseScreening: RouteModule = {
   name: 'case-screening',
@@ -24,37 +68,52 @@ export const caseScreening: RouteModule = {
       method: 'get', path: '/api/v1/screening/list', operationId: 'screeningList', summary: 'Read which sanctions list is in use', tag: 'screening',
       access: ['examiner', 'nsc', 'auditor', 'admin'],
       responses: { 200: { description: 'The list, or null when none is loaded', schema: z.object({ list: listOut }) } },
-      handler({ services }) {
-        const p = services.screening.current;
-        return ok({ list: p && { source: p.source, version: p.version, entries: p.entries } });
-      },
+      handler: ({ services }) => ok({ list: listView(services.screening.current) }),
     },
     {
       method: 'put', path: '/api/v1/screening/list', operationId: 'importScreeningList', summary: 'Import a sanctions list and re-screen open cases', tag: 'screening',
-      access: ['admin'], bodyLimit: 64 * 1024 * 1024,
+      access: ['admin'], bodyLimit: 64 * 1024 * 1024, query: importQuery,
       rawBody: { contentType: 'application/xml', description: 'The UN Security Council Consolidated List, as published (XML)' },
-      responses: { 200: { description: 'The list now in use and what re-screening found', contentType: 'application/json' } },
-      async handler({ c, services, rc, requestId }) {
+      responses: {
+        200: { description: 'The list now in use (stored: it survives a restart), the one it replaced, what was added, removed and changed, and what re-screening open cases found', contentType: 'application/json' },
+        409: { description: 'list_older: generated before the list in use (send allowOlder=true to go back on purpose); list_changed: another import finished first' },
+        422: { description: 'The file is malformed, truncated or empty: the problems, and the stored list is untouched' },
+      },
+      async handler({ c, services, rc, requestId, query }) {
         if (!/^(application|text)\/xml\b/i.test(c.req.header('content-type') ?? '')) {
           return problemResponse(415, one('unsupported_media_type', 'send the list as application/xml'), { requestId });
         }
-        const parsed = parseUnList(await c.req.text());
-        if (!parsed.ok) return { ok: false, kind: 'invalid', problems: parsed.problems };
-        const provider = providerFromIndex(buildIndex(parsed.value));
-        const previous = services.screening.current;
-        services.screening.current = provider;
-        await services.deps.store.audit.record({ actor: rc.actor.username, at: services.deps.now().toISOString(), requestId }, {
-          verb: 'screening.list.import', targetType: 'screening-list', targetId: provider.source,
-          before: previous && { version: previous.version, entries: previous.entries }, after: { version: provider.version, entries: provider.entries },
-        });
-        const rescreen = await services.cases.rescreenOpenCases(rc);
-        return ok({ list: { source: provider.source, version: provider.version, entries: provider.entries }, rescreen });
+        const q = importQuery.safeParse(query);
+        if (!q.success) return invalid(toProblems(q.error, 'query'));
+        const r = await importList({ store: services.deps.store, screening: services.screening, now: services.deps.now }, rc, await c.req.text(),
+          { origin: 'http', allowOlder: q.data.allowOlder === 'true' });
+        if (!r.ok) return r;
+        return ok({ ...r.value, list: { ...r.value.list, entries: r.value.list.individuals + r.value.list.entities } });
       },
     },
     {
       method: 'post', path: '/api/v1/screening/rescreen', operationId: 'rescreenOpenCases', summary: 'Re-screen open cases against the list in use', tag: 'screening',
       access: ['examiner', 'admin'],
       handler: async ({ services, rc }) => ok(await services.cases.rescreenOpenCases(rc)),
+    },
+    {
+      // Staff only: an applicant could otherwise try spellings of a listed party until one scores below the threshold.
+      method: 'post', path: '/api/v1/screen', operationId: 'screenName', summary: 'Screen a name against the sanctions list in use', tag: 'screening',
+      access: ['examiner', 'nsc', 'auditor', 'admin'], body: screenQuerySchema,
+      responses: {
+        200: { description: 'Results at or above the cutoff (0.50), best first, each with its list entry, score and explanation; match is score >= threshold', schema: z.object({ query: z.unknown(), list: listOut, threshold: z.number(), results: z.array(screenResultOut) }) },
+        409: { description: 'no_list: no sanctions list is loaded; an admin imports one first' },
+      },
+      handler({ services, body }) {
+        const p = screenQuerySchema.safeParse(body);
+        if (!p.success) return invalid(toProblems(p.error));
+        const provider = services.screening.current;
+        if (!provider?.index) return fail('conflict', 'no_list', '(root)', 'no sanctions list is loaded: an admin imports one (PUT /api/v1/screening/list or gensoku lists import)');
+        const { threshold, limit, ...query } = p.data;
+        const r = screen(provider.index, query, { ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}) });
+        if (!r.ok) return invalid(r.problems);
+        return ok({ query, list: listView(provider), threshold: threshold ?? DEFAULTS.threshold, results: r.value.map(resultView) });
+      },
     },
   ],
 };
