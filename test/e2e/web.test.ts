@@ -12,6 +12,9 @@ const vests = JSON.parse(readFileSync(join(ROOT, '../shared/cases/public/ukraine
   request: { asOf: string; recipient: string; purpose: string; item: { name: string; weapon: boolean; form: string; function: string; origin: string } };
 };
 
+/** The server answers in milliseconds; the margin is for a loaded machine. */
+const POLL = { timeout: 15_000, interval: 100 };
+
 const APPLICANT = { username: 'alice', password: 'alice-password-1', role: 'applicant' as const, org: 'Acme Heavy Industries' };
 const EXAMINER = { username: 'bob', password: 'bob-password-123', role: 'examiner' as const };
 const AUDITOR = { username: 'carol', password: 'carol-password-1', role: 'auditor' as const };
@@ -43,7 +46,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
   async function page(width = 1366, height = 900): Promise<Page> {
     const ctx = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
     const p = await ctx.newPage();
-    p.setDefaultTimeout(20_000);
+    p.setDefaultTimeout(30_000);
     return p;
   }
 
@@ -68,7 +71,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.getByRole('button', { name: 'Evaluate', exact: true }).click();
 
     const verdict = p.locator('section.verdict');
-    await expect.poll(() => verdict.getAttribute('data-outcome')).toBe('permissible');
+    await expect.poll(() => verdict.getAttribute('data-outcome'), POLL).toBe('permissible');
     expect(await verdict.locator('h2').innerText()).toMatch(/permissible/i);
     const clause = p.locator('article.rule-card[data-rule="C-2022-ukraine-non-lethal"]');
     await clause.waitFor();
@@ -83,7 +86,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
 
     // The same answer in Japanese.
     await p.getByRole('button', { name: /Switch to Japanese/ }).click();
-    await expect.poll(() => verdict.locator('h2').innerText()).toBe('認め得る');
+    await expect.poll(() => verdict.locator('h2').innerText(), POLL).toBe('認め得る');
     expect(await p.locator('html').getAttribute('lang')).toBe('ja');
     await shot(p, 'evaluate-ukraine-vests-ja', false);
     await p.context().close();
@@ -168,7 +171,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('#document-file').setInputFiles({ name: 'end-use-certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 end-use certificate') });
     await p.getByText('end-use-certificate.pdf').waitFor();
     await p.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('submitted');
+    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status'), POLL).toBe('submitted');
     const caseUrl = p.url();
     await p.getByRole('button', { name: 'Log out' }).click();
     await p.waitForURL(/\/login/);
@@ -180,7 +183,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     expect(await axeViolations(p)).toEqual([]);
     await p.goto(caseUrl);
     await p.getByRole('button', { name: 'Start review' }).click();
-    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('under_review');
+    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status'), POLL).toBe('under_review');
     await p.locator('section.evaluation[data-outcome="permissible"]').first().waitFor();
     const hit = p.locator('li.hit-open').first();
     await hit.waitFor();
@@ -191,7 +194,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('#reason').fill('Permissible under the 2026 revision; end-use certificate received.');
     await p.locator('#conditions').fill('Annual end-use report to METI');
     await p.getByRole('button', { name: 'Approve', exact: true }).click();
-    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status')).toBe('approved');
+    await expect.poll(() => p.locator('h1 .status').getAttribute('data-status'), POLL).toBe('approved');
     await p.getByText(/Annual end-use report to METI/).first().waitFor();
     await shot(p, 'case-approved');
     expect(await axeViolations(p)).toEqual([]);
