@@ -69,6 +69,21 @@ export async function differential(engine: Engine, requests: TransferRequest[]):
 }
 
 /**
+ * The check can fail: the Cedar encoding with one condition dropped (the security-partner test of the five
+ * categories) must disagree with ours somewhere in the workload. Returns how many requests tell them apart.
+ */
+export function mutationCheck(engine: Engine, requests: TransferRequest[]): number {
+  const policies = cedarPolicies();
+  for (const id of ['C-P2-five-categories', 'judgment:C-P2-five-categories']) policies[id] = policies[id].replace('&& context.securityPartner', '');
+  const broken = new CedarPeer(policies);
+  let caught = 0;
+  for (const req of requests) {
+    if (!sameResult(oursAsPeer(engine.evaluate(req, { trace: false })), broken.decide(broken.call(flatten(engine, REGIME, req))))) caught++;
+  }
+  return caught;
+}
+
+/**
  * Times each engine on the same requests, cut into batches; the engines take turns batch by batch so drift
  * (GC, frequency scaling) hits them alike. A sample is one batch's time divided by its size.
  */

@@ -2,12 +2,12 @@
 // Prints one table, writes bench/results.json, and exits 1 if the engines disagree on any request.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../src/policy-files/load.ts';
-import { coverage, differential, REGIME, sample, timeEngines, type EngineReport } from './engine.ts';
+import { coverage, differential, mutationCheck, REGIME, sample, timeEngines, type EngineReport } from './engine.ts';
 import { applicantToken, loadCreateCases, loadEvaluate, pgliteDb, postgresDb, startServe, type Db, type LoadResult } from './http.ts';
 import { benchMatrix, type MatrixReport } from './matrix.ts';
 import { repoRoot } from './repo.ts';
@@ -29,7 +29,7 @@ interface Results {
   commit: string;
   dirty: boolean;
   bundled: boolean;
-  engine?: EngineReport & { ratios: Record<string, number> };
+  engine?: EngineReport & { ratios: Record<string, number>; mutationCaught: number };
   matrix?: MatrixReport;
   http?: { evaluate: LoadResult; evaluateUntraced: LoadResult; connections: number; seconds: number; bodies: number };
   cases?: { pglite?: LoadResult; postgres?: LoadResult | { skipped: string }; connections: number; seconds: number };
@@ -53,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       seconds: { type: 'string' },
       bundled: { type: 'boolean', default: false },
       out: { type: 'string' },
+      'write-docs': { type: 'boolean', default: false },
     },
   });
   const only = new Set<Section>((values.only?.split(',') ?? SECTIONS) as Section[]);
@@ -98,6 +99,12 @@ export async function main(argv: string[]): Promise<number> {
     } else {
       log(`engine: all three agree on all ${requests.length} requests ${JSON.stringify(diff.outcomes)}`);
     }
+    const caught = mutationCheck(engine, requests);
+    log(`engine: a Cedar encoding with one condition dropped disagrees on ${caught} requests (the check is sensitive)`);
+    if (caught === 0) {
+      failed = true;
+      log('MUTATION CHECK FAILED: a broken peer encoding passed the differential check; the workload is too weak');
+    }
     const timed = sample(requests, quick ? 2000 : 5000);
     const batch = 50;
     log(`engine: timing ${timed.length} requests in batches of ${batch}...`);
@@ -109,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
       jreOverOursTraced: u.jsonRulesEngine.median / u.oursTraced.median,
       cedarOverOursTraced: u.cedarWasm.median / u.oursTraced.median,
     };
-    results.engine = { regime: REGIME, requests: requests.length, ...diff, timedRequests: timed.length, batch, perDecisionUs, ratios };
+    results.engine = { regime: REGIME, requests: requests.length, ...diff, mutationCaught: caught, timedRequests: timed.length, batch, perDecisionUs, ratios };
     const us = (s: { median: number; p99: number }) => [`${fmt(s.median)} µs`, `${fmt(s.p99)} µs`];
     rows.push(['engine', 'gensoku, untraced', ...us(u.ours), '1x']);
     rows.push(['engine', 'gensoku, full trace', ...us(u.oursTraced), `${fmt(u.oursTraced.median / u.ours.median, 1)}x`]);
@@ -118,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     results.targets.push(
       { name: 'peers encode every deciding rule', target: 'all', value: uncovered.length ? `${uncovered.length} gaps` : 'all', met: uncovered.length === 0 },
       { name: 'differential check', target: 'no disagreement', value: `${diff.disagreements.length} of ${requests.length}`, met: diff.disagreements.length === 0 },
+      { name: 'differential check catches a broken peer', target: '> 0 requests', value: String(caught), met: caught > 0 },
       { name: 'json-rules-engine / ours, untraced', target: '>= 10x', value: `${fmt(ratios.jreOverOurs, 1)}x`, met: ratios.jreOverOurs >= 10 },
       { name: 'cedar-wasm / ours, untraced', target: '>= 20x', value: `${fmt(ratios.cedarOverOurs, 1)}x`, met: ratios.cedarOverOurs >= 20 },
       { name: 'json-rules-engine / ours, traced', target: '> 1x', value: `${fmt(ratios.jreOverOursTraced, 1)}x`, met: ratios.jreOverOursTraced > 1 },
@@ -212,5 +220,17 @@ export async function main(argv: string[]): Promise<number> {
   const out = values.out ?? join(root, 'bench', 'results.json');
   writeFileSync(out, `${JSON.stringify({ ...results, table: report }, null, 2)}\n`);
   log(`results written to ${out}`);
+  if (values['write-docs']) {
+    const doc = join(root, 'docs', 'performance.md');
+    const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
+    const begin = '<!-- bench:begin -->';
+    const end = '<!-- bench:end -->';
+    const a = text.indexOf(begin);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`${doc} has no ${begin} ... ${end} block`);
+    const block = `${begin}\nMeasured ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench${argv.filter((x) => x !== '--bundled' && x !== '--write-docs').map((x) => ` ${x}`).join('')}\`:\n\n\`\`\`text\n${report}\n\`\`\`\n${end}`;
+    writeFileSync(doc, text.slice(0, a) + block + text.slice(b + end.length));
+    log(`table written to ${doc}`);
+  }
   return failed ? 1 : 0;
 }

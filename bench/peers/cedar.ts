@@ -47,20 +47,24 @@ export function cedarPolicies(): Record<string, string> {
 }
 
 const PSET = 'gensoku-2014';
+let psets = 0;
 const principal = { type: 'Exporter', id: 'JP' };
 const action = { type: 'Action', id: 'transfer' };
 const resource = { type: 'Transfer', id: 'request' };
 
 export class CedarPeer {
   readonly name = 'cedar-wasm';
-  constructor() {
-    const r = preparsePolicySet(PSET, { staticPolicies: cedarPolicies() });
+  private readonly pset: string;
+  /** Parses the policies once (another set, e.g. a deliberately broken one, gets its own id). */
+  constructor(policies: Record<string, string> = cedarPolicies()) {
+    this.pset = `${PSET}-${psets++}`;
+    const r = preparsePolicySet(this.pset, { staticPolicies: policies });
     if (r.type !== 'success') throw new Error(`cedar policies do not parse: ${JSON.stringify(r.errors)}`);
   }
 
   /** The per-request call object, built once outside the timed loop (only the context changes). */
   call(input: FlatInput): StatefulAuthorizationCall {
-    return { principal, action, resource, context: { ...input }, preparsedPolicySetId: PSET, entities: [] };
+    return { principal, action, resource, context: { ...input }, preparsedPolicySetId: this.pset, entities: [] };
   }
 
   decide(call: StatefulAuthorizationCall): PeerResult {
