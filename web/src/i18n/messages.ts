@@ -155,6 +155,8 @@ export const MESSAGES = {
   decidingRule: { en: 'Deciding rule', ja: '決め手の規定' },
   openInEvaluate: { en: 'Open in Evaluate', ja: '判定で開く' },
   dateSlider: { en: 'Move through time', ja: '時間を動かす' },
+  play: { en: 'Play through time', ja: '時間を再生' },
+  pause: { en: 'Pause', ja: '一時停止' },
   findCountry: { en: 'Find a country', ja: '国を探す' },
   countriesTable: { en: 'Countries by outcome', ja: '結論別の国一覧' },
   mapLabel: { en: 'World map of outcomes', ja: '結論の世界地図' },

@@ -1,5 +1,6 @@
 // Map: outcomes for one item in every country, on a date under a regime; or, in compare mode, only what changed.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useRegimes } from '../api/catalog.ts';
 import { useItems } from '../api/catalog.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
@@ -74,6 +75,21 @@ export function MapPage() {
   }, [changeBy]);
   const loading = to.loading || (state.compare && from.loading);
   const year = Number(form.asOf.slice(0, 4));
+  const lastYear = Number(now.slice(0, 4));
+  const regimes = useRegimes();
+  const regimeYears = [...new Set((regimes.data?.regimes ?? []).filter((r) => r.kind !== 'draft' && r.from).map((r) => Number(r.from!.slice(0, 4))))];
+  // Play: a year a step, recolouring as it goes, until today.
+  const [playing, setPlaying] = useState(false);
+  useEffect(() => {
+    if (!playing) return;
+    if (year >= lastYear) {
+      setPlaying(false);
+      return;
+    }
+    if (loading) return;
+    const timer = setTimeout(() => set({ ...state, form: { ...form, asOf: dateForYear(year + 1, form.asOf, EARLIEST, now) } }), 600);
+    return () => clearTimeout(timer);
+  }, [playing, year, loading, lastYear, state, form, now, set]);
   const itemTitle = effective.preset ? pick(items.data?.find((i) => i.id === effective.preset)?.name) : describeItem(effective.item, t, lang);
 
   return (
@@ -114,8 +130,16 @@ export function MapPage() {
                 step={1}
                 value={year}
                 aria-valuetext={form.asOf}
+                list="regime-years"
                 onChange={(e) => set({ ...state, form: { ...form, asOf: dateForYear(Number(e.target.value), form.asOf, EARLIEST, now) } })}
               />
+              <datalist id="regime-years">{regimeYears.map((y) => <option key={y} value={y} />)}</datalist>
+              <button type="button" className="btn btn-small play" aria-pressed={playing} onClick={() => {
+                if (!playing && year >= lastYear) set({ ...state, form: { ...form, asOf: dateForYear(1967, form.asOf, EARLIEST, now) } });
+                setPlaying(!playing);
+              }}>
+                <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t('pause') : t('play')}
+              </button>
             </div>
             <TextField id="map-date" label={t('asOf')} type="date" min={EARLIEST} value={form.asOf} onChange={(asOf) => /^\d{4}-\d{2}-\d{2}$/.test(asOf) && set({ ...state, form: { ...form, asOf } })} />
             <RegimeSelect id="map-regime" value={form.regime} onChange={(regime) => set({ ...state, form: { ...form, regime } })} />
