@@ -205,6 +205,11 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('[data-verified="ok"]').waitFor();
     await shot(p, 'audit-log', false);
     expect(await axeViolations(p)).toEqual([]);
+    await p.getByRole('link', { name: 'Annual report' }).click();
+    const total = p.locator('tfoot td.num');
+    await expect.poll(() => total.textContent(), POLL).toBe('1');
+    await shot(p, 'annual-report', false);
+    expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
 

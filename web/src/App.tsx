@@ -14,6 +14,7 @@ import { CasesPage } from './cases/CasesPage.tsx';
 import { EditCasePage, NewCasePage } from './cases/NewCasePage.tsx';
 import { CasePage } from './cases/CasePage.tsx';
 import { AuditPage } from './cases/AuditPage.tsx';
+import { ReportPage } from './cases/ReportPage.tsx';
 import { NotFound } from './components/NotFound.tsx';
 
 function Page() {
@@ -31,6 +32,7 @@ function Page() {
   if ((m = match('/cases/:id/edit', path))) return <EditCasePage id={m.id} />;
   if ((m = match('/cases/:id', path))) return <CasePage id={m.id} />;
   if (path === '/audit') return <AuditPage />;
+  if (path === '/reports') return <ReportPage />;
   return <NotFound />;
 }
 

@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
   { href: '/map', key: 'navMap' },
   { href: '/law', key: 'navLaw' },
   { href: '/cases', key: 'navCases' },
+  { href: '/reports', key: 'navReports', when: (role) => role === 'examiner' || role === 'nsc' || role === 'auditor' },
   { href: '/audit', key: 'navAudit', when: (role) => role === 'auditor' },
 ];
 
