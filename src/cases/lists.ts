@@ -29,6 +29,8 @@ export interface ListImportOptions {
   origin: string;
   /** Accept a list generated before the one in use (going back on purpose). */
   allowOlder?: boolean;
+  /** validateListXml(xml)'s result, when the caller checked the file before opening the store. */
+  parsed?: SanctionsList;
 }
 
 export interface EntryBrief {
@@ -140,7 +142,7 @@ async function storedPredecessor(deps: ListDeps, head: ScreeningListInfo): Promi
  */
 export async function importList(deps: ListDeps, rc: RequestContext, xml: string, opts: ListImportOptions): Promise<Outcome<ListImportReport>> {
   const now = deps.now ?? (() => new Date());
-  const parsed = validateListXml(xml);
+  const parsed = opts.parsed ? { ok: true as const, value: opts.parsed } : validateListXml(xml);
   if (!parsed.ok) return invalid(parsed.problems);
   const list = parsed.value;
   const digest = sha256(xml);

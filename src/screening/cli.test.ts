@@ -44,9 +44,9 @@ describe.skipIf(!existsSync(DEFAULT_LIST))('CLI: gensoku screen and gensoku list
     expect(d.err.join('')).toContain('dateOfBirth');
   });
 
-  it('imports a list and prints its summary; a truncated list is rejected', async () => {
+  it('parses a list and prints its summary (--dry-run, no database); a truncated list is rejected', async () => {
     const t = io();
-    expect(await listsRun(['import', DEFAULT_LIST, '--format', 'json'], t.io)).toBe(0);
+    expect(await listsRun(['import', DEFAULT_LIST, '--dry-run', '--format', 'json'], t.io)).toBe(0);
     expect(JSON.parse(t.out.join(''))).toMatchObject({ individuals: 737, entities: 272, version: '2026-05-08T23:00:06.922Z' });
     const dir = mkdtempSync(join(tmpdir(), 'gensoku-list-'));
     const bad = join(dir, 'bad.xml');

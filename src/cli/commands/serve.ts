@@ -1,14 +1,16 @@
 // gensoku serve: the API and the web UI on the embedded database (or DATABASE_URL), until SIGTERM.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { startServer } from '../../api/server.ts';
-import { providerFromIndex, type ScreeningProvider } from '../../cases/screening.ts';
-import { CaseService } from '../../cases/service.ts';
+import { importList, loadStoredList, readListText, type ListHolder } from '../../cases/lists.ts';
+import type { ScreeningProvider } from '../../cases/screening.ts';
+import { CaseService, type RescreenSummary } from '../../cases/service.ts';
 import { ensureFirstAdmin } from '../../cases/users.ts';
 import { loadItems } from '../../policy-files/items.ts';
-import { readListFile, resolveListPath } from '../../screening/load-list.ts';
-import { buildIndex } from '../../screening/index.ts';
+import { resolveListPath } from '../../screening/load-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.ts';
+import type { Store } from '../../store/store.ts';
 import { EXIT, UsageError, parse, printProblems, type Io } from '../io.ts';
 import { engineOrExit } from '../policy.ts';
 
@@ -19,16 +21,47 @@ const OPTIONS = {
   list: { type: 'string' },
 } as const;
 
-/** The sanctions list to screen parties against: --list, GENSOKU_UN_LIST, or the shared copy when present. */
-function loadScreening(io: Io, given: string | undefined): ScreeningProvider | null | number {
+const SYSTEM = { actor: { id: 'system', username: 'system', role: 'examiner' as const, org: null } };
+
+interface StartList {
+  provider: ScreeningProvider | null;
+  from: string;
+  /** Set when the start-up file was imported: that import already re-screened open cases. */
+  rescreen?: RescreenSummary;
+}
+
+/**
+ * The sanctions list to screen parties against: the one stored in the database (the last import, over HTTP or
+ * by `gensoku lists import`). Only when the database holds none: --list, GENSOKU_UN_LIST or the shared copy,
+ * which is then stored, so that later imports are diffed against it.
+ */
+async function loadScreening(io: Io, store: Store, given: string | undefined): Promise<StartList | number> {
+  const stored = await loadStoredList(store);
+  if (!stored.ok) {
+    printProblems(io, stored.problems, 'cannot read the sanctions list stored in the database');
+    return EXIT.usage;
+  }
+  if (stored.value) {
+    const named = given ? `--list ${given}` : process.env.GENSOKU_UN_LIST ? `GENSOKU_UN_LIST=${process.env.GENSOKU_UN_LIST}` : undefined;
+    if (named) {
+      io.stderr(`note: screening with the list stored in the database (${stored.value.version}, list #${stored.value.stored?.id}); ${named} is used only when the database holds none. To replace the stored list: gensoku lists import FILE, or PUT /api/v1/screening/list\n`);
+    }
+    return { provider: stored.value, from: 'database' };
+  }
   const path = resolveListPath(given);
-  if (!path) return null;
-  const r = readListFile(path);
+  if (!path) return { provider: null, from: 'none' };
+  const text = readListText(path);
+  if (!text.ok) {
+    printProblems(io, text.problems, `cannot read the sanctions list ${path}`);
+    return EXIT.usage;
+  }
+  const holder: ListHolder = { current: null };
+  const r = await importList({ store, screening: holder }, SYSTEM, text.value, { origin: `file:${basename(path)}` });
   if (!r.ok) {
     printProblems(io, r.problems, `cannot read the sanctions list ${path}`);
     return EXIT.usage;
   }
-  return providerFromIndex(buildIndex(r.value));
+  return { provider: holder.current, from: `file:${path}`, rescreen: r.value.rescreen };
 }
 
 const version = (): string => {
@@ -54,9 +87,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     printProblems(io, items.problems, 'invalid item catalogue');
     return EXIT.invalidPolicy;
   }
-  const screening = loadScreening(io, values.list);
-  if (typeof screening === 'number') return screening;
-
   const config = storeConfigFromEnv();
   let store;
   try {
@@ -76,9 +106,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
 
+  const list = await loadScreening(io, store, values.list);
+  if (typeof list === 'number') {
+    await store.close();
+    return list;
+  }
+  const screening = list.provider;
   // A list newer than the one open cases were screened against puts any new hit on hold before anyone decides.
-  const rescreen = await new CaseService({ store, engine, screening: () => screening })
-    .rescreenOpenCases({ actor: { id: 'system', username: 'system', role: 'examiner', org: null } });
+  const rescreen = list.rescreen ?? await new CaseService({ store, engine, screening: () => screening }).rescreenOpenCases(SYSTEM);
 
   let server;
   try {
@@ -89,7 +124,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   io.stdout(`gensoku listening on ${server.url} (database ${describeStore(config)}, policy ${engine.policyDigest.slice(0, 19)}; ${admin.value})\n`);
-  io.stdout(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'screening', list: screening ? { source: screening.source, version: screening.version, entries: screening.entries } : null, rescreen })}\n`);
+  io.stdout(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'screening', list: screening ? { source: screening.source, version: screening.version, entries: screening.entries, id: screening.stored?.id, from: list.from } : null, rescreen })}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
