@@ -1,0 +1,111 @@
+// The real server and the stored sanctions list: the start-up file is stored when the database has none, an
+// HTTP import survives a restart (the stored list wins over GENSOKU_UN_LIST), and `gensoku lists import`
+// refuses the data directory while the server holds it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { editList, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST } from '../../cases/testing/lists.ts';
+import type { Io } from '../io.ts';
+import { run as lists } from './lists.ts';
+
+const BIN = fileURLToPath(new URL('../../../bin/gensoku.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'gensoku-serve-list-'));
+const data = join(dir, 'data');
+const ADMIN_PASSWORD = 'root password 1234';
+const env = { ...process.env, GENSOKU_DATA: data, DATABASE_URL: '', GENSOKU_ADMIN_USER: 'root', GENSOKU_ADMIN_PASSWORD: ADMIN_PASSWORD, GENSOKU_UN_LIST: SHARED_LIST };
+
+interface Server { child: ChildProcess; url: string; stdout: () => string; stderr: () => string }
+
+async function start(): Promise<Server> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout} ${stderr}`)), 60_000);
+    const check = () => {
+      const m = /listening on (http:\/\/\S+)/.exec(stdout);
+      // Wait for the screening line too: it follows the listening line.
+      if (m && /"msg":"screening"/.test(stdout)) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  return { child, url, stdout: () => stdout, stderr: () => stderr };
+}
+
+async function stop(s: Server): Promise<number | null> {
+  if (s.child.exitCode !== null) return s.child.exitCode;
+  const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
+  s.child.kill('SIGTERM');
+  return exited;
+}
+
+const screeningLine = (s: Server) => JSON.parse(s.stdout().split('\n').find((l) => l.includes('"msg":"screening"'))!);
+
+async function admin(url: string) {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'root', password: ADMIN_PASSWORD }) });
+  expect(res.status).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  return async (method: string, path: string, body?: string, type = 'application/json') => {
+    const r = await fetch(`${url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': type } : {}) }, body });
+    return { status: r.status, json: (await r.json()) as any };
+  };
+}
+
+async function cli(argv: string[]) {
+  const saved = { ...process.env };
+  Object.assign(process.env, { GENSOKU_DATA: data, DATABASE_URL: '' });
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => '' };
+  try {
+    return { code: await lists(argv, io), out: out.join(''), err: err.join('') };
+  } finally {
+    process.env = saved;
+  }
+}
+
+let server: Server | undefined;
+afterAll(async () => {
+  if (server) await stop(server);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!existsSync(SHARED_LIST))('gensoku serve and the stored list', { timeout: 180_000 }, () => {
+  it('stores the start-up list when the database has none, takes an HTTP import, and refuses a CLI import meanwhile', async () => {
+    server = await start();
+    expect(screeningLine(server).list).toMatchObject({ version: '2026-05-08T23:00:06.922Z', id: 1, from: `file:${SHARED_LIST}`, entries: 1009 });
+    const as = await admin(server.url);
+    const r = await as('PUT', '/api/v1/screening/list', editList(readFileSync(SHARED_LIST, 'utf8'), REIMPORT_EDITS), 'application/xml');
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ list: { id: 2, version: NEW_VERSION }, previous: { id: 1 }, changes: { added: [{ referenceNumber: 'KPi.999' }] } });
+
+    const blocked = await cli(['import', SHARED_LIST, '--allow-older']);
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toMatch(new RegExp(`in use by process ${server.child.pid}`));
+    expect(blocked.err).toContain('the server is running');
+    expect(await stop(server)).toBe(0);
+  });
+
+  it('screens with the imported list after a restart; GENSOKU_UN_LIST no longer decides', async () => {
+    server = await start();
+    expect(screeningLine(server).list).toMatchObject({ version: NEW_VERSION, id: 2, from: 'database' });
+    expect(server.stderr()).toMatch(/note: screening with the list stored in the database \(2026-05-09T23:00:04\.118Z, list #2\); GENSOKU_UN_LIST=.* is used only when the database holds none/);
+    const as = await admin(server.url);
+    expect((await as('GET', '/api/v1/screening/list')).json.list).toMatchObject({ id: 2, version: NEW_VERSION, origin: 'http', importedBy: 'root' });
+    const s = await as('POST', '/api/v1/screen', JSON.stringify({ name: 'Taro Yamashita' }));
+    expect(s.json.results[0]).toMatchObject({ referenceNumber: 'KPi.999', match: true });
+    expect(await stop(server)).toBe(0);
+    const h = await cli(['history', '--format', 'json']);
+    expect(JSON.parse(h.out).map((l: { id: number; importedBy: string }) => [l.id, l.importedBy])).toEqual([[2, 'root'], [1, 'system']]);
+  });
+});
