@@ -6,7 +6,7 @@ import type {
   CountryCode, Decision, DecisionCondition, FactTrace, IsoDate, OpenQuestion, Outcome, Review, RuleKind, RuleTrace, Text,
   TraceEntry, TransferRequest,
 } from './model.ts';
-import type { ConditionDoc, Fact, RegimeDoc, Rule, Source } from './policy-schema.ts';
+import type { ConditionDoc, Fact, FactEntry, RegimeDoc, Rule, Source } from './policy-schema.ts';
 
 export interface ValidPolicy {
   sources: Source[];
@@ -160,6 +160,16 @@ export class Engine {
 
   allRules(): RuleInfo[] {
     return [...this.ruleInfo.values()];
+  }
+
+  /** What each fact means: its title, type, values, who keeps it and what absence means; the series stay out. */
+  factCatalogue(): Omit<Fact, 'series'>[] {
+    return this.policy.facts.map(({ series: _series, ...rest }) => rest);
+  }
+
+  /** Every dated entry of every fact about a country, for its history. */
+  factSeries(country: CountryCode): { fact: string; entries: readonly FactEntry[] }[] {
+    return this.policy.facts.map((f) => ({ fact: f.id, entries: this.facts.entries(f.id, country) })).filter((s) => s.entries.length > 0);
   }
 
   /** A country's facts on a date, each with its citation. */

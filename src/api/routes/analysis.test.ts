@@ -25,6 +25,25 @@ async function call(method: string, path: string, body?: unknown) {
 const request = (id: string) => JSON.parse(readFileSync(`${CASES}/${id}.json`, 'utf8')).request;
 
 describe('analysis API', () => {
+  it('GET /api/v1/facts names every fact and says what absence means', async () => {
+    const r = await call('GET', '/api/v1/facts');
+    expect(r.status).toBe(200);
+    const fact = r.json.facts.find((f: { id: string }) => f.id === 'fighting-under-way');
+    expect(fact).toMatchObject({ type: 'boolean', maintainedBy: 'operator', title: { en: expect.any(String), ja: expect.any(String) } });
+    expect(fact.series).toBeUndefined();
+  });
+
+  it('GET /api/v1/facts/:country/series gives the whole history, and refuses unknown countries', async () => {
+    const r = await call('GET', '/api/v1/facts/IR/series');
+    expect(r.status).toBe(200);
+    const embargo = r.json.facts.find((f: { fact: string }) => f.fact === 'un-arms-embargo');
+    expect(embargo.entries.length).toBeGreaterThanOrEqual(2);
+    expect(embargo.entries.at(-1)).toMatchObject({ from: '2025-09-27', value: 'partial' });
+    const bad = await call('GET', '/api/v1/facts/ZZ/series');
+    expect(bad.status).toBe(422);
+    expect(bad.type).toContain('application/problem+json');
+  });
+
   it('GET /api/v1/matrix', async () => {
     const r = await call('GET', '/api/v1/matrix?asOf=2022-03-08&purpose=aid-against-aggression&items=body-armour,anti-tank-missile');
     expect(r.status).toBe(200);

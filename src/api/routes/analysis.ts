@@ -14,6 +14,7 @@ import { timeline } from '../../core/timeline.ts';
 import { whatif } from '../../core/whatif.ts';
 import { ok, type Reply, type RouteContext, type RouteModule } from '../route.ts';
 
+const countryParam = transferRequestSchema.shape.recipient;
 const itemList = z.string().max(2000).optional().describe('comma-separated item class ids (default: the whole catalogue)');
 const matrixQuery = z.strictObject({
   asOf: isoDate.optional().describe('default: today'),
@@ -64,6 +65,25 @@ function requestAnalysis(ctx: RouteContext, run: (eng: Engine, req: ReturnType<t
 export const analysis: RouteModule = {
   name: 'analysis',
   routes: [
+    {
+      method: 'get', path: '/api/v1/facts', operationId: 'factCatalogue', summary: 'What each fact means: title, type, values, who keeps the list and what absence means', tag: 'analysis', access: 'public',
+      responses: { 200: { description: '{ facts: [{ id, title, description?, type, values?, default, defaultNote, maintainedBy, listDate }] }', contentType: 'application/json' } },
+      handler(ctx) {
+        const eng = fullEngine(ctx);
+        return eng instanceof Engine ? ok({ facts: eng.factCatalogue() }) : eng;
+      },
+    },
+    {
+      method: 'get', path: '/api/v1/facts/:country/series', operationId: 'countryFactSeries', summary: "Every dated entry of every fact about a country: its history", tag: 'analysis', access: 'public',
+      responses: { 200: { description: '{ country, facts: [{ fact, entries: [{ from, to, value, source, confirmed, note? }] }] }', contentType: 'application/json' } },
+      handler(ctx) {
+        const eng = fullEngine(ctx);
+        if (!(eng instanceof Engine)) return eng;
+        const c = countryParam.safeParse(ctx.params.country);
+        if (!c.success) return invalid(toProblems(c.error, 'country'));
+        return ok({ country: c.data, facts: eng.factSeries(c.data) });
+      },
+    },
     {
       method: 'get', path: '/api/v1/matrix', operationId: 'matrix', summary: 'Outcome for every country x item class on a date', tag: 'analysis', access: 'public',
       query: matrixQuery,
