@@ -481,6 +481,12 @@ describe('role x endpoint', () => {
     expect(table.length).toBe(routes.length * 6);
   });
 
+  it('lets staff who read the list screen names, never applicants (who could probe spellings) or anonymous callers', () => {
+    const screenName = routes.find((r) => r.operationId === 'screenName')!;
+    expect(`${screenName.method.toUpperCase()} ${screenName.path}`).toBe('POST /api/v1/screen');
+    expect(table.filter((t) => t.route === screenName && t.allowed).map((t) => t.role)).toEqual(['examiner', 'nsc', 'auditor', 'admin']);
+  });
+
   it.each(table.map((t) => [`${t.route.method.toUpperCase()} ${t.route.path}`, t.role, t.allowed ? 'allowed' : 'refused', t] as const))(
     '%s as %s: %s', async (_name, role, _verdict, t) => {
       const cases = await store.cases.list({ org: 'ACME' });
