@@ -172,6 +172,35 @@ describe('passwords are never logged', () => {
   });
 });
 
+describe('passwords are never logged by the CLI', () => {
+  it('users add --password-stdin, users list and audit list print no password or hash', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { main } = await import('../../src/cli/main.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'gensoku-cli-pw-'));
+    const saved = { data: process.env.GENSOKU_DATA, url: process.env.DATABASE_URL };
+    process.env.GENSOKU_DATA = dir;
+    delete process.env.DATABASE_URL;
+    try {
+      const secret = 'Vb7-cli-only-PASSWORD-3141';
+      const out: string[] = [];
+      const io = (stdin = '') => ({ stdout: (x: string) => { out.push(x); }, stderr: (x: string) => { out.push(x); }, stdin: async () => stdin });
+      expect(await main(['users', 'add', '--username', 'ops', '--role', 'auditor', '--password-stdin'], io(`${secret}\n`))).toBe(0);
+      expect(await main(['users', 'add', '--username', 'ops2', '--role', 'auditor', '--password-stdin'], io('short\n'))).toBe(1);
+      expect(await main(['users', 'list'], io())).toBe(0);
+      expect(await main(['audit', 'list', '--limit', '100'], io())).toBe(0);
+      const printed = out.join('');
+      expect(printed).toContain('ops');
+      expect(printed).not.toContain(secret);
+      expect(printed).not.toMatch(/scrypt\$/);
+    } finally {
+      if (saved.data === undefined) delete process.env.GENSOKU_DATA; else process.env.GENSOKU_DATA = saved.data;
+      if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 /** The SQL text argument of every query/exec call in the store, cases and API code. */
 function sqlCalls(): SqlCall[] {
   const files: string[] = [];
