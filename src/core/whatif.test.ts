@@ -20,7 +20,9 @@ describe('whatif', () => {
   it('explains why a transfer agreement alone would not have been enough then', () => {
     const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement.UA')!;
     expect(ta).toMatchObject({ outcome: 'not_permitted', blockedBy: ['C-default-no-permitted-case'] });
-    expect(ta.why).toContain('no rule of 2014-04-01 reads transfer-agreement');
+    expect(ta.why.en).toContain('no rule of 2014-04-01 reads transfer-agreement');
+    expect(ta.why.ja).toContain('2014-04-01の規律には「防衛装備品・技術移転協定（署名済み）」（transfer-agreement）を参照する規定がない');
+    expect(ta.why.ja).toContain('これを参照する最初の規定はC-2024-gcap-third-countryであり、2024-03-26から適用される');
     // Under the 2026 rules it would matter, but fighting under way still leaves it to a judgment.
     expect(ta.later).toMatchObject({ from: '2026-04-21', outcome: 'requires_judgment', open: ['special-circumstances-2026'] });
     const both = w.enoughLater.find((a) => a.changes.map((c) => c.path).sort().join() === 'facts.fighting-under-way.UA,facts.transfer-agreement.UA');
@@ -59,6 +61,31 @@ describe('whatif', () => {
     const v = whatif(engine, noPurpose);
     expect(v.enough.some((a) => a.changes[0].kind === 'purpose' && a.changes[0].to === 'aid-against-aggression')).toBe(true);
     expect(w.enough.concat(w.notEnough).some((a) => a.changes.some((c) => c.kind === 'purpose'))).toBe(false);
+  });
+
+  it('words every change and reason in English and Japanese', () => {
+    expect(w.summary).toEqual({
+      en: 'anti-tank missiles to UA on 2022-03-01, purpose aid-against-aggression',
+      ja: '2022-03-01時点のウクライナ（UA）への「anti-tank missiles」の移転（目的：侵略を受けている国への支援）',
+    });
+    const draft = w.enough.find((a) => a.changes[0].kind === 'regime')!.changes[0];
+    expect(draft.text.en).toBe('adopt the draft 2023-03-invasion-victims-proposal (Proposal (March 2023): countries fighting an invasion become eligible, lethal items included)');
+    expect(draft.text.ja).toMatch(/^「案（2023年3月）：[^」]+」（2023-03-invasion-victims-proposal）を採用する$/);
+    const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement.UA')!.changes[0];
+    expect(ta.text.ja).toBe('ウクライナ（UA）の「防衛装備品・技術移転協定（署名済み）」（transfer-agreement）を2022-03-01以降、非該当から該当とする');
+    const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+    const all = [...w.enough, ...w.enoughLater, ...w.notEnough];
+    for (const c of all.flatMap((a) => a.changes)) {
+      expect(c.text.en).not.toMatch(japanese);
+      expect(c.text.ja).toMatch(japanese);
+    }
+    for (const s of w.notEnough) {
+      expect(s.why.ja).toMatch(japanese);
+      expect(s.enoughWith.every((t) => t.en && japanese.test(t.ja))).toBe(true);
+    }
+    // A partner is named by its own text in both languages.
+    const sp = w.notEnough.find((s) => s.changes[0].path === 'facts.security-partner.UA')!;
+    expect(sp.enoughWith).toContainEqual({ en: 'developed jointly with UA', ja: 'ウクライナ（UA）との国際共同開発品とする' });
   });
 
   it('holdFrom keeps the record before the date and the assumption from it on', () => {

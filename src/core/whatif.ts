@@ -1,16 +1,19 @@
+import { countryName } from './countries.ts';
 import { atomsOf, factsRead, rulesOf } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
 import { addDays, type FactOverride } from './facts.ts';
 import { timeline, type Segment } from './timeline.ts';
 import {
   END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES,
-  type CountryCode, type Decision, type IsoDate, type Outcome, type TransferRequest,
+  type CountryCode, type Decision, type EndUserType, type Form, type IsoDate, type ItemFunction, type MunitionType, type Origin,
+  type Outcome, type Purpose, type Text, type TransferRequest,
 } from './model.ts';
 import type { Expr, FactEntry, Rule } from './policy-schema.ts';
 
 // Counterfactuals: change the world (a fact about a country), the item, what the request leaves unstated, the date
 // or the law (a draft), re-evaluate, and keep the smallest sets of changes that make the transfer permissible.
 // The stated purpose and end user are the transaction itself and are not changed; only missing ones are filled.
+// Every sentence a person reads comes in English and Japanese ({ en, ja }); the structured fields carry the meaning.
 
 export type ChangeKind = 'regime' | 'fact' | 'item' | 'purpose' | 'endUser' | 'date';
 
@@ -19,7 +22,7 @@ export interface Change {
   path: string; // what changes: "facts.transfer-agreement.UA", "item.weapon", "regime", "asOf"
   from: unknown;
   to: unknown;
-  text: string;
+  text: Text;
 }
 
 export interface Attempt {
@@ -42,15 +45,17 @@ export interface Later {
 
 export interface Shortfall extends Attempt {
   blockedBy: string[]; // the rules that still decide against it
-  why: string;
-  /** Other single changes with which this one is enough on the date asked. */
-  enoughWith: string[];
+  why: Text;
+  /** Other single changes with which this one is enough on the date asked (their texts). */
+  enoughWith: Text[];
   /** The first later date on which the same change would be enough (or at least open to judgment), if any. */
   later?: Later;
 }
 
 export interface WhatIf {
   request: TransferRequest;
+  /** The request in a line: item, recipient, date and purpose. */
+  summary: Text;
   regime: string | null;
   decision: { outcome: Outcome; regime: string; revision: string; reasons: string[] };
   enough: Attempt[]; // on the date asked, each checked by re-evaluation; smallest first, none containing another
@@ -144,6 +149,42 @@ function show(v: unknown): string {
   return v === undefined || v === null ? 'unknown' : Array.isArray(v) ? v.join('+') : String(v);
 }
 
+// The words of the Japanese texts. They repeat what the web app's labels say, since the core imports nothing of it.
+const tx = (en: string, ja: string): Text => ({ en, ja });
+const FORM_TEXT: Record<Form, Text> = { complete: tx('complete equipment', '完成品'), part: tx('parts', '部品'), technology: tx('technology', '技術') };
+const FUNCTION_JA: Record<ItemFunction, string> = {
+  rescue: '救難', transport: '輸送', warning: '警戒', surveillance: '監視', minesweeping: '掃海', protection: '防護', other: 'その他',
+};
+const MUNITION_JA: Record<MunitionType, string> = {
+  'chemical-weapon': '化学兵器', 'biological-weapon': '生物兵器', 'cluster-munition': 'クラスター弾', 'anti-personnel-mine': '対人地雷', other: 'その他',
+};
+const PURPOSE_JA: Record<Purpose, string> = {
+  'peace-contribution': '平和貢献', 'international-cooperation': '国際協力', 'joint-development': '国際共同開発・生産',
+  'security-cooperation': '安全保障・防衛協力', 'sdf-support': '自衛隊の活動支援', 'nationals-protection': '邦人の安全確保',
+  'return-to-licensor': 'ライセンス元への提供', 'aid-against-aggression': '侵略を受けている国への支援',
+  'very-small-impact': '安全保障上の影響が極めて小さい場合', commercial: '商業目的',
+};
+const END_USER_JA: Record<EndUserType, string> = {
+  government: '政府', military: '軍', 'international-organization': '国際機関', company: '企業', individual: '個人',
+};
+
+/** A fact's value in Japanese: 該当 / 非該当 for a yes-or-no fact, the listed value itself otherwise. */
+function showJa(v: unknown): string {
+  return v === undefined || v === null || v === 'unknown' ? '不明' : v === true ? '該当' : v === false ? '非該当' : Array.isArray(v) ? v.join('＋') : String(v);
+}
+
+const country = (cc: CountryCode): string => `${countryName(cc, 'ja')}（${cc}）`;
+const ids = (list: readonly string[]): string => list.join('、');
+
+/** The request in one line, as the CLI heads its answer. */
+function summarize(req: TransferRequest): Text {
+  const name = req.item.name;
+  return {
+    en: `${name ?? 'item'} to ${req.recipient} on ${req.asOf}${req.purpose ? `, purpose ${req.purpose}` : ''}`,
+    ja: `${req.asOf}時点の${country(req.recipient)}への${name ? `「${name}」` : '品目'}の移転${req.purpose ? `（目的：${PURPOSE_JA[req.purpose]}）` : ''}`,
+  };
+}
+
 /** The single changes worth trying for this request. */
 function steps(engine: Engine, base: Variant): Step[] {
   const out: Step[] = [];
@@ -151,12 +192,12 @@ function steps(engine: Engine, base: Variant): Step[] {
   const version = versionFor(engine, base, req.asOf);
   const item = req.item;
   const withItem = (patch: Partial<TransferRequest['item']>) => (v: Variant): Variant => ({ ...v, req: { ...v.req, item: { ...v.req.item, ...patch } } });
-  const add = (change: Omit<Change, 'text'> & { text: string }, key: string, apply: (v: Variant) => Variant) => out.push({ change, key, apply });
+  const add = (change: Change, key: string, apply: (v: Variant) => Variant) => out.push({ change, key, apply });
 
   // The law: every draft, applied on the same date.
   for (const r of engine.regimes()) {
     if (r.kind !== 'draft' || r.id === base.regime) continue;
-    add({ kind: 'regime', path: 'regime', from: base.regime ?? version.info.id, to: r.id, text: `adopt the draft ${r.id} (${r.title.en})` }, 'regime', (v) => ({ ...v, regime: r.id }));
+    add({ kind: 'regime', path: 'regime', from: base.regime ?? version.info.id, to: r.id, text: tx(`adopt the draft ${r.id} (${r.title.en})`, `${r.title.ja.startsWith('案') ? '' : '案'}「${r.title.ja}」（${r.id}）を採用する`) }, 'regime', (v) => ({ ...v, regime: r.id }));
   }
 
   // The world: every fact some rule reads, about the recipient (and the licensor), set otherwise from the date asked on.
@@ -176,36 +217,45 @@ function steps(engine: Engine, base: Variant): Step[] {
     for (const to of values) {
       if (to === now || !helps(`fact:${fact}`, to)) continue;
       const series = holdFrom(version.facts.entries(fact, cc), req.asOf, to);
-      add({ kind: 'fact', path: `facts.${fact}.${cc}`, from: now, to, text: `${doc.title.en} (${fact}) for ${cc}: ${show(now)} -> ${show(to)} from ${req.asOf}` },
+      add({ kind: 'fact', path: `facts.${fact}.${cc}`, from: now, to, text: tx(
+        `${doc.title.en} (${fact}) for ${cc}: ${show(now)} -> ${show(to)} from ${req.asOf}`,
+        `${country(cc)}の「${doc.title.ja}」（${fact}）を${req.asOf}以降、${showJa(now)}から${showJa(to)}とする`,
+      ) },
         `facts.${fact}.${cc}`, (v) => ({ ...v, facts: [...v.facts.filter((o) => !(o.fact === fact && o.country === cc)), { fact, country: cc, series }] }));
     }
   }
 
   // The item.
-  if (item.weapon !== false) add({ kind: 'item', path: 'item.weapon', from: item.weapon, to: false, text: 'a non-weapon instead of a weapon' }, 'item.weapon', withItem({ weapon: false }));
+  if (item.weapon !== false) add({ kind: 'item', path: 'item.weapon', from: item.weapon, to: false, text: tx('a non-weapon instead of a weapon', '武器ではなく非武器とする') }, 'item.weapon', withItem({ weapon: false }));
   for (const form of FORMS) {
-    if (form !== item.form && helps('item:form', form)) add({ kind: 'item', path: 'item.form', from: item.form, to: form, text: `${form === 'complete' ? 'complete equipment' : form === 'part' ? 'parts' : 'technology'} instead of ${item.form ?? 'an unstated form'}` }, 'item.form', withItem({ form }));
+    if (form !== item.form && helps('item:form', form)) add({ kind: 'item', path: 'item.form', from: item.form, to: form, text: tx(
+      `${FORM_TEXT[form].en} instead of ${item.form ?? 'an unstated form'}`,
+      item.form ? `形態を${FORM_TEXT[item.form].ja}から${FORM_TEXT[form].ja}に変える` : `形態を${FORM_TEXT[form].ja}と明示する`,
+    ) }, 'item.form', withItem({ form }));
   }
   for (const fn of FUNCTIONS) {
-    if (fn !== item.function && helps('item:function', fn)) add({ kind: 'item', path: 'item.function', from: item.function, to: fn, text: `an item for ${fn}${FIVE.includes(fn) ? ' (one of the five categories)' : ''} instead of ${item.function ?? 'an unstated function'}` }, 'item.function', withItem({ function: fn }));
+    if (fn !== item.function && helps('item:function', fn)) add({ kind: 'item', path: 'item.function', from: item.function, to: fn, text: tx(
+      `an item for ${fn}${FIVE.includes(fn) ? ' (one of the five categories)' : ''} instead of ${item.function ?? 'an unstated function'}`,
+      `${item.function ? `機能を${FUNCTION_JA[item.function]}から` : '機能を'}${FUNCTION_JA[fn]}${FIVE.includes(fn) ? '（5類型の一つ）' : ''}${item.function ? 'に変える' : 'と明示する'}`,
+    ) }, 'item.function', withItem({ function: fn }));
   }
   if (!(item.origin === 'joint-development' && item.partners?.includes(req.recipient))) {
-    add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'joint-development', text: `developed jointly with ${req.recipient}` }, 'item.origin',
+    add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'joint-development', text: tx(`developed jointly with ${req.recipient}`, `${country(req.recipient)}との国際共同開発品とする`) }, 'item.origin',
       withItem({ origin: 'joint-development', partners: [...new Set([...(item.partners ?? []), req.recipient])], licensor: undefined }));
   }
   if (!(item.origin === 'licensed-production' && item.licensor === req.recipient)) {
-    add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'licensed-production', text: `made in Japan under licence from ${req.recipient}` }, 'item.origin',
+    add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'licensed-production', text: tx(`made in Japan under licence from ${req.recipient}`, `${country(req.recipient)}のライセンスに基づき日本で生産した品目とする`) }, 'item.origin',
       withItem({ origin: 'licensed-production', licensor: req.recipient, partners: undefined }));
   }
-  if (item.origin !== 'domestic') add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'domestic', text: 'developed by Japan alone' }, 'item.origin', withItem({ origin: 'domestic', licensor: undefined, partners: undefined }));
-  if (item.munitionType && item.munitionType !== 'other') add({ kind: 'item', path: 'item.munitionType', from: item.munitionType, to: 'other', text: `not a ${item.munitionType}` }, 'item.munitionType', withItem({ munitionType: 'other' }));
+  if (item.origin !== 'domestic') add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'domestic', text: tx('developed by Japan alone', '日本が単独で開発した品目とする') }, 'item.origin', withItem({ origin: 'domestic', licensor: undefined, partners: undefined }));
+  if (item.munitionType && item.munitionType !== 'other') add({ kind: 'item', path: 'item.munitionType', from: item.munitionType, to: 'other', text: tx(`not a ${item.munitionType}`, `${MUNITION_JA[item.munitionType]}に当たらない品目とする`) }, 'item.munitionType', withItem({ munitionType: 'other' }));
 
   // What the request leaves unstated.
   if (req.purpose === undefined) {
-    for (const p of PURPOSES) add({ kind: 'purpose', path: 'purpose', from: undefined, to: p, text: `state the purpose ${p}` }, 'purpose', (v) => ({ ...v, req: { ...v.req, purpose: p } }));
+    for (const p of PURPOSES) add({ kind: 'purpose', path: 'purpose', from: undefined, to: p, text: tx(`state the purpose ${p}`, `目的を「${PURPOSE_JA[p]}」と明示する`) }, 'purpose', (v) => ({ ...v, req: { ...v.req, purpose: p } }));
   }
   if (req.endUser?.type === undefined) {
-    for (const t of END_USER_TYPES) add({ kind: 'endUser', path: 'endUser.type', from: undefined, to: t, text: `state the end user as ${t}` }, 'endUser.type', (v) => ({ ...v, req: { ...v.req, endUser: { ...v.req.endUser, type: t } } }));
+    for (const t of END_USER_TYPES) add({ kind: 'endUser', path: 'endUser.type', from: undefined, to: t, text: tx(`state the end user as ${t}`, `最終需要者を${END_USER_JA[t]}と明示する`) }, 'endUser.type', (v) => ({ ...v, req: { ...v.req, endUser: { ...v.req.endUser, type: t } } }));
   }
   return out;
 }
@@ -225,21 +275,28 @@ function firstReader(engine: Engine, fact: string, after: IsoDate): { rule: stri
   return null;
 }
 
-function explainShortfall(engine: Engine, v: Variant, d: Decision): { blockedBy: string[]; why: string } {
+function explainShortfall(engine: Engine, v: Variant, d: Decision): { blockedBy: string[]; why: Text } {
   const version = versionFor(engine, v, v.req.asOf);
-  if (d.outcome === 'prohibited') return { blockedBy: d.reasons, why: `still prohibited by ${d.reasons.join(', ')}` };
-  if (d.outcome === 'requires_judgment') return { blockedBy: d.reasons, why: `a permitted case may apply (${d.reasons.join(', ')}) but it still needs a judgment: ${d.open.map((q) => q.id).join(', ')}` };
-  if (d.outcome === 'out_of_scope') return { blockedBy: d.reasons, why: 'the item would not be defense equipment at all' };
+  const [en, ja] = [d.reasons.join(', '), ids(d.reasons)];
+  if (d.outcome === 'prohibited') return { blockedBy: d.reasons, why: tx(`still prohibited by ${en}`, `なお${ja}により禁止される`) };
+  if (d.outcome === 'requires_judgment') {
+    const open = d.open.map((q) => q.id);
+    return { blockedBy: d.reasons, why: tx(`a permitted case may apply (${en}) but it still needs a judgment: ${open.join(', ')}`, `移転を認め得る場合に該当し得る（${ja}）が、なお判断を要する（${ids(open)}）`) };
+  }
+  if (d.outcome === 'out_of_scope') return { blockedBy: d.reasons, why: tx('the item would not be defense equipment at all', '品目がそもそも防衛装備に当たらなくなる') };
   const exceptions = d.reasons.filter((r) => engine.rule(r)?.kind === 'exception');
-  let why = exceptions.length
-    ? `the exception ${exceptions.join(', ')} still closes the permitted case`
-    : `no permitted case of ${version.info.id} applies (${d.reasons.join(', ')})`;
+  const vid = version.info.id;
+  const why = exceptions.length
+    ? tx(`the exception ${exceptions.join(', ')} still closes the permitted case`, `例外${ids(exceptions)}により、なお移転を認め得る場合に当たらない`)
+    : tx(`no permitted case of ${vid} applies (${en})`, `${vid}の規律では、移転を認め得る場合のいずれにも該当しない（${ja}）`);
   const fact = v.changes.find((c) => c.kind === 'fact');
   if (fact && !exceptions.length) {
     const id = fact.path.split('.')[1];
     if (!factsRead(rulesOf(version)).recipient.includes(id) && !factsRead(rulesOf(version)).licensor.includes(id)) {
       const first = firstReader(engine, id, v.req.asOf);
-      why += `; no rule of ${version.info.id} reads ${id}${first ? `: the first rule that does is ${first.rule}, in force from ${first.from}` : ''}`;
+      const title = engine.factDocs.get(id)?.title.ja;
+      why.en += `; no rule of ${vid} reads ${id}${first ? `: the first rule that does is ${first.rule}, in force from ${first.from}` : ''}`;
+      why.ja += `。${vid}の規律には「${title ?? id}」（${id}）を参照する規定がない${first ? `。これを参照する最初の規定は${first.rule}であり、${first.from}から適用される` : ''}`;
     }
   }
   return { blockedBy: d.reasons, why };
@@ -260,7 +317,7 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
   const base: Variant = { changes: [], req, regime: opts.regime, facts: [] };
   const d0 = evaluate(engine, base);
   const result: WhatIf = {
-    request: req, regime: opts.regime ?? null,
+    request: req, summary: summarize(req), regime: opts.regime ?? null,
     decision: { outcome: d0.outcome, regime: d0.regime, revision: d0.revision, reasons: d0.reasons },
     enough: [], enoughLater: [], notEnough: [], tried: 0,
   };
@@ -283,14 +340,14 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
   for (const s of [next, before]) {
     if (!s) continue;
     const date = s === next ? s.from : s.to!;
-    const change: Change = { kind: 'date', path: 'asOf', from: req.asOf, to: date, text: s === next ? `wait until ${date}` : `as it was on ${date}` };
+    const change: Change = { kind: 'date', path: 'asOf', from: req.asOf, to: date, text: s === next ? tx(`wait until ${date}`, `${date}まで待つ`) : tx(`as it was on ${date}`, `${date}の時点で判断する（当時の規律と事実による）`) };
     const v: Variant = { ...base, changes: [change], req: { ...req, asOf: date } };
     result.tried++;
     result.enough.push(attempt(v, evaluate(engine, v)));
   }
 
   // Two changes together, where neither alone was enough.
-  const partners = new Map<Step, string[]>();
+  const partners = new Map<Step, Step[]>();
   if (opts.pairs !== false) {
     for (let i = 0; i < failed.length; i++) {
       for (let j = i + 1; j < failed.length; j++) {
@@ -301,8 +358,8 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
         result.tried++;
         if (d.outcome !== 'permissible') continue;
         result.enough.push(attempt(v, d));
-        partners.set(a, [...(partners.get(a) ?? []), b.change.text]);
-        partners.set(b, [...(partners.get(b) ?? []), a.change.text]);
+        partners.set(a, [...(partners.get(a) ?? []), b]);
+        partners.set(b, [...(partners.get(b) ?? []), a]);
       }
     }
   }
@@ -319,7 +376,7 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
     if ((step.change.kind === 'purpose' || step.change.kind === 'endUser') && !changed && !later && !partners.has(step)) continue;
     if (later) laterOf.set(step, later);
     if (later?.outcome === 'permissible') result.enoughLater.push({ ...attempt(variant, decision), asOf: later.from, revision: later.revision, outcome: later.outcome, reasons: later.reasons, open: [] });
-    result.notEnough.push({ ...attempt(variant, decision), ...explainShortfall(engine, variant, decision), enoughWith: partners.get(step) ?? [], ...(later ? { later } : {}) });
+    result.notEnough.push({ ...attempt(variant, decision), ...explainShortfall(engine, variant, decision), enoughWith: (partners.get(step) ?? []).map((p) => p.change.text), ...(later ? { later } : {}) });
   }
 
   // Two facts about the world together, from a later date: the conditions a future law sets may need more than one.
@@ -328,7 +385,7 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
     for (let i = 0; i < facts.length; i++) {
       for (let j = i + 1; j < facts.length; j++) {
         const [a, b] = [facts[i].step, facts[j].step];
-        if (a.key === b.key || partners.get(a)?.includes(b.change.text)) continue;
+        if (a.key === b.key || partners.get(a)?.includes(b)) continue;
         const alone = [laterOf.get(a), laterOf.get(b)].filter((l) => l?.outcome === 'permissible').map((l) => l!.from);
         const v = applyAll(base, [a, b]);
         const later = usefulLater(laterFor(engine, v));

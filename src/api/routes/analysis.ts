@@ -130,7 +130,7 @@ export const analysis: RouteModule = {
     {
       method: 'post', path: '/api/v1/whatif', operationId: 'whatif', summary: 'The smallest changes that would make a request permissible, each re-evaluated', tag: 'analysis', access: 'public',
       body: transferRequestSchema, query: regimeQuery,
-      responses: { 200: { description: '{ request, decision, enough, enoughLater, notEnough, tried }', contentType: 'application/json' } },
+      responses: { 200: { description: '{ request, summary, decision, enough, enoughLater, notEnough, tried }; every text a person reads (summary, change text, why, enoughWith) comes as { en, ja }', contentType: 'application/json' } },
       handler: (ctx) => requestAnalysis(ctx, (eng, parsed, regime) => whatif(eng, parsed.value, { regime })),
     },
   ],

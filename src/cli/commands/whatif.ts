@@ -1,56 +1,85 @@
 import { parseRequest } from '../../core/request.ts';
-import { whatif, type Attempt, type WhatIf } from '../../core/whatif.ts';
-import { EXIT, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
+import type { Lang, Outcome, Text } from '../../core/model.ts';
+import { whatif, type Attempt, type Later, type WhatIf } from '../../core/whatif.ts';
+import { EXIT, UsageError, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
 import { POLICY_OPTIONS, catalogueOrExit, checkFormat, csv, engineWithDrafts } from '../analysis.ts';
 import { REQUEST_OPTIONS, requestInput } from '../request-input.ts';
 
 const OPTIONS = {
   regime: { type: 'string' },
   format: { type: 'string', default: 'text' },
+  lang: { type: 'string', default: 'en' },
   'no-pairs': { type: 'boolean' },
   ...POLICY_OPTIONS,
   ...REQUEST_OPTIONS,
 } as const;
 
-const outcomeText = (a: { outcome: string; revision: string; reasons: string[] }) => `${a.outcome} under ${a.revision} (${a.reasons.join(', ')})`;
+const OUTCOME_JA: Record<Outcome, string> = {
+  prohibited: '禁止', not_permitted: '認められない', permissible: '認め得る', requires_judgment: '判断を要する', out_of_scope: '対象外',
+};
 
-function text(w: WhatIf): string {
+/** The fixed words of the text answer; the changes and reasons come worded from the core in both languages. */
+const W = {
+  outcome: (a: { outcome: Outcome; revision: string; reasons: string[] }): Text => ({
+    en: `${a.outcome} under ${a.revision} (${a.reasons.join(', ')})`,
+    ja: `${OUTCOME_JA[a.outcome]} [${a.outcome}]（${a.revision}の規律：${a.reasons.join('、')}）`,
+  }),
+  nothing: { en: 'Already decided without a refusal: nothing to change.', ja: '移転を否定する結論ではないため、変えるべき点はない。' },
+  singles: { en: 'Enough on its own (each re-evaluated):', ja: '単独で足りる変更（いずれも再判定で確認済み）：' },
+  noSingle: { en: 'No single change is enough on the date asked.', ja: '判断日において単独で足りる変更はない。' },
+  pairs: { en: 'Enough together (neither alone is):', ja: '組み合わせれば足りる変更（いずれも単独では足りない）：' },
+  and: { en: ' AND ', ja: ' かつ ' },
+  onDate: (d: string): Text => ({ en: ` on ${d}`, ja: `（${d}時点）` }),
+  laterHead: (d: string): Text => ({ en: `Not enough on ${d}, but enough later:`, ja: `${d}時点では足りないが、後日であれば足りる変更：` }),
+  fromDate: (d: string, o: string): Text => ({ en: `from ${d}: ${o}`, ja: `${d}以降：${o}` }),
+  notEnoughHead: (d: string): Text => ({ en: `Not enough on ${d} on its own:`, ja: `${d}時点で単独では足りない変更：` }),
+  outcomeWhy: (o: Outcome, why: string): Text => ({ en: `${o}: ${why}`, ja: `${OUTCOME_JA[o]} [${o}]：${why}` }),
+  with: (list: string[]): Text => ({ en: `enough together with: ${list.join('; ')}`, ja: `次の変更と組み合わせれば足りる：${list.join('／')}` }),
+  later: (l: Later): Text => ({
+    en: `later: ${l.outcome} from ${l.from} under ${l.revision} (${l.reasons.join(', ')})${l.open.length ? `, open: ${l.open.join(', ')}` : ''}`,
+    ja: `後日：${l.from}以降、${l.revision}の規律により${OUTCOME_JA[l.outcome]} [${l.outcome}]（${l.reasons.join('、')}）${l.open.length ? `。未決事項：${l.open.join('、')}` : ''}`,
+  }),
+  tried: (n: number): Text => ({ en: `${n} variants evaluated.`, ja: `${n}通りの変更案を再判定した。` }),
+};
+
+function text(w: WhatIf, lang: Lang): string {
   const r = w.request;
-  const lines = [
-    `${r.item.name ?? 'item'} to ${r.recipient} on ${r.asOf}${r.purpose ? `, purpose ${r.purpose}` : ''}: ${outcomeText(w.decision)}`,
-  ];
+  const say = (t: Text) => t[lang];
+  const lines = [`${say(w.summary)}${lang === 'ja' ? '：' : ': '}${say(W.outcome(w.decision))}`];
   if (w.decision.outcome === 'permissible' || w.decision.outcome === 'out_of_scope') {
-    lines.push('Already decided without a refusal: nothing to change.');
+    lines.push(say(W.nothing));
     return `${lines.join('\n')}\n`;
   }
-  const change = (a: Attempt) => a.changes.map((c) => c.text).join(' AND ');
+  const change = (a: Attempt) => a.changes.map((c) => say(c.text)).join(say(W.and));
   const singles = w.enough.filter((a) => a.changes.length === 1);
   const pairs = w.enough.filter((a) => a.changes.length > 1);
-  lines.push('', singles.length ? 'Enough on its own (each re-evaluated):' : 'No single change is enough on the date asked.');
-  for (const a of singles) lines.push(`  + ${change(a)}\n      -> ${outcomeText(a)}${a.asOf !== r.asOf ? ` on ${a.asOf}` : ''}`);
+  lines.push('', say(singles.length ? W.singles : W.noSingle));
+  for (const a of singles) lines.push(`  + ${change(a)}\n      -> ${say(W.outcome(a))}${a.asOf !== r.asOf ? say(W.onDate(a.asOf)) : ''}`);
   if (pairs.length) {
-    lines.push('', 'Enough together (neither alone is):');
-    for (const a of pairs) lines.push(`  + ${change(a)}\n      -> ${outcomeText(a)}`);
+    lines.push('', say(W.pairs));
+    for (const a of pairs) lines.push(`  + ${change(a)}\n      -> ${say(W.outcome(a))}`);
   }
   if (w.enoughLater.length) {
-    lines.push('', `Not enough on ${r.asOf}, but enough later:`);
-    for (const a of w.enoughLater) lines.push(`  + ${change(a)}\n      -> from ${a.asOf}: ${outcomeText(a)}`);
+    lines.push('', say(W.laterHead(r.asOf)));
+    for (const a of w.enoughLater) lines.push(`  + ${change(a)}\n      -> ${say(W.fromDate(a.asOf, say(W.outcome(a))))}`);
   }
   if (w.notEnough.length) {
-    lines.push('', `Not enough on ${r.asOf} on its own:`);
+    lines.push('', say(W.notEnoughHead(r.asOf)));
     for (const s of w.notEnough) {
-      lines.push(`  - ${change(s)}\n      -> ${s.outcome}: ${s.why}`);
-      if (s.enoughWith.length) lines.push(`      enough together with: ${s.enoughWith.join('; ')}`);
-      if (s.later) lines.push(`      later: ${s.later.outcome} from ${s.later.from} under ${s.later.revision} (${s.later.reasons.join(', ')})${s.later.open.length ? `, open: ${s.later.open.join(', ')}` : ''}`);
+      lines.push(`  - ${change(s)}\n      -> ${say(W.outcomeWhy(s.outcome, say(s.why)))}`);
+      if (s.enoughWith.length) lines.push(`      ${say(W.with(s.enoughWith.map(say)))}`);
+      if (s.later) lines.push(`      ${say(W.later(s.later))}`);
     }
   }
-  lines.push('', `${w.tried} variants evaluated.`);
+  lines.push('', say(W.tried(w.tried)));
   return `${lines.join('\n')}\n`;
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   checkFormat(values.format, ['json', 'csv', 'text']);
+  if (!['en', 'ja'].includes(values.lang!)) throw new UsageError('--lang is en or ja');
+  const lang = values.lang as Lang;
   const loaded = engineWithDrafts(io, values.policy, values.draft);
   if (typeof loaded === 'number') return loaded;
   const { engine } = loaded;
@@ -69,10 +98,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const rows = [
       ...w.enoughLater.map((a) => ['enough_later', a.changes.map((c) => c.path).join(' + '), a.changes.map((c) => show(c.to)).join(' + '), a.asOf, a.revision, a.outcome, a.reasons.join(';'), '']),
       ...w.enough.map((a) => ['enough', a.changes.map((c) => c.path).join(' + '), a.changes.map((c) => show(c.to)).join(' + '), a.asOf, a.revision, a.outcome, a.reasons.join(';'), '']),
-      ...w.notEnough.map((s) => ['not_enough', s.changes.map((c) => c.path).join(' + '), s.changes.map((c) => show(c.to)).join(' + '), s.asOf, s.revision, s.outcome, s.blockedBy.join(';'), s.why]),
+      ...w.notEnough.map((s) => ['not_enough', s.changes.map((c) => c.path).join(' + '), s.changes.map((c) => show(c.to)).join(' + '), s.asOf, s.revision, s.outcome, s.blockedBy.join(';'), s.why[lang]]),
     ];
     io.stdout(csv(['result', 'change', 'to', 'asOf', 'revision', 'outcome', 'rules', 'why'], rows));
-  } else io.stdout(text(w));
+  } else io.stdout(text(w, lang));
   return EXIT.ok;
 }
 

@@ -1,5 +1,6 @@
 // What would change it: the smallest changes that make the transfer permissible (each re-evaluated by the server),
-// those that would from a later date, and those that would not be enough, with the rule that still blocks.
+// those that would from a later date, and those that would not be enough, with why. Every text comes from the
+// server in both languages.
 import { useEffect, useState } from 'react';
 import type { Attempt, Shortfall, WhatIf as WhatIfResult } from '../../../src/core/whatif.ts';
 import { api, ApiError } from '../api/client.ts';
@@ -11,24 +12,15 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { outcomeKey } from '../lib/outcome.ts';
 import type { FormState } from '../lib/requestUrl.ts';
 import { Link } from '../router.tsx';
-import { useRegimes } from '../api/catalog.ts';
-import { describeChange } from './describeChange.ts';
 import { applyChanges } from './whatifApply.ts';
 
-function useDescribe(): (c: Attempt['changes'][number]) => string {
-  const { lang, pick } = useI18n();
-  const regimes = useRegimes();
-  return (c) => describeChange(c, lang, (id) => pick(regimes.data?.regimes.find((r) => r.id === id)?.title) || id);
-}
-
 function Suggestion({ a, form, linkFor }: { a: Attempt; form: FormState; linkFor: (s: FormState) => string }) {
-  const { t } = useI18n();
-  const describe = useDescribe();
+  const { t, pick } = useI18n();
   const applied = applyChanges({ ...form, asOf: a.asOf }, a.changes);
   return (
     <li className="whatif-item">
       <div className="whatif-changes">
-        {a.changes.map((c, i) => <span key={i} className="chip">{describe(c)}</span>)}
+        {a.changes.map((c, i) => <span key={i} className="chip">{pick(c.text)}</span>)}
       </div>
       <div className="whatif-result">
         <OutcomeBadge outcome={a.outcome} small /> <code className="muted small">{a.reasons.join(', ')}</code>
@@ -40,16 +32,19 @@ function Suggestion({ a, form, linkFor }: { a: Attempt; form: FormState; linkFor
 }
 
 function NotEnough({ s }: { s: Shortfall }) {
-  const { t, lang } = useI18n();
-  const describe = useDescribe();
+  const { t, pick } = useI18n();
   return (
     <li className="whatif-item">
-      <div className="whatif-changes">{s.changes.map((c, i) => <span key={i} className="chip chip-muted">{describe(c)}</span>)}</div>
+      <div className="whatif-changes">{s.changes.map((c, i) => <span key={i} className="chip chip-muted">{pick(c.text)}</span>)}</div>
       <div className="whatif-result small">
-        <OutcomeBadge outcome={s.outcome} small /> {t('stillBlocks', { rules: s.blockedBy.join(', ') })}
-        {s.why && lang === 'en' ? <span className="muted"> — {s.why}</span> : null}
-        {s.later ? <span className="muted"> · {s.later.from}: {t(outcomeKey(s.later.outcome))}</span> : null}
+        <OutcomeBadge outcome={s.outcome} small /> {pick(s.why)}
       </div>
+      {s.enoughWith.length ? <div className="small muted">{t('whatifEnoughWith')}: {s.enoughWith.map(pick).join(' / ')}</div> : null}
+      {s.later ? (
+        <div className="small muted">
+          {t('whatifLater', { date: s.later.from })}: {t(outcomeKey(s.later.outcome))} <code>{s.later.reasons.join(', ')}</code>
+        </div>
+      ) : null}
     </li>
   );
 }
