@@ -132,3 +132,39 @@ describe.skipIf(!existsSync(SHARED_LIST))('gensoku lists import', { timeout: 120
     expect((await cli(['import', changed, '--dry-run', '--allow-older'])).code).toBe(1);
   });
 });
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+describe.skipIf(!pgUrl || !existsSync(SHARED_LIST))('gensoku lists import on PostgreSQL (DATABASE_URL)', { timeout: 120_000 }, () => {
+  it('stores the list, re-imports a changed one and warns that a running server keeps its list until restarted', async () => {
+    const { openPostgres } = await import('../../store/postgres.ts');
+    const schema = `gensoku_lists_${process.pid}_${Date.now() % 100000}`;
+    const adminSql = await openPostgres(pgUrl!, { max: 1 });
+    await adminSql.query(`CREATE SCHEMA ${schema}`);
+    const url = new URL(pgUrl!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const saved = { ...process.env };
+    try {
+      const run = async (argv: string[]) => {
+        Object.assign(process.env, { DATABASE_URL: url.toString() });
+        const out: string[] = [];
+        const err: string[] = [];
+        const code = await lists(argv, { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => '' });
+        return { code, out: out.join(''), err: err.join('') };
+      };
+      expect((await run(['import', SHARED_LIST])).code).toBe(0);
+      const changedFile = join(dir, 'pg-changed.xml');
+      writeFileSync(changedFile, editList(readFileSync(SHARED_LIST, 'utf8'), REIMPORT_EDITS));
+      const r = await run(['import', changedFile]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('1 added, 1 removed, 1 changed');
+      expect(r.err).toContain('screens new submissions with the list it loaded until it restarts');
+      const check = await openPostgres(pgUrl!, { schema, max: 1 });
+      expect((await check.query<{ version: string }>('SELECT version FROM screening_lists ORDER BY id')).rows.map((x) => x.version)).toEqual(['2026-05-08T23:00:06.922Z', NEW_VERSION]);
+      await check.close();
+    } finally {
+      process.env = saved;
+      await adminSql.query(`DROP SCHEMA ${schema} CASCADE`);
+      await adminSql.close();
+    }
+  });
+});

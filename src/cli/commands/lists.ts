@@ -121,6 +121,10 @@ async function importCommand(file: string, values: { format?: string; 'dry-run'?
     }
     if (values.format === 'json') io.stdout(json({ ...r.value, list: { ...r.value.list, entries: r.value.list.individuals + r.value.list.entities } }));
     else printReport(io, r.value);
+    // PostgreSQL has no data-directory lock: a server may be running, and it holds its list in memory.
+    if (!r.value.unchanged && store.dialect === 'postgres') {
+      io.stderr('note: a gensoku serve running on this database screens new submissions with the list it loaded until it restarts; import through it (PUT /api/v1/screening/list) to switch it at once\n');
+    }
     return EXIT.ok;
   });
 }
