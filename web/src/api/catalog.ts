@@ -2,7 +2,7 @@
 // and shared by every component that needs it.
 import { useEffect, useState } from 'react';
 import { api, ApiError } from './client.ts';
-import type { CatalogueItem, RegimeList, RuleInfo, Source } from './types.ts';
+import type { CatalogueItem, FactDoc, RegimeList, RuleInfo, Source } from './types.ts';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -66,3 +66,9 @@ export const useSources = () => useShared('sources', async () => {
 });
 
 export const useItems = () => useShared('items', async () => (await api<{ items: CatalogueItem[] }>('/api/v1/items')).items);
+
+/** What each fact means, by id: its title in both languages, who keeps the list and what absence means. */
+export const useFacts = () => useShared('facts', async () => {
+  const { facts } = await api<{ facts: FactDoc[] }>('/api/v1/facts');
+  return new Map(facts.map((f) => [f.id, f]));
+});

@@ -30,6 +30,17 @@ export interface CountryFacts {
 }
 
 export type { Source } from '../../../src/core/policy-schema.ts';
+import type { Fact, FactEntry } from '../../../src/core/policy-schema.ts';
+export type { FactEntry };
+
+/** What a fact means (GET /api/v1/facts): title, type, who keeps the list, what absence means and when it was reviewed. */
+export type FactDoc = Omit<Fact, 'series'>;
+
+/** Every dated entry of every fact about a country (GET /api/v1/facts/:country/series). */
+export interface CountrySeries {
+  country: string;
+  facts: { fact: string; entries: FactEntry[] }[];
+}
 
 export interface User {
   id: string;

@@ -10,9 +10,16 @@ import { TraceTree } from './TraceTree.tsx';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const trace: TraceEntry[] = [
-  { type: 'rule', rule: 'C-p1-unsc', kind: 'prohibition', revision: '2014-04-01', result: 'not_fired', tests: [{ test: 'un-arms-embargo(UA) = true', value: 'false' }], citations: ['three-principles-2014'] },
+  { type: 'rule', rule: 'C-p1-unsc', kind: 'prohibition', revision: '2014-04-01', result: 'not_fired', tests: [{ test: 'un-arms-embargo(recipient) = full', value: 'false' }], citations: ['three-principles-2014'] },
   { type: 'rule', rule: 'C-2022-ukraine-non-lethal', kind: 'permission', revision: '2022-03-08', result: 'fired', tests: [{ test: 'item.weapon = false', value: 'true' }], citations: ['nsc-2022-03-08-ukraine'] },
   { type: 'fact', fact: 'under-aggression', of: 'UA', value: true, from: '2022-03-08', to: null, source: 'nsc-2022-03-08-ukraine', confirmed: true },
+  { type: 'fact', fact: 'security-partner', of: 'UA', value: false, from: null, to: null, source: null, confirmed: true },
+];
+
+const FACTS = [
+  { id: 'under-aggression', title: { en: 'Country under aggression', ja: '侵略を受けている国' }, type: 'boolean', default: false, defaultNote: { en: 'Not judged under aggression.', ja: '侵略を受けていると判断されていない。' }, maintainedBy: 'law', listDate: '2026-11-22' },
+  { id: 'security-partner', title: { en: 'Security partner of Japan', ja: '我が国との間で安全保障面での協力関係がある国' }, type: 'boolean', default: false, defaultNote: { en: 'Absent means no partnership was found by the operator.', ja: '一覧にない国は、運用者が協力関係を確認していない国である。' }, maintainedBy: 'operator', listDate: '2026-11-22' },
+  { id: 'un-arms-embargo', title: { en: 'UN arms embargo', ja: '国連安保理決議による武器禁輸' }, type: 'enum', values: ['none', 'full'], default: 'none', defaultNote: { en: 'No embargo.', ja: '禁輸なし。' }, maintainedBy: 'un', listDate: '2026-11-22' },
 ];
 
 const RULES: Record<string, { en: string; ja: string }> = {
@@ -29,6 +36,7 @@ describe('trace tree', () => {
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       const id = decodeURIComponent(String(url).split('/api/v1/rules/')[1] ?? '');
       if (RULES[id]) return new Response(JSON.stringify({ id, title: RULES[id] }), { headers: { 'content-type': 'application/json' } });
+      if (String(url).endsWith('/api/v1/facts')) return new Response(JSON.stringify({ facts: FACTS }), { headers: { 'content-type': 'application/json' } });
       if (String(url).endsWith('/api/v1/sources')) return new Response(JSON.stringify({ sources: [] }), { headers: { 'content-type': 'application/json' } });
       return new Response('{}', { status: 404 });
     }));
@@ -59,11 +67,31 @@ describe('trace tree', () => {
     const expand = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Expand all')!;
     await act(async () => expand.click());
     expect([...host.querySelectorAll('details')].every((d) => (d as HTMLDetailsElement).open)).toBe(true);
-    expect(host.textContent).toContain('un-arms-embargo(UA) = true');
-    expect(host.textContent).toContain('under-aggression');
+    expect(host.textContent).toContain('un-arms-embargo(recipient) = full');
+    // Facts by name, the id beside it; a rule's test headed by the fact it reads.
+    const leaves = [...host.querySelectorAll('li.fact-leaf')];
+    expect(leaves.map((l) => l.querySelector('.fact-title')?.textContent)).toEqual(['Security partner of Japan', 'Country under aggression']);
+    expect(leaves[1].textContent).toContain('under-aggression');
+    expect(host.querySelector('.tests')?.textContent).toContain('UN arms embargo: un-arms-embargo(recipient) = full');
+    // Absent from the operator's list: the assumption and the list's date are shown, not hidden.
+    const absent = leaves[0].querySelector('.absent-operator');
+    expect(absent?.textContent).toContain('Not on the list (reviewed 2026-11-22)');
+    expect(absent?.textContent).toContain('Absent means no partnership was found by the operator.');
 
     const collapse = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Collapse all')!;
     await act(async () => collapse.click());
     expect((host.querySelector('details.tree-node') as HTMLDetailsElement).open).toBe(false);
+  });
+
+  it('names facts in Japanese for a Japanese reader', async () => {
+    await act(async () => {
+      root.render(<I18nProvider lang="ja"><TraceTree trace={trace} reasons={['C-2022-ukraine-non-lethal']} /></I18nProvider>);
+    });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const titles = [...host.querySelectorAll('li.fact-leaf .fact-title')].map((e) => e.textContent);
+    expect(titles).toEqual(['我が国との間で安全保障面での協力関係がある国', '侵略を受けている国']);
+    expect(host.querySelector('.absent-operator')?.textContent).toContain('運用者が協力関係を確認していない国である');
   });
 });

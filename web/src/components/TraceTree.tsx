@@ -1,15 +1,24 @@
 // The full trace, as a tree of disclosure widgets: every rule tried (grouped by kind) and every fact used.
 import { useState } from 'react';
-import { useRules } from '../api/catalog.ts';
+import { useFacts, useRules } from '../api/catalog.ts';
 import type { FactTrace, RuleTrace, TraceEntry } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { countryName } from '../lib/countries.ts';
-import { buildTraceTree, factValue } from '../lib/traceTree.ts';
+import { buildTraceTree, factOfTest, factValue } from '../lib/traceTree.ts';
 import { Link } from '../router.tsx';
+import { AbsentNote, FactName } from './Facts.tsx';
 import { SourceList } from './Sources.tsx';
 
 const RESULT_CLASS: Record<RuleTrace['result'], string> = { fired: 'ok', not_fired: 'off', unknown: 'warn', defeated: 'bad' };
+
+/** A rule's test as the engine wrote it, headed by the name of the fact it reads, if any. */
+function TestText({ test }: { test: string }) {
+  const { pick } = useI18n();
+  const facts = useFacts();
+  const doc = facts.data?.get(factOfTest(test) ?? '');
+  return <>{doc ? <span className="test-fact">{pick(doc.title)}: </span> : null}<code>{test}</code></>;
+}
 
 function RuleLeaf({ e, deciding, title, open }: { e: RuleTrace; deciding: boolean; title: string | undefined; open: boolean }) {
   const { t } = useI18n();
@@ -27,7 +36,7 @@ function RuleLeaf({ e, deciding, title, open }: { e: RuleTrace; deciding: boolea
             <ul className="tests">
               {e.tests.map((x, i) => (
                 <li key={i}>
-                  <span className={`truth truth-${x.value}`}>{t(`truth.${x.value}` as MessageKey)}</span> <code>{x.test}</code>
+                  <span className={`truth truth-${x.value}`}>{t(`truth.${x.value}` as MessageKey)}</span> <TestText test={x.test} />
                 </li>
               ))}
             </ul>
@@ -49,12 +58,14 @@ function FactLeaf({ f }: { f: FactTrace }) {
   const shown = v === 'true' ? t('yes') : v === 'false' ? t('no') : v === 'unknown' ? t('unknown') : v;
   return (
     <li className="fact-leaf">
-      <span className="fact-name"><code>{f.fact}</code> · {countryName(f.of, lang)} ({f.of})</span>
+      <span className="fact-name"><FactName id={f.fact} /> · {countryName(f.of, lang)} ({f.of})</span>
       <strong className={`fact-value fact-${v}`}>{shown}</strong>
-      <span className="muted">
-        {f.source ? `${f.from ?? ''} – ${f.to ?? t('onward')}` : t('factNoEntry')}
-        {f.confirmed ? '' : ` · ${t('unconfirmed')}`}
-      </span>
+      {f.source ? (
+        <span className="muted">
+          {`${f.from ?? ''} – ${f.to ?? t('onward')}`}
+          {f.confirmed ? '' : ` · ${t('unconfirmed')}`}
+        </span>
+      ) : <span className="fact-absent"><AbsentNote id={f.fact} /></span>}
       {f.note ? <span className="muted fact-note">{f.note}</span> : null}
       {f.source ? <SourceList ids={[f.source]} compact /> : null}
     </li>

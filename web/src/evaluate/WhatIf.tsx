@@ -39,10 +39,10 @@ function NotEnough({ s }: { s: Shortfall }) {
       <div className="whatif-result small">
         <OutcomeBadge outcome={s.outcome} small /> {pick(s.why)}
       </div>
-      {s.enoughWith.length ? <div className="small muted">{t('whatifEnoughWith')}: {s.enoughWith.map(pick).join(' / ')}</div> : null}
+      {s.enoughWith.length ? <div className="small muted">{t('whatifEnoughWith', { list: s.enoughWith.map(pick).join(' / ') })}</div> : null}
       {s.later ? (
         <div className="small muted">
-          {t('whatifLater', { date: s.later.from })}: {t(outcomeKey(s.later.outcome))} <code>{s.later.reasons.join(', ')}</code>
+          {t('whatifLater', { date: s.later.from, outcome: t(outcomeKey(s.later.outcome)) })} <code>{s.later.reasons.join(', ')}</code>
         </div>
       ) : null}
     </li>

@@ -1,10 +1,10 @@
-// A country's facts: on a chosen date, each value with its period and citation; and how they changed over time.
-import { useEffect, useState } from 'react';
-import { api } from '../api/client.ts';
-import { loadRegimes } from '../api/catalog.ts';
+// A country's facts: on a chosen date, each value with its period and citation (or, where the country is not on a list,
+// what that means); and its whole history, entry by entry, from the series endpoint.
+import { useFacts } from '../api/catalog.ts';
 import { useApi } from '../api/useApi.ts';
-import type { CountryFacts, FactTrace } from '../api/types.ts';
+import type { CountryFacts, CountrySeries, FactTrace } from '../api/types.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
+import { AbsentNote, FactName } from '../components/Facts.tsx';
 import { Section, TextField } from '../components/Fields.tsx';
 import { SourceList } from '../components/Sources.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { countryName, flag } from '../lib/countries.ts';
 import { today } from '../lib/dates.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
-import { factHistory, type FactPeriod } from './factHistory.ts';
+import { countryHistory, inForce } from './factHistory.ts';
 
 const EARLIEST = '1967-04-21';
 
@@ -23,42 +23,64 @@ function FactValue({ value }: { value: FactTrace['value'] }) {
   return <span className="fact-value">{value}</span>;
 }
 
-function History({ code, now }: { code: string; now: string }) {
-  const { t } = useI18n();
-  const [state, setState] = useState<{ code: string; data?: FactPeriod[]; error?: Error }>({ code: '' });
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const { regimes } = await loadRegimes();
-      const seeds = [now, ...regimes.filter((r) => r.kind !== 'draft' && r.from).map((r) => r.from!)];
-      return factHistory(async (asOf) => (await api<CountryFacts>(`/api/v1/facts/${code}`, { query: { asOf } })).facts, seeds, { earliest: EARLIEST, latest: now });
-    })().then(
-      (data) => live && setState({ code, data }),
-      (e: unknown) => live && setState({ code, error: e instanceof Error ? e : new Error(String(e)) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [code, now]);
-  if (state.code !== code) return <Loading />;
-  if (state.error) return <ErrorBox error={state.error} />;
-  if (!state.data?.length) return <p className="muted">{t('none')}</p>;
+function History({ code, date }: { code: string; date: string }) {
+  const { t, pick } = useI18n();
+  const series = useApi<CountrySeries>(`/api/v1/facts/${code}/series`);
+  const facts = useFacts();
+  if (series.error) return <ErrorBox error={series.error} onRetry={series.reload} />;
+  // The names can wait for the catalogue; without one (an older server) the ids stand in.
+  if (!series.data || (!facts.data && !facts.error)) return <Loading />;
+  const h = countryHistory(series.data.facts, facts.data);
   return (
-    <div className="table-wrap">
-      <table className="table facts-table">
-        <thead><tr><th scope="col">{t('fact')}</th><th scope="col">{t('value')}</th><th scope="col">{t('period')}</th><th scope="col">{t('source')}</th></tr></thead>
-        <tbody>
-          {state.data.map((f) => (
-            <tr key={`${f.fact}|${f.from}`}>
-              <td><code>{f.fact}</code></td>
-              <td><FactValue value={f.value} />{f.confirmed ? null : <span className="tag tag-warn">{t('unconfirmed')}</span>}</td>
-              <td>{f.from} – {f.to ?? t('onward')}</td>
-              <td><SourceList ids={[f.source]} compact />{f.note ? <span className="muted small">{f.note}</span> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {h.listed.length === 0 ? <p className="muted">{t('none')}</p> : (
+        <div className="table-wrap">
+          <table className="table facts-table history-table">
+            <thead><tr><th scope="col">{t('fact')}</th><th scope="col">{t('value')}</th><th scope="col">{t('period')}</th><th scope="col">{t('source')}</th></tr></thead>
+            {h.listed.map((f) => (
+              <tbody key={f.fact} className="fact-group">
+                {f.entries.map((e, i) => {
+                  const now = inForce(e, date);
+                  return (
+                    <tr key={`${e.from}|${i}`} className={now ? 'current' : undefined}>
+                      {i === 0 ? <th scope="rowgroup" rowSpan={f.entries.length} className="fact-cell"><FactName id={f.fact} doc={f.doc} /></th> : null}
+                      <td><FactValue value={e.value} />{e.confirmed ? null : <span className="tag tag-warn">{t('unconfirmed')}</span>}</td>
+                      <td className="period">{e.from} – {e.to ?? t('onward')}{now ? <span className="tag tag-ok">{t('inForceOn', { date })}</span> : null}</td>
+                      <td><SourceList ids={[e.source]} compact />{e.note ? <span className="muted small">{e.note}</span> : null}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
+      {h.operatorAbsent.length ? (
+        <>
+          <h3 className="h-sub">{t('neverOnOperatorList')}</h3>
+          <ul className="plain-list absent-list">
+            {h.operatorAbsent.map((d) => (
+              <li key={d.id}><FactName id={d.id} doc={d} /><AbsentNote id={d.id} doc={d} /></li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {h.otherAbsent.length ? (
+        <>
+          <h3 className="h-sub">{t('neverListed')}</h3>
+          <ul className="plain-list absent-list">
+            {h.otherAbsent.map((d) => (
+              <li key={d.id}>
+                <details className="small">
+                  <summary><FactName id={d.id} doc={d} /> <span className="muted">· {t('listReviewed', { date: d.listDate })}</span></summary>
+                  <p>{pick(d.defaultNote)}</p>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -92,10 +114,14 @@ export function CountryPage({ code }: { code: string | null }) {
                   <tbody>
                     {facts.data.facts.map((f) => (
                       <tr key={f.fact}>
-                        <td><code>{f.fact}</code></td>
+                        <th scope="row" className="fact-cell"><FactName id={f.fact} /></th>
                         <td><FactValue value={f.value} />{f.confirmed ? null : <span className="tag tag-warn">{t('unconfirmed')}</span>}</td>
-                        <td>{f.source ? `${f.from} – ${f.to ?? t('onward')}` : <span className="muted">{t('factNoEntry')}</span>}</td>
-                        <td>{f.source ? <SourceList ids={[f.source]} compact /> : null}{f.note ? <span className="muted small">{f.note}</span> : null}</td>
+                        {f.source ? (
+                          <>
+                            <td className="period">{f.from} – {f.to ?? t('onward')}</td>
+                            <td><SourceList ids={[f.source]} compact />{f.note ? <span className="muted small">{f.note}</span> : null}</td>
+                          </>
+                        ) : <td colSpan={2}><AbsentNote id={f.fact} /></td>}
                       </tr>
                     ))}
                   </tbody>
@@ -104,7 +130,7 @@ export function CountryPage({ code }: { code: string | null }) {
             )}
           </Section>
           <Section title={t('factHistory')}>
-            <History code={code} now={now} />
+            <History code={code} date={date} />
           </Section>
         </>
       ) : null}

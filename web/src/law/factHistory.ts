@@ -1,43 +1,38 @@
-// A country's facts through time, gathered from the dated fact endpoint: starting from some dates (the regimes' first
-// days are good seeds), it steps to the day before each entry began and the day after each ended, until every series
-// reachable so is walked (or a cap is reached). An entry that starts and ends between two seeds with no neighbour
-// found is missed: the server has no endpoint for a country's whole series yet.
-import type { FactTrace } from '../api/types.ts';
+// A country's facts through time, from its whole series (GET /api/v1/facts/:country/series): each fact with its dated
+// entries in order, the facts in the policy's order; and the lists the country has never been on, so that what absence
+// from them means can be shown beside the history.
+import type { CountrySeries, FactDoc, FactEntry } from '../api/types.ts';
 
-export interface FactPeriod {
+export interface FactHistory {
   fact: string;
-  value: FactTrace['value'];
-  from: string;
-  to: string | null;
-  source: string;
-  confirmed: boolean;
-  note?: string;
+  doc: FactDoc | undefined;
+  entries: FactEntry[];
 }
 
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export interface CountryHistory {
+  /** Facts with at least one dated entry for the country. */
+  listed: FactHistory[];
+  /** Lists kept by the operator on which the country never appears: the default is an assumption, shown with its note. */
+  operatorAbsent: FactDoc[];
+  /** Other lists (the law's, the UN's) on which the country never appears. */
+  otherAbsent: FactDoc[];
+}
 
-export async function factHistory(
-  read: (asOf: string) => Promise<FactTrace[]>, seeds: readonly string[], opts: { earliest: string; latest: string; cap?: number },
-): Promise<FactPeriod[]> {
-  const seen = new Map<string, FactPeriod>();
-  const queued = new Set<string>(seeds);
-  const queue = [...queued];
-  let calls = 0;
-  while (queue.length && calls < (opts.cap ?? 40)) {
-    const date = queue.shift()!;
-    calls++;
-    for (const f of await read(date)) {
-      if (!f.source || !f.from) continue;
-      const key = `${f.fact}|${f.from}`;
-      if (seen.has(key)) continue;
-      seen.set(key, { fact: f.fact, value: f.value, from: f.from, to: f.to, source: f.source, confirmed: f.confirmed, ...(f.note ? { note: f.note } : {}) });
-      for (const next of [shift(f.from, -1), f.to ? shift(f.to, 1) : null]) {
-        if (next && next >= opts.earliest && next <= opts.latest && !queued.has(next)) {
-          queued.add(next);
-          queue.push(next);
-        }
-      }
-    }
-  }
-  return [...seen.values()].sort((a, b) => a.fact.localeCompare(b.fact) || a.from.localeCompare(b.from));
+/** The entry in force on a date, if any. */
+export const inForce = (e: Pick<FactEntry, 'from' | 'to'>, date: string): boolean => e.from <= date && (e.to == null || date <= e.to);
+
+export function countryHistory(series: CountrySeries['facts'], docs: ReadonlyMap<string, FactDoc> | undefined): CountryHistory {
+  const order = [...(docs?.keys() ?? [])];
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const listed = series
+    .filter((s) => s.entries.length > 0)
+    .map((s) => ({ fact: s.fact, doc: docs?.get(s.fact), entries: [...s.entries].sort((a, b) => a.from.localeCompare(b.from)) }))
+    .sort((a, b) => rank(a.fact) - rank(b.fact) || a.fact.localeCompare(b.fact));
+  const seen = new Set(listed.map((l) => l.fact));
+  const absent = [...(docs?.values() ?? [])].filter((d) => !seen.has(d.id));
+  return {
+    listed,
+    operatorAbsent: absent.filter((d) => d.maintainedBy === 'operator'),
+    otherAbsent: absent.filter((d) => d.maintainedBy !== 'operator'),
+  };
 }

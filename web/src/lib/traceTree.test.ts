@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEntry } from '../api/types.ts';
-import { buildTraceTree, factValue } from './traceTree.ts';
+import { buildTraceTree, factOfTest, factValue } from './traceTree.ts';
 
 const rule = (rule: string, kind: 'prohibition' | 'permission' | 'default' | 'exception', result: 'fired' | 'not_fired' | 'unknown' | 'defeated'): TraceEntry => ({
   type: 'rule', rule, kind, revision: '2014-04-01', result, tests: [], citations: ['three-principles-2014'],
@@ -37,5 +37,13 @@ describe('trace tree', () => {
 
   it('handles an empty trace', () => {
     expect(buildTraceTree([], [])).toEqual({ groups: [], facts: [], ruleIds: [] });
+  });
+
+  it('tells which fact a rule’s test reads', () => {
+    expect(factOfTest('un-arms-embargo(recipient) in [targeted, regional]')).toBe('un-arms-embargo');
+    expect(factOfTest('partner-f35(licensor) = true')).toBe('partner-f35');
+    expect(factOfTest('item.weapon = true')).toBeNull();
+    expect(factOfTest('recipient in item.partners')).toBeNull();
+    expect(factOfTest('judgment: very-small-impact')).toBeNull();
   });
 });

@@ -51,3 +51,9 @@ export function factValue(f: FactTrace): 'true' | 'false' | 'unknown' | string {
   if (f.value === null) return 'unknown';
   return typeof f.value === 'boolean' ? String(f.value) : f.value;
 }
+
+/** The fact a rule's test reads ("un-arms-embargo(recipient) = full" reads un-arms-embargo), or null for other tests. */
+export function factOfTest(test: string): string | null {
+  const m = /^([a-z0-9][a-z0-9._:-]*)\((recipient|licensor)\) /.exec(test);
+  return m ? m[1] : null;
+}
