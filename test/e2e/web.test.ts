@@ -18,6 +18,8 @@ const POLL = { timeout: 15_000, interval: 100 };
 const APPLICANT = { username: 'alice', password: 'alice-password-1', role: 'applicant' as const, org: 'Acme Heavy Industries' };
 const EXAMINER = { username: 'bob', password: 'bob-password-123', role: 'examiner' as const };
 const AUDITOR = { username: 'carol', password: 'carol-password-1', role: 'auditor' as const };
+/** A consignee whose name is close to a listed entity (UN ref IQe.197), so its screening hit shows beside the end user's. */
+const CONSIGNEE = { name: 'Al Wasel and Babel General Trading', address: 'Jebel Ali Free Zone, Dubai' };
 
 if (!hasBrowser) console.warn(`web e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
@@ -160,14 +162,40 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('#qty-0').fill('4');
     await p.locator('#value-0').fill('1200000000');
     await p.locator('#justification').fill('Maritime domain awareness under the 2026 partnership.');
+    // A consignee, from the keyboard: adding a row moves focus to its name. Its name is close to a listed entity too.
+    await p.getByRole('button', { name: 'Add a consignee' }).click();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('consignee-name-0');
+    await p.keyboard.type(CONSIGNEE.name);
+    await p.getByLabel('Type', { exact: true }).selectOption('company');
+    await p.getByRole('combobox', { name: 'Country (optional)' }).fill('United Arab');
+    await p.keyboard.press('Enter');
+    await p.locator('#consignee-address-0').fill(CONSIGNEE.address);
+    // A second row, removed again: focus goes back to the add button.
+    await p.getByRole('button', { name: 'Add a consignee' }).click();
+    await p.getByRole('button', { name: 'Remove consignee 2' }).click();
+    expect(await p.locator('[data-row="consignee"]').count()).toBe(1);
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toContain('Add a consignee');
+    // The route: one transit country, picked with the keyboard.
+    await p.getByRole('button', { name: 'Add a transit country' }).click();
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('route-country-0');
+    await p.keyboard.type('Singapore');
+    await p.keyboard.press('Enter');
+    await p.locator('#route-place-0').fill('Changi');
     await shot(p, 'case-new', true);
     expect(await axeViolations(p)).toEqual([]);
     await p.getByRole('button', { name: 'Save as draft' }).click();
-    // A draft can still be edited.
+    const consignee = p.locator('li[data-consignee="0"]');
+    await consignee.waitFor();
+    expect(await consignee.innerText()).toMatch(new RegExp(`${CONSIGNEE.name}[^]*Company[^]*United Arab Emirates \\(AE\\)[^]*${CONSIGNEE.address}`));
+    expect((await p.locator('dd.route').innerText()).replace(/\s+/g, ' ')).toMatch(/Japan → .*Singapore \(SG\) · Changi → .*Australia/);
+    // A draft can still be edited, and keeps its consignees and route.
     await p.getByRole('link', { name: 'Edit the draft' }).click();
+    expect(await p.locator('#consignee-name-0').inputValue()).toBe(CONSIGNEE.name);
+    expect(await p.locator('#route-country-0').inputValue()).toBe('Singapore (SG)');
     await p.locator('#qty-0').fill('5');
     await p.getByRole('button', { name: 'Save as draft' }).click();
     await p.locator('td.num', { hasText: /^5$/ }).first().waitFor();
+    await consignee.waitFor();
     await p.locator('#document-file').setInputFiles({ name: 'end-use-certificate.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 end-use certificate') });
     await p.getByText('end-use-certificate.pdf').waitFor();
     await p.getByRole('button', { name: 'Submit' }).click();
@@ -185,10 +213,21 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.getByRole('button', { name: 'Start review' }).click();
     await expect.poll(() => p.locator('h1 .status').getAttribute('data-status'), POLL).toBe('under_review');
     await p.locator('section.evaluation[data-outcome="permissible"]').first().waitFor();
-    const hit = p.locator('li.hit-open').first();
-    await hit.waitFor();
-    await hit.getByLabel('Reason (required)').fill('Different company: Australian importer registered under ABN, no link to the listed entity.');
-    await hit.getByRole('button', { name: 'Clear: false positive' }).click();
+    // Every party was screened at submission: the end user and the consignee both have a hit to clear.
+    const open = p.locator('li.hit-open');
+    await open.first().waitFor();
+    expect(await p.locator('li.hit-open .tag-party[data-party="endUser"]').count()).toBeGreaterThan(0);
+    const consigneeHit = p.locator('li.hit-open', { has: p.locator('.tag-party[data-party="consignees.0"]') });
+    expect(await consigneeHit.count()).toBeGreaterThan(0);
+    expect(await consigneeHit.first().innerText()).toMatch(/Consignee 1[^]*Al Wasel and Babel General Trading[^]*AL WASEL AND BABEL GENERAL TRADING LLC/);
+    expect(await p.getByText('parties screened: 2').count()).toBe(1);
+    await shot(p, 'case-screening');
+    for (let n = await open.count(); n > 0; n = await open.count()) {
+      const hit = open.first();
+      await hit.getByLabel('Reason (required)').fill('Different company: registered importer with no link to the listed entity.');
+      await hit.getByRole('button', { name: 'Clear: false positive' }).click();
+      await expect.poll(() => open.count(), POLL).toBe(n - 1);
+    }
     await p.locator('li.hit:not(.hit-open)').first().waitFor();
     await p.getByRole('radio', { name: 'Approve' }).check();
     await p.locator('#reason').fill('Permissible under the 2026 revision; end-use certificate received.');

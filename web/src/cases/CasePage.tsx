@@ -61,8 +61,32 @@ function CaseBody({ id, user }: { id: string; user: User }) {
               <dt>{t('recipient')}</dt><dd><span aria-hidden="true">{flag(app.recipient)}</span> {countryName(app.recipient, lang)} ({app.recipient})</dd>
               <dt>{t('purpose')}</dt><dd>{app.purpose ? PURPOSE_LABEL[app.purpose][lang] : t('notStated')}</dd>
               <dt>{t('endUser')}</dt><dd>{app.endUser.name} ({END_USER_LABEL[app.endUser.type][lang]}){app.endUser.address ? `, ${app.endUser.address}` : ''}</dd>
-              {app.consignees.length ? <><dt>Consignees</dt><dd>{app.consignees.map((c) => c.name).join('; ')}</dd></> : null}
-              {app.route.length ? <><dt>Route</dt><dd>{app.route.map((r) => r.country + (r.place ? ` (${r.place})` : '')).join(' → ')}</dd></> : null}
+              <dt>{t('consignees')}</dt>
+              <dd>
+                {app.consignees.length ? (
+                  <ol className="plain-list consignee-list">
+                    {app.consignees.map((c, i) => (
+                      <li key={i} data-consignee={i}>
+                        <strong>{c.name}</strong> ({END_USER_LABEL[c.type][lang]})
+                        {c.country ? <> · <span aria-hidden="true">{flag(c.country)}</span> {countryName(c.country, lang)} ({c.country})</> : null}
+                        {c.address ? <span className="muted">, {c.address}</span> : null}
+                      </li>
+                    ))}
+                  </ol>
+                ) : <span className="muted">{t('noConsignees')}</span>}
+              </dd>
+              <dt>{t('route')}</dt>
+              <dd className="route">
+                {app.route.length ? (
+                  <ol className="route-legs" aria-label={t('route')}>
+                    <li>{countryName('JP', lang)}</li>
+                    {app.route.map((r, i) => (
+                      <li key={i} data-leg={i}><span aria-hidden="true" className="arrow">→ </span><span aria-hidden="true">{flag(r.country)}</span> {countryName(r.country, lang)} ({r.country}){r.place ? <span className="muted"> · {r.place}</span> : null}</li>
+                    ))}
+                    <li><span aria-hidden="true" className="arrow">→ </span><span aria-hidden="true">{flag(app.recipient)}</span> {countryName(app.recipient, lang)}</li>
+                  </ol>
+                ) : <span className="muted">{t('direct')}</span>}
+              </dd>
             </dl>
             <div className="table-wrap">
               <table className="table">

@@ -7,11 +7,16 @@ import type { CaseView, User } from '../api/types.ts';
 import { Section, TextField } from '../components/Fields.tsx';
 import { ErrorBox } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { partyPosition } from './partyForm.ts';
 
 function Hit({ view, party, hit, user, onChange }: {
   view: CaseView; party: { party: string; name: string }; hit: ScreeningHit; user: User; onChange: (v: CaseView, note?: string) => void;
 }) {
   const { t } = useI18n();
+  const partyLabel = (p: string) => {
+    const at = partyPosition(p);
+    return at.kind === 'endUser' ? t('partyEndUser') : at.kind === 'consignee' ? t('consigneeN', { n: at.n! }) : p;
+  };
   const [reason, setReason] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const canDispose = !hit.disposition && (user.role === 'examiner' || user.role === 'nsc');
@@ -30,7 +35,7 @@ function Hit({ view, party, hit, user, onChange }: {
   return (
     <li className={hit.disposition ? 'hit' : 'hit hit-open'} data-ref={hit.referenceNumber}>
       <div>
-        <strong>{party.name}</strong> <span className="muted">({party.party})</span> ≈ <strong>{hit.listedName}</strong> <code>{hit.referenceNumber}</code>{' '}
+        <span className="tag tag-first tag-party" data-party={party.party}>{partyLabel(party.party)}</span> <strong>{party.name}</strong> ≈ <strong>{hit.listedName}</strong> <code>{hit.referenceNumber}</code>{' '}
         <span className="tag tag-warn">{Math.round(hit.score * 100)}%</span>
       </div>
       <div className="small muted">{hit.explanation}</div>

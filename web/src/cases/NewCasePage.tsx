@@ -1,4 +1,5 @@
-// File a transfer application (recipient, purpose, end user, item lines, justification), saved as a draft first;
+// File a transfer application (recipient, purpose, end user, consignees, route, item lines, justification), saved as a
+// draft first;
 // or edit a draft the applicant has not yet submitted.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
@@ -11,6 +12,8 @@ import { ItemFields } from '../evaluate/ItemFields.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { END_USER_LABEL, PURPOSE_LABEL, options } from '../lib/labels.ts';
 import { navigate } from '../router.tsx';
+import { ConsigneeRows, RouteRows } from './PartyRows.tsx';
+import { consigneeRows, legRows, toConsignees, toRoute } from './partyForm.ts';
 import { RequireLogin } from './RequireLogin.tsx';
 
 interface Line {
@@ -29,6 +32,8 @@ function CaseForm({ draft }: { draft?: CaseView }) {
   const [purpose, setPurpose] = useState<Purpose | ''>(app?.purpose ?? '');
   const [endUser, setEndUser] = useState<{ name: string; type: EndUserType | ''; address: string }>(
     app ? { name: app.endUser.name, type: app.endUser.type, address: app.endUser.address ?? '' } : { name: '', type: 'government', address: '' });
+  const [consignees, setConsignees] = useState(() => consigneeRows(app));
+  const [route, setRoute] = useState(() => legRows(app));
   const [lines, setLines] = useState<Line[]>(app ? app.items.map((l) => ({ preset: '', item: l.item, quantity: String(l.quantity), valueJpy: String(l.valueJpy) })) : [newLine()]);
   const [justification, setJustification] = useState(app?.justification ?? '');
   const [error, setError] = useState<Error | null>(null);
@@ -43,10 +48,12 @@ function CaseForm({ draft }: { draft?: CaseView }) {
       const saved = await api<CaseView>(draft ? `/api/v1/cases/${draft.id}` : '/api/v1/cases', {
         method: draft ? 'PUT' : 'POST',
         body: {
-          ...(draft ? { version: draft.version, consignees: app?.consignees ?? [], route: app?.route ?? [] } : {}),
+          ...(draft ? { version: draft.version } : {}),
           recipient,
           ...(purpose ? { purpose } : {}),
           endUser: { name: endUser.name, type: endUser.type || 'government', ...(endUser.address ? { address: endUser.address } : {}) },
+          consignees: toConsignees(consignees),
+          route: toRoute(route),
           items: lines.map((l) => ({ item: l.item, quantity: Number(l.quantity), valueJpy: Number(l.valueJpy) })),
           justification,
         },
@@ -75,6 +82,8 @@ function CaseForm({ draft }: { draft?: CaseView }) {
             <TextField label={t('endUserAddress')} value={endUser.address} onChange={(address) => setEndUser({ ...endUser, address })} />
           </div>
         </fieldset>
+        <ConsigneeRows rows={consignees} onChange={setConsignees} />
+        <RouteRows rows={route} onChange={setRoute} />
         {lines.map((l, i) => (
           <div className="item-line" key={i}>
             <ItemFields legend={t('itemDecision', { n: i + 1 })} value={{ preset: l.preset, item: l.item }} onChange={({ preset, item }) => setLine(i, { preset, item })} />

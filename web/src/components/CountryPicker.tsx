@@ -11,9 +11,11 @@ export interface CountryPickerProps {
   hint?: string;
   required?: boolean;
   name?: string;
+  /** The field may be left empty: clearing the text clears the value. */
+  optional?: boolean;
 }
 
-export function CountryPicker({ id, label, value, onChange, hint, required, name }: CountryPickerProps) {
+export function CountryPicker({ id, label, value, onChange, hint, required, name, optional }: CountryPickerProps) {
   const { t, lang } = useI18n();
   const auto = useId();
   const inputId = id ?? `${auto}-input`;
@@ -92,7 +94,10 @@ export function CountryPicker({ id, label, value, onChange, hint, required, name
             // Leave time for a click on an option to land first.
             setTimeout(() => {
               setOpen(false);
-              setText(display(value));
+              if (optional && input.current && !input.current.value.trim()) {
+                if (value) onChange('');
+                setText('');
+              } else setText(display(value));
             }, 150);
           }}
           onKeyDown={onKey}
