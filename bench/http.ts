@@ -1,7 +1,7 @@
 // HTTP: `gensoku serve` in a child process on a free loopback port, loaded with autocannon from this process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -49,6 +49,33 @@ export async function startServe(env: Record<string, string>, repo = repoRoot())
       child.once('exit', done);
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    }),
+  };
+}
+
+/** The bare node:http reference server (bench/reference-server.ts, bundled by run.ts), for comparison only. */
+export async function startReference(root: string): Promise<ServerHandle | null> {
+  const script = join(root, 'bench', '.build', 'reference-server.mjs');
+  if (!existsSync(script)) return null;
+  const logDir = mkdtempSync(join(tmpdir(), 'gensoku-ref-log-'));
+  const logFile = join(logDir, 'requests.log');
+  const child = spawn(process.execPath, [script, '0', join(root, 'policy'), logFile], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((res, rej) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) res(m[1]);
+    });
+    child.once('exit', (code) => rej(new Error(`reference server exited with ${code}`)));
+  });
+  return {
+    url, child, logFile,
+    stop: () => new Promise<void>((res) => {
+      const done = () => { rmSync(logDir, { recursive: true, force: true }); res(); };
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', done);
+      child.kill('SIGTERM');
     }),
   };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../src/policy-files/load.ts';
 import { coverage, differential, mutationCheck, REGIME, sample, timeEngines, type EngineReport } from './engine.ts';
-import { applicantToken, loadCreateCases, loadEvaluate, pgliteDb, postgresDb, startServe, type Db, type LoadResult } from './http.ts';
+import { applicantToken, loadCreateCases, loadEvaluate, pgliteDb, postgresDb, startReference, startServe, type Db, type LoadResult } from './http.ts';
 import { benchMatrix, type MatrixReport } from './matrix.ts';
 import { repoRoot } from './repo.ts';
 import { fmt, table } from './stats.ts';
@@ -31,7 +31,7 @@ interface Results {
   bundled: boolean;
   engine?: EngineReport & { ratios: Record<string, number>; mutationCaught: number };
   matrix?: MatrixReport;
-  http?: { evaluate: LoadResult; evaluateUntraced: LoadResult; connections: number; seconds: number; bodies: number };
+  http?: { evaluate: LoadResult; evaluateUntraced: LoadResult; reference?: { evaluate: LoadResult; evaluateUntraced: LoadResult }; connections: number; seconds: number; bodies: number };
   cases?: { pglite?: LoadResult; postgres?: LoadResult | { skipped: string }; connections: number; seconds: number };
   targets: Target[];
 }
@@ -172,6 +172,23 @@ export async function main(argv: string[]): Promise<number> {
       await server.stop();
       await db.cleanup();
     }
+    // The same work on a bare node:http server, to show what the framework around the engine costs.
+    const ref = values.bundled ? await startReference(root) : null;
+    if (ref && results.http) {
+      try {
+        const bodies = workload(items, ['2014-04-01', '2022-03-08', '2024-06-01', '2026-05-01']).filter((_, i) => i % 7 === 0);
+        log('http: reference node:http server (not the product), same bodies...');
+        await loadEvaluate(ref.url, bodies, { seconds: 2, connections });
+        const evaluate = await loadEvaluate(ref.url, bodies, { seconds, connections });
+        const evaluateUntraced = await loadEvaluate(ref.url, bodies, { seconds, connections, query: '?trace=false' });
+        results.http.reference = { evaluate, evaluateUntraced };
+        const h = (name: string, r: LoadResult) => rows.push(['http', name, `${fmt(r.rps, 0)} req/s`, `p50 ${fmt(r.p50, 1)} ms`, `p99 ${fmt(r.p99, 1)} ms`]);
+        h('reference: bare node:http, same steps (trace)', evaluate);
+        h('reference: bare node:http, same steps (no trace)', evaluateUntraced);
+      } finally {
+        await ref.stop();
+      }
+    }
   }
 
   if (only.has('cases')) {
@@ -217,10 +234,13 @@ export async function main(argv: string[]): Promise<number> {
     table(['target', 'wanted', 'measured', 'met'], results.targets.map((t) => [t.name, t.target, t.value, t.met ? 'yes' : 'NO'])),
   ].join('\n');
   process.stdout.write(`${report}\n`);
-  const out = values.out ?? join(root, 'bench', 'results.json');
+  // A partial run (--only, --quick) never replaces the full results kept in the repository.
+  const full = only.size === SECTIONS.length && !quick;
+  const out = values.out ?? join(root, 'bench', full ? 'results.json' : '.build/results-partial.json');
   writeFileSync(out, `${JSON.stringify({ ...results, table: report }, null, 2)}\n`);
   log(`results written to ${out}`);
-  if (values['write-docs']) {
+  if (values['write-docs'] && !full) log('--write-docs ignored: only a full run (all sections, not --quick) updates docs/performance.md');
+  if (values['write-docs'] && full) {
     const doc = join(root, 'docs', 'performance.md');
     const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
     const begin = '<!-- bench:begin -->';

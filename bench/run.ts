@@ -19,8 +19,12 @@ if (args.includes('--no-bundle')) {
     join(root, 'bench', 'entry.ts'), '--bundle', '--platform=node', '--format=esm', '--packages=external',
     `--outfile=${outfile}`, '--log-level=warning',
   ], { stdio: 'inherit', cwd: root });
-  if (build.status !== 0) {
-    process.exitCode = build.status ?? 1;
+  const reference = build.status === 0 ? spawnSync(join(root, 'node_modules', '.bin', 'esbuild'), [
+    join(root, 'bench', 'reference-server.ts'), '--bundle', '--platform=node', '--format=esm', '--packages=external',
+    `--outfile=${join(outDir, 'reference-server.mjs')}`, '--log-level=warning',
+  ], { stdio: 'inherit', cwd: root }) : build;
+  if (build.status !== 0 || reference.status !== 0) {
+    process.exitCode = (build.status || reference.status) ?? 1;
   } else {
     const run = spawnSync(process.execPath, [outfile, '--bundled', ...args], { stdio: 'inherit', cwd: root });
     process.exitCode = run.status ?? 1;
