@@ -52,9 +52,30 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     return p;
   }
 
+  /** To the top, until it stays there: a smooth scroll to the verdict that starts late would otherwise leave the page part-scrolled under the sticky header. */
+  const toTop = async (p: Page) => {
+    for (let i = 0; i < 20; i++) {
+      const top = await p.evaluate(() => new Promise<boolean>((done) => {
+        window.scrollTo({ top: 0, behavior: 'instant' });
+        setTimeout(() => done(window.scrollY === 0), 150);
+      }));
+      if (top) return;
+    }
+  };
+
   const shot = async (p: Page, name: string, fullPage = true) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
+    await toTop(p);
     await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+  };
+
+  /** One part of the page, cut from the whole page so the sticky header does not cover it. */
+  const shotOf = async (p: Page, selector: string, name: string) => {
+    await toTop(p);
+    const clip = await p.locator(selector).first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+    });
+    await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, clip });
   };
 
   it('evaluates the public Ukraine vests case: permissible, quoting the 2022 clause', async () => {
@@ -90,7 +111,24 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.getByRole('button', { name: /Switch to Japanese/ }).click();
     await expect.poll(() => verdict.locator('h2').innerText(), POLL).toBe('認め得る');
     expect(await p.locator('html').getAttribute('lang')).toBe('ja');
-    await shot(p, 'evaluate-ukraine-vests-ja', false);
+    await shot(p, 'evaluate-ukraine-vests-ja');
+
+    // What would change the 2022 missiles, in Japanese: the words come from the server, not from the app.
+    await p.goto(`${server.url}/?to=UA&date=2022-03-01&weapon=yes&form=complete&origin=domestic&purpose=aid-against-aggression`);
+    const whatif = p.locator('section[aria-labelledby="whatif"]');
+    const chip = whatif.locator('.whatif-changes .chip').first();
+    await chip.waitFor();
+    expect(await chip.innerText()).toMatch(/^「案（2023年3月）：[^」]+」（2023-03-invasion-victims-proposal）を採用する$/);
+    await whatif.locator('details.more summary').click();
+    const why = whatif.locator('details.more .whatif-result').first();
+    expect(await why.innerText()).toMatch(/移転を認め得る場合のいずれにも該当しない/);
+    expect(await whatif.innerText()).not.toMatch(/adopt the draft|instead of|no permitted case/);
+    await shotOf(p, 'section[aria-labelledby="whatif"]', 'evaluate-whatif-ja');
+    // The trace names facts in Japanese, and says what absence from an operator's list means.
+    await p.getByRole('button', { name: 'すべて開く' }).click();
+    expect(await p.locator('li.fact-leaf .fact-title').allInnerTexts()).toContain('我が国との間で安全保障面での協力関係がある国');
+    expect(await p.locator('li.fact-leaf .absent-operator').first().innerText()).toMatch(/運用者の一覧[^]*一覧に記載なし（\d{4}-\d{2}-\d{2} 確認）/);
+    expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
 
@@ -132,7 +170,14 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     expect(await axeViolations(p)).toEqual([]);
     await p.goto(`${server.url}/law/countries/UA?date=2022-03-08`);
     await p.locator('table.table tbody tr').first().waitFor();
-    await shot(p, 'law-country-ua', false);
+    // Facts by name; the history from the whole series; what absence from the operator's lists means, with their date.
+    const history = p.locator('table.history-table');
+    await history.waitFor();
+    expect(await history.locator('th.fact-cell .fact-title').allInnerTexts()).toContain('Country judged to be currently engaged in combat as part of an armed conflict');
+    expect(await history.locator('tbody', { hasText: 'communist-bloc' }).innerText()).toMatch(/1967-04-21 – 1991-12-26/);
+    expect(await history.locator('tr.current').count()).toBeGreaterThan(0);
+    expect(await p.locator('.absent-list .absent-operator').first().innerText()).toMatch(/Operator’s list[^]*Not on the list \(reviewed \d{4}-\d{2}-\d{2}\)/);
+    await shot(p, 'law-country-ua');
     expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
