@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { FactTable, addDays, type FactOverride } from './facts.ts';
-import { compileExpr, F, T, U, TRUTH, and3, not3, or3, type Compiled, type EvalContext, type Recorder, type Tri } from './expr.ts';
+import { compileExpr, F, T, U, and3, not3, or3, type Compiled, type EvalContext, type Recorder, type Tri } from './expr.ts';
 import type {
   CountryCode, Decision, DecisionCondition, FactTrace, IsoDate, OpenQuestion, Outcome, Review, RuleKind, RuleTrace, Text,
   TraceEntry, TransferRequest,
@@ -101,7 +101,8 @@ export class Engine {
       const rules: Rule[] = base ? base.rules.map((r) => r.rule) : [];
       const revisionOf = new Map<string, string>(base ? base.rules.map((r) => [r.rule.id, r.revision]) : []);
       const removed = new Set([...doc.repeal, ...doc.rules.flatMap((r) => (r.replaces ? [r.replaces] : []))]);
-      for (const id of removed) this.markRepealed(id, doc.id);
+      // A draft is not law: it repeals nothing in the record of rules.
+      if (doc.kind !== 'draft') for (const id of removed) this.markRepealed(id, doc.id);
       const kept = rules.filter((r) => !removed.has(r.id));
       const all = [...kept, ...doc.rules].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
       for (const r of doc.rules) {
@@ -118,7 +119,7 @@ export class Engine {
       const version: Version = {
         info: {
           id: doc.id, kind: doc.kind, regime: regimeId, base: doc.base ?? null,
-          from: doc.kind === 'draft' ? (doc.from ?? null) : (doc.from ?? null),
+          from: doc.from ?? null,
           to: doc.kind === 'draft' ? null : next?.from ? addDays(next.from, -1) : null,
           title: doc.title, summary: doc.summary, sources: doc.sources,
           added: doc.rules.map((r) => r.id), repealed: [...removed], confirmed: doc.confirmed,
@@ -383,4 +384,3 @@ export class Engine {
   }
 }
 
-export { TRUTH, U };
