@@ -1,5 +1,5 @@
 // HTTP: `gensoku serve` in a child process on a free loopback port, loaded with autocannon from this process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,10 @@ export async function startServe(env: Record<string, string>, repo = repoRoot())
   const logDir = mkdtempSync(join(tmpdir(), 'gensoku-serve-log-'));
   const logFile = join(logDir, 'serve.log');
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(repo, 'bin/gensoku.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  // The server as `npm start` runs it: the production bundle, built fresh.
+  const build = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: repo, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build:server failed');
+  const child = spawn(process.execPath, [join(repo, 'dist/cli/gensoku.mjs'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd],
   });
   closeSync(fd);

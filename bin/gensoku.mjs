@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx so `npx gensoku` works right after `npm install`.
+// Runs the TypeScript sources through tsx so `npx gensoku` works right after `npm install`; `npm start` runs the bundle.
 import { register } from 'tsx/esm/api';
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../src/cli/bin.ts');

@@ -1,6 +1,6 @@
 // Builds the Hono app from the route list: one auth step, one body parser, one error mapping, one log line per request.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
@@ -25,7 +25,18 @@ export interface AppServices extends Services {
   routes: RouteDef[];
 }
 
-const stdoutLog = (line: LogLine) => process.stdout.write(JSON.stringify(line) + '\n');
+/** One JSON line per request on stdout, written in batches once per turn of the event loop (and at exit). */
+function stdoutLogger(): (line: LogLine) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length) process.stdout.write(pending.join(''));
+    pending = [];
+  };
+  process.once('exit', flush);
+  return (line) => {
+    if (pending.push(`${JSON.stringify(line)}\n`) === 1) setImmediate(flush);
+  };
+}
 
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // No schema nests this deep; refusing here keeps recursive validators off untrusted depth.
@@ -80,9 +91,26 @@ function bearerOrCookie(c: Context): { token: string; via: 'bearer' | 'cookie' }
 
 const safeEqual = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/**
+ * Refuses bodies over the limit. A declared length is checked from the header alone, which keeps
+ * @hono/node-server on its fast path (it reads the body straight from the socket); only a chunked
+ * body, whose size is unknown up front, goes through Hono's streaming bodyLimit.
+ */
+function limitBody(limit: number): MiddlewareHandler<Env> {
+  const onError = (c: Context<Env>) => problemResponse(413, one('body_too_large', `the request body is larger than ${limit} bytes`), { requestId: c.get('requestId') });
+  const streaming = bodyLimit({ maxSize: limit, onError });
+  return async (c, next) => {
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(declared) > limit ? onError(c) : next();
+    }
+    return streaming(c, next);
+  };
+}
+
 export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? stdoutLog;
+  const log = deps.log ?? stdoutLogger();
   const routes = ROUTE_MODULES.flatMap((m) => m.routes);
   const screening = { current: deps.screening ?? null };
   const services: AppServices = {
@@ -116,7 +144,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   for (const route of routes) {
     const limit = route.bodyLimit ?? deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
     app.on(route.method.toUpperCase(), route.path,
-      bodyLimit({ maxSize: limit, onError: (c) => problemResponse(413, one('body_too_large', `the request body is larger than ${limit} bytes`), { requestId: c.get('requestId') }) }),
+      limitBody(limit),
       async (c) => {
         const requestId = c.get('requestId');
         const creds = bearerOrCookie(c);

@@ -68,8 +68,13 @@ export class CaseService {
     this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timeZone ?? 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
   }
 
+  private lastDay: { minute: number; day: string } = { minute: NaN, day: '' };
+
+  /** The date in the service's time zone; formatting is costly, so it is computed once a minute. */
   today(at = this.now()): string {
-    return this.dateFormat.format(at);
+    const minute = Math.floor(at.getTime() / 60_000);
+    if (minute !== this.lastDay.minute) this.lastDay = { minute, day: this.dateFormat.format(at) };
+    return this.lastDay.day;
   }
 
   private audit(rc: RequestContext, at: Date): AuditContext {
