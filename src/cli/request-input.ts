@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { itemById, type ItemClass } from '../core/items.ts';
 import type { Problem } from '../core/model.ts';
-import { UsageError, parse } from './io.ts';
+import type { Engine } from '../core/engine.ts';
+import { catalogueOrExit, engineWithDrafts } from './analysis.ts';
+import { EXIT, UsageError, parse, printProblems, type Io } from './io.ts';
 
 export const REQUEST_OPTIONS = {
   to: { type: 'string' },
@@ -89,4 +91,16 @@ export async function requestInput(
     return { input: fromFlags(values, base) };
   }
   return readInput(positionals[0], stdin);
+}
+
+/** The policy (with any --draft overlays) and the command's raw request; an exit code, problems printed, when either fails. */
+export async function engineAndInput(
+  values: Values & { policy?: string; draft?: string[] }, positionals: string[], io: Io,
+): Promise<{ engine: Engine; drafts: string[]; input: unknown; regime?: string } | number> {
+  const loaded = engineWithDrafts(io, values.policy, values.draft);
+  if (typeof loaded === 'number') return loaded;
+  const read = await requestInput(values, positionals, io.stdin, () => catalogueOrExit(io, values.policy));
+  if (typeof read === 'number') return read;
+  if (Array.isArray(read)) { printProblems(io, read); return EXIT.usage; }
+  return { ...loaded, ...read };
 }

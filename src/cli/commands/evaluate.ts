@@ -2,8 +2,8 @@ import { explain } from '../../core/explain.ts';
 import { parseRequest } from '../../core/request.ts';
 import type { Decision } from '../../core/model.ts';
 import { EXIT, UsageError, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
-import { POLICY_OPTIONS, catalogueOrExit, defaultRegime, engineWithDrafts } from '../analysis.ts';
-import { REQUEST_OPTIONS, requestInput } from '../request-input.ts';
+import { POLICY_OPTIONS, defaultRegime } from '../analysis.ts';
+import { REQUEST_OPTIONS, engineAndInput } from '../request-input.ts';
 
 const OPTIONS = {
   regime: { type: 'string' },
@@ -23,13 +23,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('evaluate takes at most one FILE');
   if (!['json', 'text'].includes(values.format!)) throw new UsageError('--format is json or text');
   if (!['en', 'ja'].includes(values.lang!)) throw new UsageError('--lang is en or ja');
-  const loaded = engineWithDrafts(io, values.policy, values.draft);
+  const loaded = await engineAndInput(values, positionals, io);
   if (typeof loaded === 'number') return loaded;
-  const { engine } = loaded;
-
-  const read = await requestInput(values, positionals, io.stdin, () => catalogueOrExit(io, values.policy));
-  if (typeof read === 'number') return read;
-  if (Array.isArray(read)) { printProblems(io, read); return EXIT.usage; }
+  const { engine, ...read } = loaded;
   // An explicit --regime wins, then a --draft overlay, then the regime named in a case file.
   const regime = defaultRegime(values.regime, loaded.drafts) ?? read.regime;
   const parsed = parseRequest(read.input, { today: todayInJapan() });

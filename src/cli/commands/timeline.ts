@@ -1,8 +1,8 @@
 import { parseRequest } from '../../core/request.ts';
 import { timeline } from '../../core/timeline.ts';
 import { EXIT, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
-import { POLICY_OPTIONS, catalogueOrExit, checkFormat, csv, defaultRegime, engineWithDrafts } from '../analysis.ts';
-import { REQUEST_OPTIONS, requestInput } from '../request-input.ts';
+import { POLICY_OPTIONS, checkFormat, csv, defaultRegime } from '../analysis.ts';
+import { REQUEST_OPTIONS, engineAndInput } from '../request-input.ts';
 
 const OPTIONS = {
   regime: { type: 'string' },
@@ -14,12 +14,9 @@ const OPTIONS = {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   checkFormat(values.format, ['json', 'csv', 'text']);
-  const loaded = engineWithDrafts(io, values.policy, values.draft);
+  const loaded = await engineAndInput(values, positionals, io);
   if (typeof loaded === 'number') return loaded;
-  const { engine } = loaded;
-  const read = await requestInput(values, positionals, io.stdin, () => catalogueOrExit(io, values.policy));
-  if (typeof read === 'number') return read;
-  if (Array.isArray(read)) { printProblems(io, read); return EXIT.usage; }
+  const { engine, ...read } = loaded;
   // A case file's regime is where it was decided, not a law to hold fixed across time: only --regime/--draft fix one.
   const regime = defaultRegime(values.regime, loaded.drafts);
   const parsed = parseRequest(read.input, { today: todayInJapan() });

@@ -2,8 +2,8 @@ import { parseRequest } from '../../core/request.ts';
 import type { Lang, Outcome, Text } from '../../core/model.ts';
 import { whatif, type Attempt, type Later, type WhatIf } from '../../core/whatif.ts';
 import { EXIT, UsageError, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
-import { POLICY_OPTIONS, catalogueOrExit, checkFormat, csv, engineWithDrafts } from '../analysis.ts';
-import { REQUEST_OPTIONS, requestInput } from '../request-input.ts';
+import { POLICY_OPTIONS, checkFormat, csv } from '../analysis.ts';
+import { REQUEST_OPTIONS, engineAndInput } from '../request-input.ts';
 
 const OPTIONS = {
   regime: { type: 'string' },
@@ -80,12 +80,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   checkFormat(values.format, ['json', 'csv', 'text']);
   if (!['en', 'ja'].includes(values.lang!)) throw new UsageError('--lang is en or ja');
   const lang = values.lang as Lang;
-  const loaded = engineWithDrafts(io, values.policy, values.draft);
+  const loaded = await engineAndInput(values, positionals, io);
   if (typeof loaded === 'number') return loaded;
-  const { engine } = loaded;
-  const read = await requestInput(values, positionals, io.stdin, () => catalogueOrExit(io, values.policy));
-  if (typeof read === 'number') return read;
-  if (Array.isArray(read)) { printProblems(io, read); return EXIT.usage; }
+  const { engine, ...read } = loaded;
   // What-if starts from the law the request is decided under: --regime, else the law of its date (not a case file's draft).
   const regime = values.regime;
   const parsed = parseRequest(read.input, { today: todayInJapan() });
