@@ -181,13 +181,15 @@ export class Engine {
   evaluate(req: TransferRequest, opts: EvaluateOptions = {}): Decision {
     const found = opts.regime ? this.versions.get(opts.regime) : this.versionOn(req.asOf);
     if (!found) throw new Error(`no regime ${opts.regime ?? `in force on ${req.asOf}`}; validate input before evaluating`);
-    const version = opts.facts?.length ? { ...found, facts: found.facts.withOverrides(opts.facts) } : found;
-    if (opts.trace === false) {
-      const quick = this.fast(version, req);
-      if (quick) return quick;
-      return { ...this.run(version, req), trace: [] };
-    }
-    return this.run(version, req);
+    if (!opts.facts?.length) return this.decide(found, req, opts.trace !== false);
+    // Substituted facts make a different policy: the digest says so.
+    const decision = this.decide({ ...found, facts: found.facts.withOverrides(opts.facts) }, req, opts.trace !== false);
+    return { ...decision, policyDigest: digestOf({ policy: this.policyDigest, facts: opts.facts }) };
+  }
+
+  private decide(version: Version, req: TransferRequest, traced: boolean): Decision {
+    if (traced) return this.run(version, req);
+    return this.fast(version, req) ?? { ...this.run(version, req), trace: [] };
   }
 
   /** Review level (the strictest) and conditions (deduplicated, in rule order) of the rules that attach to the outcome. */
@@ -233,12 +235,15 @@ export class Engine {
     }
     if (prohibT) return decide('prohibited', prohibT);
     const memo = new Int8Array(version.rules.length).fill(-1);
+    const valueOf = (d: CompiledRule): Tri => {
+      let v = memo[d.index] as Tri | -1;
+      if (v === -1) { v = effective(d, d.when(ctx)); memo[d.index] = v; }
+      return v;
+    };
     const effective = (c: CompiledRule, raw: Tri): Tri => {
       let defeated: Tri = F;
       for (const d of c.defeatedBy) {
-        let v = memo[d.index] as Tri | -1;
-        if (v === -1) { v = effective(d, d.when(ctx)); memo[d.index] = v; }
-        defeated = or3(defeated, v);
+        defeated = or3(defeated, valueOf(d));
         if (defeated === T) break;
       }
       return and3(raw, not3(defeated));
@@ -252,7 +257,8 @@ export class Engine {
       const v = c.defeatedBy.length ? effective(c, raw) : raw;
       if (v === T) (permT ??= []).push(c);
       else if (v === U) permU = true;
-      else for (const d of c.defeatedBy) if (memo[d.index] === T) (closers ??= new Set()).add(d);
+      // Every exception that closed it is a reason, not only the first one found.
+      else for (const d of c.defeatedBy) if (valueOf(d) === T) (closers ??= new Set()).add(d);
     };
     for (const c of k.permission) consider(c);
     const dflt = k.default[0];
