@@ -177,6 +177,12 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
       return record(ctx, 'recipient in item.partners', partners.includes(ctx.req.recipient) ? T : F);
     };
   }
+  if ('asOf' in expr) {
+    // For measures the law itself limits in time (a one-off exception), not for the dates of regimes.
+    const { from, to } = expr.asOf;
+    const label = `asOf in ${from ?? '…'}..${to ?? '…'}`;
+    return (ctx) => record(ctx, label, (from === undefined || ctx.date >= from) && (to === undefined || ctx.date <= to) ? T : F);
+  }
   if ('judgment' in expr) {
     const open: OpenQuestion = { id: expr.judgment, question: expr.question, by: expr.by };
     const label = `judgment: ${expr.judgment}`;

@@ -51,7 +51,8 @@ export type Expr =
   | { endUser: 'type'; is: string | string[] }
   | { recipient: string[] }
   | { recipientIn: 'licensor' | 'partners' }
-  | { judgment: string; question: { en: string; ja: string }; by: string };
+  | { judgment: string; question: { en: string; ja: string }; by: string }
+  | { asOf: { from?: string; to?: string } };
 
 const scalarOrList = z.union([z.boolean(), z.string(), z.array(z.string()).min(1)]);
 export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
@@ -67,6 +68,7 @@ export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
     z.strictObject({ recipient: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1) }),
     z.strictObject({ recipientIn: z.enum(['licensor', 'partners']) }),
     z.strictObject({ judgment: id, question: textSchema, by: z.string() }),
+    z.strictObject({ asOf: z.strictObject({ from: date.optional(), to: date.optional() }).refine((p) => p.from !== undefined || p.to !== undefined, 'give from, to, or both') }),
   ]),
 );
 

@@ -1,3 +1,4 @@
+import { atomsOf } from './domain.ts';
 import { addDays } from './facts.ts';
 import { EARLIEST_DATE } from './request.ts';
 import type { Engine, EvaluateOptions } from './engine.ts';
@@ -22,6 +23,12 @@ export function boundaries(engine: Engine, req: TransferRequest, opts: TimelineO
   const table = (opts.regime ? engine.version(opts.regime)?.facts : undefined) ?? engine.facts;
   const countries = new Set([req.recipient, ...(req.item.licensor ? [req.item.licensor] : [])]);
   for (const cc of countries) for (const d of table.changeDates(cc)) dates.add(d);
+  // Rules the law itself limits in time change the answer on their own dates too.
+  for (const a of atomsOf(engine.allRules())) {
+    if (!('asOf' in a)) continue;
+    if (a.asOf.from) dates.add(a.asOf.from);
+    if (a.asOf.to) dates.add(addDays(a.asOf.to, 1));
+  }
   for (const o of opts.facts ?? []) {
     if (!countries.has(o.country)) continue;
     for (const e of o.series) {
