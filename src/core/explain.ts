@@ -1,4 +1,5 @@
 import { countryName } from './countries.ts';
+import { OUTCOME_SENTENCE, REVIEW_LABEL } from './labels.ts';
 import { timeline } from './timeline.ts';
 import type { Engine } from './engine.ts';
 import type { Decision, FactTrace, Lang, Outcome, RuleTrace, Text, TransferRequest } from './model.ts';
@@ -10,13 +11,6 @@ const L = {
     permissible: { en: 'PERMISSIBLE', ja: '認め得る' },
     requires_judgment: { en: 'REQUIRES JUDGMENT', ja: '判断を要する' },
     out_of_scope: { en: 'OUT OF SCOPE', ja: '対象外' },
-  } satisfies Record<Outcome, Text>,
-  sentence: {
-    prohibited: { en: 'The transfer is prohibited outright; no permitted case can open it.', ja: '本件移転は禁止されており、いかなる許容類型によっても認められない。' },
-    not_permitted: { en: 'Nothing prohibits the transfer, but no permitted case covers it, so it is not permitted.', ja: '移転を禁止する規定はないが、移転を認め得る場合のいずれにも該当しないため、認められない。' },
-    permissible: { en: 'A permitted case applies: the transfer may be permitted, subject to the conditions and review below.', ja: '移転を認め得る場合に該当する。以下の条件及び審査を経て移転を認め得る。' },
-    requires_judgment: { en: 'The outcome turns on a judgment or a fact that is not settled; see the open questions.', ja: '未確定の判断又は事実により結論が左右される。未決事項を参照。' },
-    out_of_scope: { en: 'The item is not defense equipment, so the rules on its transfer do not apply.', ja: '本品目は防衛装備に当たらないため、移転に関する規律の対象外である。' },
   } satisfies Record<Outcome, Text>,
   why: { en: 'Why', ja: '理由' },
   considered: { en: 'Considered and did not apply', ja: '検討したが該当しなかった規定' },
@@ -32,7 +26,6 @@ const L = {
   notOnList: { en: 'not on the list', ja: '一覧に記載なし' },
   listOf: { en: 'list reviewed', ja: '一覧の確認日' },
   unconfirmed: { en: 'weakly sourced', ja: '出典が弱い' },
-  reviews: { meti: { en: 'METI licence examination', ja: '経済産業省の許可審査' }, nsc: { en: 'National Security Council deliberation', ja: '国家安全保障会議での審議' }, cabinet: { en: 'Cabinet decision for the case', ja: '個別案件ごとの閣議決定' } },
   none: { en: 'none', ja: 'なし' },
   truth: { true: { en: 'true', ja: '真' }, false: { en: 'false', ja: '偽' }, unknown: { en: 'unknown', ja: '不明' } },
   wouldApply: { en: 'would apply if', ja: '次の場合に該当し得る：' },
@@ -79,7 +72,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   const out: string[] = [];
   const regime = engine.version(d.regime)?.info;
   const revision = engine.version(d.revision)?.info;
-  out.push(`${L.outcome[d.outcome][lang]} — ${L.sentence[d.outcome][lang]}`);
+  out.push(`${L.outcome[d.outcome][lang]} — ${OUTCOME_SENTENCE[d.outcome][lang]}`);
   out.push('');
   out.push(`${L.request[lang]}: ${describeRequest(req, lang)}`);
   out.push(`${L.regime[lang]}: ${regime?.title[lang] ?? d.regime} (${d.regime})${d.revision !== d.regime ? ` — ${revision?.title[lang]} (${d.revision})` : ''}`);
@@ -110,7 +103,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     for (const c of d.conditions) out.push(`  - ${c.text[lang]} [${c.id}]`);
   }
   out.push('');
-  out.push(`${L.review[lang]}: ${d.review ? L.reviews[d.review][lang] : L.none[lang]}`);
+  out.push(`${L.review[lang]}: ${d.review ? REVIEW_LABEL[d.review][lang] : L.none[lang]}`);
   if (d.open.length) {
     out.push('');
     out.push(`${L.open[lang]}:`);

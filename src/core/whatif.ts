@@ -3,10 +3,10 @@ import { atomsOf, factsRead, rulesOf } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
 import { addDays, type FactOverride } from './facts.ts';
 import { timeline, type Segment } from './timeline.ts';
+import { END_USER_LABEL, FUNCTION_LABEL, MUNITION_LABEL, PURPOSE_LABEL } from './labels.ts';
 import {
   END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES,
-  type CountryCode, type Decision, type EndUserType, type Form, type IsoDate, type ItemFunction, type MunitionType, type Origin,
-  type Outcome, type Purpose, type Text, type TransferRequest,
+  type CountryCode, type Decision, type Form, type IsoDate, type Outcome, type Text, type TransferRequest,
 } from './model.ts';
 import type { Expr, FactEntry, Rule } from './policy-schema.ts';
 
@@ -149,25 +149,8 @@ function show(v: unknown): string {
   return v === undefined || v === null ? 'unknown' : Array.isArray(v) ? v.join('+') : String(v);
 }
 
-// The words of the Japanese texts. They repeat what the web app's labels say, since the core imports nothing of it.
 const tx = (en: string, ja: string): Text => ({ en, ja });
 const FORM_TEXT: Record<Form, Text> = { complete: tx('complete equipment', '完成品'), part: tx('parts', '部品'), technology: tx('technology', '技術') };
-const FUNCTION_JA: Record<ItemFunction, string> = {
-  rescue: '救難', transport: '輸送', warning: '警戒', surveillance: '監視', minesweeping: '掃海', protection: '防護', other: 'その他',
-};
-const MUNITION_JA: Record<MunitionType, string> = {
-  'chemical-weapon': '化学兵器', 'biological-weapon': '生物兵器', 'cluster-munition': 'クラスター弾', 'anti-personnel-mine': '対人地雷', other: 'その他',
-};
-const PURPOSE_JA: Record<Purpose, string> = {
-  'peace-contribution': '平和貢献', 'international-cooperation': '国際協力', 'joint-development': '国際共同開発・生産',
-  'security-cooperation': '安全保障・防衛協力', 'sdf-support': '自衛隊の活動支援', 'nationals-protection': '邦人の安全確保',
-  'return-to-licensor': 'ライセンス元への提供', 'aid-against-aggression': '侵略を受けている国への支援',
-  'very-small-impact': '安全保障上の影響が極めて小さい場合', commercial: '商業目的',
-};
-const END_USER_JA: Record<EndUserType, string> = {
-  government: '政府', military: '軍', 'international-organization': '国際機関', company: '企業', individual: '個人',
-};
-
 /** A fact's value in Japanese: 該当 / 非該当 for a yes-or-no fact, the listed value itself otherwise. */
 function showJa(v: unknown): string {
   return v === undefined || v === null || v === 'unknown' ? '不明' : v === true ? '該当' : v === false ? '非該当' : Array.isArray(v) ? v.join('＋') : String(v);
@@ -181,7 +164,7 @@ function summarize(req: TransferRequest): Text {
   const name = req.item.name;
   return {
     en: `${name ?? 'item'} to ${req.recipient} on ${req.asOf}${req.purpose ? `, purpose ${req.purpose}` : ''}`,
-    ja: `${req.asOf}時点の${country(req.recipient)}への${name ? `「${name}」` : '品目'}の移転${req.purpose ? `（目的：${PURPOSE_JA[req.purpose]}）` : ''}`,
+    ja: `${req.asOf}時点の${country(req.recipient)}への${name ? `「${name}」` : '品目'}の移転${req.purpose ? `（目的：${PURPOSE_LABEL[req.purpose].ja}）` : ''}`,
   };
 }
 
@@ -236,7 +219,7 @@ function steps(engine: Engine, base: Variant): Step[] {
   for (const fn of FUNCTIONS) {
     if (fn !== item.function && helps('item:function', fn)) add({ kind: 'item', path: 'item.function', from: item.function, to: fn, text: tx(
       `an item for ${fn}${FIVE.includes(fn) ? ' (one of the five categories)' : ''} instead of ${item.function ?? 'an unstated function'}`,
-      `${item.function ? `機能を${FUNCTION_JA[item.function]}から` : '機能を'}${FUNCTION_JA[fn]}${FIVE.includes(fn) ? '（5類型の一つ）' : ''}${item.function ? 'に変える' : 'と明示する'}`,
+      `${item.function ? `機能を${FUNCTION_LABEL[item.function].ja}から` : '機能を'}${FUNCTION_LABEL[fn].ja}${FIVE.includes(fn) ? '（5類型の一つ）' : ''}${item.function ? 'に変える' : 'と明示する'}`,
     ) }, 'item.function', withItem({ function: fn }));
   }
   if (!(item.origin === 'joint-development' && item.partners?.includes(req.recipient))) {
@@ -248,14 +231,14 @@ function steps(engine: Engine, base: Variant): Step[] {
       withItem({ origin: 'licensed-production', licensor: req.recipient, partners: undefined }));
   }
   if (item.origin !== 'domestic') add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'domestic', text: tx('developed by Japan alone', '日本が単独で開発した品目とする') }, 'item.origin', withItem({ origin: 'domestic', licensor: undefined, partners: undefined }));
-  if (item.munitionType && item.munitionType !== 'other') add({ kind: 'item', path: 'item.munitionType', from: item.munitionType, to: 'other', text: tx(`not a ${item.munitionType}`, `${MUNITION_JA[item.munitionType]}に当たらない品目とする`) }, 'item.munitionType', withItem({ munitionType: 'other' }));
+  if (item.munitionType && item.munitionType !== 'other') add({ kind: 'item', path: 'item.munitionType', from: item.munitionType, to: 'other', text: tx(`not a ${item.munitionType}`, `${MUNITION_LABEL[item.munitionType].ja}に当たらない品目とする`) }, 'item.munitionType', withItem({ munitionType: 'other' }));
 
   // What the request leaves unstated.
   if (req.purpose === undefined) {
-    for (const p of PURPOSES) add({ kind: 'purpose', path: 'purpose', from: undefined, to: p, text: tx(`state the purpose ${p}`, `目的を「${PURPOSE_JA[p]}」と明示する`) }, 'purpose', (v) => ({ ...v, req: { ...v.req, purpose: p } }));
+    for (const p of PURPOSES) add({ kind: 'purpose', path: 'purpose', from: undefined, to: p, text: tx(`state the purpose ${p}`, `目的を「${PURPOSE_LABEL[p].ja}」と明示する`) }, 'purpose', (v) => ({ ...v, req: { ...v.req, purpose: p } }));
   }
   if (req.endUser?.type === undefined) {
-    for (const t of END_USER_TYPES) add({ kind: 'endUser', path: 'endUser.type', from: undefined, to: t, text: tx(`state the end user as ${t}`, `最終需要者を${END_USER_JA[t]}と明示する`) }, 'endUser.type', (v) => ({ ...v, req: { ...v.req, endUser: { ...v.req.endUser, type: t } } }));
+    for (const t of END_USER_TYPES) add({ kind: 'endUser', path: 'endUser.type', from: undefined, to: t, text: tx(`state the end user as ${t}`, `最終需要者を${END_USER_LABEL[t].ja}と明示する`) }, 'endUser.type', (v) => ({ ...v, req: { ...v.req, endUser: { ...v.req.endUser, type: t } } }));
   }
   return out;
 }

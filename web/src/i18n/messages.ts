@@ -1,6 +1,13 @@
 // Every string the interface shows, in English and Japanese. Data (rule clauses, titles) comes from the API in both.
+import { OUTCOME_SENTENCE, REVIEW_LABEL } from '../../../src/core/labels.ts';
+
 export type Lang = 'en' | 'ja';
 type M = { en: string; ja: string };
+
+/** Shared labels from the core, under a key prefix: `keyed('review.', REVIEW_LABEL)` gives 'review.nsc' etc. */
+function keyed<P extends string, K extends string>(prefix: P, labels: Record<K, M>): Record<`${P}${K}`, M> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}${k}`, v])) as Record<`${P}${K}`, M>;
+}
 
 export const MESSAGES = {
   appName: { en: 'gensoku', ja: 'gensoku 原則' },
@@ -58,14 +65,8 @@ export const MESSAGES = {
   'outcome.requires_judgment': { en: 'Requires judgment', ja: '判断を要する' },
   'outcome.out_of_scope': { en: 'Out of scope', ja: '対象外' },
   'outcome.none': { en: 'No data', ja: 'データなし' },
-  'sentence.prohibited': { en: 'The transfer is prohibited outright; no permitted case can open it.', ja: '本件移転は禁止されており、いかなる許容類型によっても認められない。' },
-  'sentence.not_permitted': { en: 'Nothing prohibits the transfer, but no permitted case covers it, so it is not permitted.', ja: '移転を禁止する規定はないが、移転を認め得る場合のいずれにも該当しないため、認められない。' },
-  'sentence.permissible': { en: 'A permitted case applies: the transfer may be permitted, subject to the conditions and review below.', ja: '移転を認め得る場合に該当する。以下の条件及び審査を経て移転を認め得る。' },
-  'sentence.requires_judgment': { en: 'The outcome turns on a judgment or a fact that is not settled; see the open questions.', ja: '未確定の判断又は事実により結論が左右される。未決事項を参照。' },
-  'sentence.out_of_scope': { en: 'The item is not defense equipment, so the rules on its transfer do not apply.', ja: '本品目は防衛装備に当たらないため、移転に関する規律の対象外である。' },
-  'review.meti': { en: 'METI licence examination', ja: '経済産業省の許可審査' },
-  'review.nsc': { en: 'National Security Council deliberation', ja: '国家安全保障会議での審議' },
-  'review.cabinet': { en: 'Cabinet decision for the case', ja: '個別案件ごとの閣議決定' },
+  ...keyed('sentence.', OUTCOME_SENTENCE),
+  ...keyed('review.', REVIEW_LABEL),
 
   // Evaluate form
   evaluateTitle: { en: 'May this transfer go ahead?', ja: 'この移転は認められるか' },
