@@ -18,11 +18,36 @@ function useFocusAfterRender(): (id: string) => void {
   return setTarget;
 }
 
-export function ConsigneeRows({ rows, onChange }: { rows: ConsigneeRow[]; onChange: (rows: ConsigneeRow[]) => void }) {
-  const { t, lang } = useI18n();
+/** Editing a list of rows: patch one, remove one (focus back to the add button), add one (focus its first field). */
+function useRows<R>(rows: R[], onChange: (rows: R[]) => void, make: () => R, firstFieldId: (i: number) => string) {
   const focus = useFocusAfterRender();
   const addButton = useRef<HTMLButtonElement>(null);
-  const set = (i: number, patch: Partial<ConsigneeRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return {
+    addButton,
+    set: (i: number, patch: Partial<R>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))),
+    remove: (i: number) => {
+      onChange(rows.filter((_, j) => j !== i));
+      addButton.current?.focus();
+    },
+    add: () => {
+      onChange([...rows, make()]);
+      focus(firstFieldId(rows.length));
+    },
+  };
+}
+
+function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field field-action">
+      <button type="button" className="btn btn-small" aria-label={label} onClick={onClick}>{t('removeItem')}</button>
+    </div>
+  );
+}
+
+export function ConsigneeRows({ rows, onChange }: { rows: ConsigneeRow[]; onChange: (rows: ConsigneeRow[]) => void }) {
+  const { t, lang } = useI18n();
+  const { set, remove, add, addButton } = useRows(rows, onChange, newConsignee, (i) => `consignee-name-${i}`);
   return (
     <fieldset className="group rows" aria-describedby="consignees-hint">
       <legend>{t('consignees')}</legend>
@@ -37,21 +62,12 @@ export function ConsigneeRows({ rows, onChange }: { rows: ConsigneeRow[]; onChan
           </div>
           <div className="grid-3">
             <TextField id={`consignee-address-${i}`} className="span-2" label={t('endUserAddress')} value={r.address} onChange={(address) => set(i, { address })} />
-            <div className="field field-action">
-              <button type="button" className="btn btn-small" aria-label={t('removeConsigneeN', { n: i + 1 })}
-                onClick={() => {
-                  onChange(rows.filter((_, j) => j !== i));
-                  addButton.current?.focus();
-                }}>{t('removeItem')}</button>
-            </div>
+            <RemoveButton label={t('removeConsigneeN', { n: i + 1 })} onClick={() => remove(i)} />
           </div>
         </fieldset>
       ))}
       <p>
-        <button ref={addButton} type="button" className="btn btn-small" onClick={() => {
-          onChange([...rows, newConsignee()]);
-          focus(`consignee-name-${rows.length}`);
-        }}>+ {t('addConsignee')}</button>
+        <button ref={addButton} type="button" className="btn btn-small" onClick={add}>+ {t('addConsignee')}</button>
       </p>
     </fieldset>
   );
@@ -59,9 +75,7 @@ export function ConsigneeRows({ rows, onChange }: { rows: ConsigneeRow[]; onChan
 
 export function RouteRows({ rows, onChange }: { rows: LegRow[]; onChange: (rows: LegRow[]) => void }) {
   const { t } = useI18n();
-  const focus = useFocusAfterRender();
-  const addButton = useRef<HTMLButtonElement>(null);
-  const set = (i: number, patch: Partial<LegRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const { set, remove, add, addButton } = useRows(rows, onChange, newLeg, (i) => `route-country-${i}`);
   return (
     <fieldset className="group rows" aria-describedby="route-hint">
       <legend>{t('route')}</legend>
@@ -75,13 +89,7 @@ export function RouteRows({ rows, onChange }: { rows: LegRow[]; onChange: (rows:
                 <div className="grid-3">
                   <CountryPicker id={`route-country-${i}`} label={t('transitCountry')} value={r.country} onChange={(country) => set(i, { country })} required />
                   <TextField id={`route-place-${i}`} label={t('transitPlace')} value={r.place} onChange={(place) => set(i, { place })} />
-                  <div className="field field-action">
-                    <button type="button" className="btn btn-small" aria-label={t('removeLegN', { n: i + 1 })}
-                      onClick={() => {
-                        onChange(rows.filter((_, j) => j !== i));
-                        addButton.current?.focus();
-                      }}>{t('removeItem')}</button>
-                  </div>
+                  <RemoveButton label={t('removeLegN', { n: i + 1 })} onClick={() => remove(i)} />
                 </div>
               </fieldset>
             </li>
@@ -89,10 +97,7 @@ export function RouteRows({ rows, onChange }: { rows: LegRow[]; onChange: (rows:
         </ol>
       ) : null}
       <p>
-        <button ref={addButton} type="button" className="btn btn-small" onClick={() => {
-          onChange([...rows, newLeg()]);
-          focus(`route-country-${rows.length}`);
-        }}>+ {t('addLeg')}</button>
+        <button ref={addButton} type="button" className="btn btn-small" onClick={add}>+ {t('addLeg')}</button>
       </p>
     </fieldset>
   );
