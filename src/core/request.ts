@@ -58,3 +58,12 @@ export function parseRequest(input: unknown, opts: { today: string }): Result<Tr
   const { asOf, ...rest } = parsed.data;
   return { ok: true, value: { asOf: asOf ?? opts.today, ...rest } };
 }
+
+const contextSchema = transferRequestSchema.pick({ asOf: true, purpose: true, endUser: true });
+
+/** The parts of a request that are the same for every cell of a matrix: date, purpose, end user; same rules as a request. */
+export function parseContext(input: unknown, opts: { today: string }): Result<{ asOf: string; purpose?: TransferRequest['purpose']; endUser?: TransferRequest['endUser'] }> {
+  const parsed = contextSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
+  return { ok: true, value: { ...parsed.data, asOf: parsed.data.asOf ?? opts.today } };
+}

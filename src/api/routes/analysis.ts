@@ -9,7 +9,7 @@ import { Engine } from '../../core/engine.ts';
 import type { ItemClass } from '../../core/items.ts';
 import { matrix } from '../../core/matrix.ts';
 import { END_USER_TYPES, PURPOSES, type Problem, type Purpose } from '../../core/model.ts';
-import { parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
+import { parseContext, parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
 import { timeline } from '../../core/timeline.ts';
 import { whatif } from '../../core/whatif.ts';
 import { ok, type Reply, type RouteContext, type RouteModule } from '../route.ts';
@@ -96,7 +96,7 @@ export const analysis: RouteModule = {
         const problems = [...(q.success ? [] : toProblems(q.error, 'query')), ...unknownRegime(eng, ctx.query.regime)];
         const items = pick(ctx.services.deps.items ?? [], ctx.query.items, problems);
         const asOf = q.success ? (q.data.asOf ?? ctx.services.cases.today()) : '';
-        const parsed = q.success ? parseRequest({ asOf, recipient: 'JP', item: {} }, { today: asOf }) : null;
+        const parsed = q.success ? parseContext({ asOf }, { today: asOf }) : null;
         if (parsed && !parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: 'query.asOf' })));
         if (problems.length || !q.success) return invalid(problems);
         return ok(matrix(eng, { asOf, items, regime: q.data.regime, purpose: q.data.purpose, endUserType: q.data.endUserType }));

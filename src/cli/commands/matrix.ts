@@ -1,9 +1,9 @@
 import { ALL_COUNTRIES } from '../../core/domain.ts';
 import { matrix } from '../../core/matrix.ts';
-import { parseRequest } from '../../core/request.ts';
+import { parseContext } from '../../core/request.ts';
 import type { EndUserType, Outcome, Purpose } from '../../core/model.ts';
-import { EXIT, UsageError, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
-import { POLICY_OPTIONS, catalogueOrExit, checkFormat, csv, defaultRegime, engineWithDrafts, pickItems, progressBar } from '../analysis.ts';
+import { EXIT, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
+import { POLICY_OPTIONS, checkFormat, csv, defaultRegime, engineAndItems, progressBar } from '../analysis.ts';
 
 const OPTIONS = {
   'as-of': { type: 'string' },
@@ -21,17 +21,13 @@ export const LEGEND = 'P permissible  . not permitted  X prohibited  ? requires 
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, OPTIONS, false);
   checkFormat(values.format, ['json', 'csv', 'text']);
-  const loaded = engineWithDrafts(io, values.policy, values.draft);
+  const loaded = engineAndItems(io, values);
   if (typeof loaded === 'number') return loaded;
-  const { engine } = loaded;
-  const catalogue = catalogueOrExit(io, values.policy);
-  if (typeof catalogue === 'number') return catalogue;
-  const items = pickItems(catalogue, values.item);
-  if (typeof items === 'string') throw new UsageError(items);
+  const { engine, items } = loaded;
   const regime = defaultRegime(values.regime, loaded.drafts);
   // The request schema checks the date, purpose and end-user type exactly as evaluate does.
-  const probe = parseRequest({
-    recipient: 'JP', item: {}, asOf: values['as-of'], purpose: values.purpose,
+  const probe = parseContext({
+    asOf: values['as-of'], purpose: values.purpose,
     ...(values['end-user-type'] ? { endUser: { type: values['end-user-type'] } } : {}),
   }, { today: todayInJapan() });
   const problems = probe.ok ? [] : probe.problems.map((p) => ({ ...p, path: p.path === 'asOf' ? '--as-of' : p.path === 'endUser.type' ? '--end-user-type' : `--${p.path}` }));
