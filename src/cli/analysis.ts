@@ -75,3 +75,14 @@ export function csv(header: string[], rows: string[][]): string {
 export function checkFormat(format: string | undefined, allowed: readonly string[]): void {
   if (!allowed.includes(format ?? '')) throw new UsageError(`--format is ${allowed.join(', ')}`);
 }
+
+/** The engine (with --draft overlays) and the item classes chosen by --item (default: the whole catalogue). */
+export function engineAndItems(io: Io, values: { policy?: string; draft?: string[]; item?: string[] }): { engine: Engine; drafts: string[]; items: ItemClass[] } | number {
+  const loaded = engineWithDrafts(io, values.policy, values.draft);
+  if (typeof loaded === 'number') return loaded;
+  const catalogue = catalogueOrExit(io, values.policy);
+  if (typeof catalogue === 'number') return catalogue;
+  const items = pickItems(catalogue, values.item);
+  if (typeof items === 'string') throw new UsageError(items);
+  return { ...loaded, items };
+}

@@ -2,7 +2,7 @@ import { ALL_COUNTRIES, ALL_PURPOSES } from '../../core/domain.ts';
 import { boundaryPairs, diff, resolveSides, type DiffResult, type Side } from '../../core/diff.ts';
 import { END_USER_TYPES, type EndUserType, type Purpose } from '../../core/model.ts';
 import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
-import { POLICY_OPTIONS, catalogueOrExit, checkFormat, csv, engineWithDrafts, pickItems, progressBar } from '../analysis.ts';
+import { POLICY_OPTIONS, checkFormat, csv, engineAndItems, progressBar } from '../analysis.ts';
 
 const OPTIONS = {
   item: { type: 'string', multiple: true },
@@ -46,13 +46,9 @@ function text(r: DiffResult): string {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   checkFormat(values.format, ['json', 'csv', 'text']);
-  const loaded = engineWithDrafts(io, values.policy, values.draft);
+  const loaded = engineAndItems(io, values);
   if (typeof loaded === 'number') return loaded;
-  const { engine } = loaded;
-  const catalogue = catalogueOrExit(io, values.policy);
-  if (typeof catalogue === 'number') return catalogue;
-  const items = pickItems(catalogue, values.item);
-  if (typeof items === 'string') throw new UsageError(items);
+  const { engine, items } = loaded;
   const purposeSpecs = values.purpose?.flatMap((p) => p.split(',')).map((p) => p.trim());
   const bad = purposeSpecs?.filter((p) => p !== 'none' && !ALL_PURPOSES.includes(p as Purpose));
   if (bad?.length) throw new UsageError(`unknown purpose ${bad.join(', ')}; purposes: ${ALL_PURPOSES.map((p) => p ?? 'none').join(', ')}`);
