@@ -1,52 +1,22 @@
 // The real server and the stored sanctions list: the start-up file is stored when the database has none, an
 // HTTP import survives a restart (the stored list wins over GENSOKU_UN_LIST), and `gensoku lists import`
 // refuses the data directory while the server holds it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editList, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST } from '../../cases/testing/lists.ts';
-import type { Io } from '../io.ts';
+import { cliOn, startServe, stopServe, type Server } from '../testing/serve.ts';
 import { run as lists } from './lists.ts';
 
-const BIN = fileURLToPath(new URL('../../../bin/gensoku.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gensoku-serve-list-'));
 const data = join(dir, 'data');
 const ADMIN_PASSWORD = 'root password 1234';
 const env = { ...process.env, GENSOKU_DATA: data, DATABASE_URL: '', GENSOKU_ADMIN_USER: 'root', GENSOKU_ADMIN_PASSWORD: ADMIN_PASSWORD, GENSOKU_UN_LIST: SHARED_LIST };
 
-interface Server { child: ChildProcess; url: string; stdout: () => string; stderr: () => string }
-
-async function start(): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout} ${stderr}`)), 60_000);
-    const check = () => {
-      const m = /listening on (http:\/\/\S+)/.exec(stdout);
-      // Wait for the screening line too: it follows the listening line.
-      if (m && /"msg":"screening"/.test(stdout)) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  return { child, url, stdout: () => stdout, stderr: () => stderr };
-}
-
-async function stop(s: Server): Promise<number | null> {
-  if (s.child.exitCode !== null) return s.child.exitCode;
-  const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
-  s.child.kill('SIGTERM');
-  return exited;
-}
+// The screening line follows the listening line: wait for both.
+const start = () => startServe(env, { ready: /"msg":"screening"/ });
+const stop = stopServe;
 
 const screeningLine = (s: Server) => JSON.parse(s.stdout().split('\n').find((l) => l.includes('"msg":"screening"'))!);
 
@@ -61,18 +31,7 @@ async function admin(url: string) {
   };
 }
 
-async function cli(argv: string[]) {
-  const saved = { ...process.env };
-  Object.assign(process.env, { GENSOKU_DATA: data, DATABASE_URL: '' });
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => '' };
-  try {
-    return { code: await lists(argv, io), out: out.join(''), err: err.join('') };
-  } finally {
-    process.env = saved;
-  }
-}
+const cli = (argv: string[]) => cliOn(data, lists, argv);
 
 let server: Server | undefined;
 afterAll(async () => {

@@ -1,70 +1,24 @@
 // The whole story on a real server: CLI-made users file and decide a case, the server restarts, the audit
 // chain verifies, and one row edited by hand in SQL makes `gensoku audit verify` fail and name it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../store/pglite.ts';
 import type { Io } from '../io.ts';
+import { cliOn, startServe, stopServe, type Server } from '../testing/serve.ts';
 import { run as audit } from './audit.ts';
 import { run as report } from './report.ts';
 import { run as users } from './users.ts';
 
-const BIN = fileURLToPath(new URL('../../../bin/gensoku.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gensoku-serve-'));
 const data = join(dir, 'data');
 const env = { ...process.env, GENSOKU_DATA: data, DATABASE_URL: '', GENSOKU_ADMIN_USER: 'root', GENSOKU_ADMIN_PASSWORD: 'root password 1234' };
 const PASSWORD = 'a long enough password';
 
-function io(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: Io = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), stdin: async () => stdin };
-  return { io: value, out: () => out.join(''), err: () => err.join('') };
-}
-
-async function cli(fn: (argv: string[], io: Io) => Promise<number>, argv: string[], stdin?: string) {
-  const saved = { ...process.env };
-  Object.assign(process.env, { GENSOKU_DATA: data, DATABASE_URL: '' });
-  try {
-    const t = io(stdin);
-    const code = await fn(argv, t.io);
-    return { code, out: t.out(), err: t.err() };
-  } finally {
-    process.env = saved;
-  }
-}
-
-interface Server { child: ChildProcess; url: string; stdout: () => string }
-
-async function start(): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stdout} ${stderr}`)), 45_000);
-    const check = () => {
-      const m = /listening on (http:\/\/\S+)/.exec(stdout);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  return { child, url, stdout: () => stdout };
-}
-
-async function stop(s: Server): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
-  s.child.kill('SIGTERM');
-  return exited;
-}
+const cli = (fn: (argv: string[], io: Io) => Promise<number>, argv: string[], stdin?: string) => cliOn(data, fn, argv, stdin);
+const start = () => startServe(env, { timeoutMs: 45_000 });
+const stop = stopServe;
 
 async function login(url: string, username: string) {
   const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
