@@ -1,4 +1,4 @@
-// Measures the screening matcher on labelled data in ../shared/data (never copied into the repo):
+// Measures the screening matcher on labelled data vendored under data/ (see data/README.md):
 // name-bench pairs (precision/recall/F1 beside the published logic-v2 scores), recall of UN-listed
 // people typed cleanly and with typos, false positives on people who are on no list, and speed.
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { DEFAULTS, screen, type ScreeningQuery } from '../src/screening/screen.t
 import { buildIndex } from '../src/screening/search-index.ts';
 import { parseUnList } from '../src/screening/un-list.ts';
 
-const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data');
 const NM = resolve(DATA, 'name-matching');
 const LIST = process.env['GENSOKU_UN_LIST'] ?? resolve(DATA, 'un-sc-consolidated', 'consolidated-2026-05-08.xml');
 const THRESHOLD = DEFAULTS.threshold;

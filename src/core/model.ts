@@ -1,4 +1,4 @@
-// The contracts of ../shared/DESIGN.md section 2, as types. Everything else in the product speaks these.
+// The request and decision contracts (the JSON other tools rely on, see README), as types. Everything else in the product speaks these.
 
 export type IsoDate = string; // YYYY-MM-DD
 export type CountryCode = string; // ISO 3166-1 alpha-2

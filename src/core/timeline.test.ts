@@ -5,7 +5,7 @@ import { holdFrom } from './whatif.ts';
 import { bundledEngine } from '../policy-files/load.ts';
 import type { TransferRequest } from './model.ts';
 
-const CASES = '../shared/cases/public';
+const CASES = 'data/cases';
 const engine = bundledEngine();
 const request = (id: string): TransferRequest => JSON.parse(readFileSync(`${CASES}/${id}.json`, 'utf8')).request;
 

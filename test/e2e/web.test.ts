@@ -8,7 +8,7 @@ import { axeViolations } from './axe.ts';
 import { CHROMIUM, ROOT, SCREENSHOTS, startServer, type Server } from './server.ts';
 
 const hasBrowser = existsSync(CHROMIUM);
-const vests = JSON.parse(readFileSync(join(ROOT, '../shared/cases/public/ukraine-vests-2022.json'), 'utf8')) as {
+const vests = JSON.parse(readFileSync(join(ROOT, 'data/cases/ukraine-vests-2022.json'), 'utf8')) as {
   request: { asOf: string; recipient: string; purpose: string; item: { name: string; weapon: boolean; form: string; function: string; origin: string } };
 };
 
@@ -37,7 +37,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await server.addUser(APPLICANT);
     await server.addUser(EXAMINER);
     await server.addUser(AUDITOR);
-    await server.importList(readFileSync(join(ROOT, '../shared/data/un-sc-consolidated/consolidated-2026-05-08.xml'), 'utf8'));
+    await server.importList(readFileSync(join(ROOT, 'data/un-sc-consolidated/consolidated-2026-05-08.xml'), 'utf8'));
   }, 120_000);
 
   afterAll(async () => {

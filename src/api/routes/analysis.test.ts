@@ -7,7 +7,7 @@ import { bundledItems } from '../../policy-files/items.ts';
 import { openPglite } from '../../store/pglite.ts';
 import { openStoreOver, type Store } from '../../store/store.ts';
 
-const CASES = '../shared/cases/public';
+const CASES = 'data/cases';
 let store: Store;
 let app: ReturnType<typeof createApp>;
 

@@ -1,4 +1,4 @@
-// Test helpers for list imports: a changed copy of the UN list (made in memory from the shared file, never
+// Test helpers for list imports: a changed copy of the UN list (made in memory from the bundled file, never
 // copied into the repository), a stub engine, and an open case filed and submitted through the case service.
 import type { Decision } from '../../core/model.ts';
 import type { Store } from '../../store/store.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 import { memoryIo } from '../test-io.ts';
 
-const CASES = '../shared/cases/public';
+const CASES = 'data/cases';
 
 const io = (stdin = '') => memoryIo({ stdin });
 
