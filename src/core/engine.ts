@@ -218,8 +218,8 @@ export class Engine {
       const values = FIELD_VALUES[q.id];
       if (!values) return q;
       const options = values.map((value): OpenOption => {
-        const d = this.decideOnce(version, withField(req, q.id, value), false);
-        return { value: String(value), outcome: d.outcome, rules: d.reasons };
+        const { outcome, deciding } = settle(new RuleValues(version, withField(req, q.id, value)));
+        return { value: String(value), outcome, rules: deciding.map((c) => c.rule.id) };
       });
       return { ...q, options };
     });
