@@ -63,10 +63,10 @@ export function parseRequest(input: unknown, opts: { today: string }): Result<Tr
   return { ok: true, value: { asOf: asOf ?? opts.today, ...rest, item } };
 }
 
-const contextSchema = transferRequestSchema.pick({ asOf: true, purpose: true, endUser: true });
+const contextSchema = transferRequestSchema.pick({ asOf: true, purpose: true, endUser: true, transferor: true });
 
-/** The parts of a request that are the same for every cell of a matrix: date, purpose, end user; same rules as a request. */
-export function parseContext(input: unknown, opts: { today: string }): Result<{ asOf: string; purpose?: TransferRequest['purpose']; endUser?: TransferRequest['endUser'] }> {
+/** The parts of a request that are the same for every cell of a matrix: date, purpose, end user, transferor; same rules as a request. */
+export function parseContext(input: unknown, opts: { today: string }): Result<{ asOf: string; purpose?: TransferRequest['purpose']; endUser?: TransferRequest['endUser']; transferor?: TransferRequest['transferor'] }> {
   const parsed = contextSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
   return { ok: true, value: { ...parsed.data, asOf: parsed.data.asOf ?? opts.today } };
