@@ -12,6 +12,8 @@ export const sourceSchema = z.strictObject({
   issuer: z.string().optional(),
   date: date.optional(),
   url: z.string().url().optional(),
+  kind: z.enum(['primary', 'wire', 'secondary']).optional()
+    .describe("primary: the issuer's own text or an official record; wire: a news agency or broadcaster; secondary: reproductions, databases, commentary. Unset counts as not primary"),
   confirmed: z.boolean().default(true),
   note: z.string().optional(),
 });
