@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalJson } from './canonical.ts';
 import { FactTable, addDays, type FactOverride } from './facts.ts';
 import { compileExpr, F, T, U, and3, not3, or3, type Compiled, type EvalContext, type Recorder, type Tri } from './expr.ts';
 import type {
@@ -60,17 +61,8 @@ export interface EvaluateOptions {
 const REVIEW_ORDER: Review[] = ['meti', 'nsc', 'cabinet'];
 const KIND_ORDER: RuleKind[] = ['scope', 'prohibition', 'exception', 'permission', 'requirement', 'default'];
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function digestOf(value: unknown): string {
-  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonical(value))))}`;
+  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))}`;
 }
 
 /** The compiled policy: versions of the law with their rules as closures, and the fact table. */

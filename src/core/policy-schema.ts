@@ -130,5 +130,4 @@ export interface RawPolicy {
   regimes: { file: string; data: unknown }[];
   conditions: { file: string; data: unknown }[];
   scenarios?: { file: string; data: unknown }[];
-  items?: { file: string; data: unknown }[];
 }

@@ -41,7 +41,6 @@ export function readPolicy(dir = DEFAULT_POLICY_DIR): Result<RawPolicy> {
     regimes: read('regimes', 'drafts'),
     conditions: read('conditions'),
     scenarios: read('scenarios'),
-    items: read('items'),
   };
   return problems.length ? { ok: false, problems } : { ok: true, value: raw };
 }
