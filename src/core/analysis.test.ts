@@ -100,8 +100,8 @@ describe('static analysis', () => {
     // The overlay's own fact: Ukraine with a transfer agreement, so weapons become a judgment (fighting is under way).
     const sides = resolveSides(loaded.value.engine, '2026-05-01', 'test-overlay');
     if (!sides.ok) throw new Error('sides');
-    const d = diff(loaded.value.engine, ...sides.value, { items: items.filter((c) => c.id === 'anti-tank-missile'), purposes: [undefined] });
-    expect(d.changes).toEqual([{ recipient: 'UA', item: 'anti-tank-missile', purpose: 'none', from: 'not_permitted', to: 'requires_judgment', rules: ['D-weapons-agreement-countries'] }]);
+    const d = diff(loaded.value.engine, ...sides.value, { items: items.filter((c) => c.id === 'anti-tank-missile'), purposes: ['commercial'] });
+    expect(d.changes).toEqual([{ recipient: 'UA', item: 'anti-tank-missile', purpose: 'commercial', from: 'not_permitted', to: 'requires_judgment', rules: ['D-weapons-agreement-countries'] }]);
   });
 
   it('rejects an overlay that is not a draft, or that breaks the policy', () => {

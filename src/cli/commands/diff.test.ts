@@ -57,9 +57,9 @@ describe('gensoku diff', () => {
     const t = io(true);
     expect(await main(['diff', '--boundaries', '--format', 'json', '--purpose', 'none'], t.io)).toBe(0);
     const all = JSON.parse(t.out());
-    expect(all.length).toBe(13);
+    expect(all.length).toBe(14);
     expect(all.find((b: { to: { spec: string } }) => b.to.spec === '2023-12-22').changes).toContainEqual(expect.objectContaining({ recipient: 'US', item: 'pac3-interceptor', to: 'permissible' }));
-    expect(t.err()).toContain('\rdiff 1/13 [');
+    expect(t.err()).toContain('\rdiff 1/14 [');
   });
 
   it('refuses a bad side', async () => {
