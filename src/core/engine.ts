@@ -3,11 +3,11 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical.ts';
 import { FactTable, addDays, type FactOverride } from './facts.ts';
 import { RuleValues, settle } from './evaluate.ts';
-import { compileExpr, F, T, U, type Compiled } from './expr.ts';
+import { compileExpr, F, T, U } from './expr.ts';
 import {
   END_USER_TYPES, FORMS, FUNCTIONS, ORIGINS, PURPOSES, TRANSFERORS,
   type CountryCode, type EndUserType, type Decision, type DecisionCondition, type FactTrace, type IsoDate, type OpenOption, type OpenQuestion,
-  type OtherControl, type Outcome, type Review, type RuleKind, type RuleTrace, type Text, type TraceEntry, type TransferRequest,
+  type OtherControl, type Outcome, type Review, type RuleKind, type RuleTrace, type TraceEntry, type TransferRequest,
 } from './model.ts';
 import type { Classification, ConditionDoc, Fact, FactEntry, OtherControlDoc, RegimeDoc, Rule, Source } from './policy-schema.ts';
 
@@ -20,35 +20,9 @@ export interface ValidPolicy {
   otherControls: OtherControlDoc[];
 }
 
-export interface CompiledRule {
-  index: number; // position in its version, for array-indexed evaluation
-  rule: Rule;
-  revision: string;
-  when: Compiled;
-  defeatedBy: CompiledRule[];
-}
+import type { CompiledRule, RegimeInfo, Version } from './version.ts';
 
-export interface RegimeInfo {
-  id: string;
-  kind: 'regime' | 'revision' | 'draft';
-  regime: string; // the regime this version belongs to (itself for a regime or draft)
-  base: string | null;
-  from: IsoDate | null;
-  to: IsoDate | null; // last day in force; null while in force (drafts: null)
-  title: Text;
-  summary?: Text;
-  sources: string[];
-  added: string[];
-  repealed: string[];
-  confirmed: boolean;
-}
-
-export interface Version {
-  info: RegimeInfo;
-  rules: CompiledRule[];
-  byKind: Record<RuleKind, CompiledRule[]>;
-  facts: FactTable;
-}
+export type { CompiledRule, RegimeInfo, Version };
 
 export interface RuleInfo extends Rule {
   revision: string;
