@@ -2,9 +2,9 @@
 // Prints one table, writes bench/results.json, and exits 1 if the engines disagree on any request.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../src/policy-files/load.ts';
 import { differential, mutationCheck, REGIME, sample, timeEngines, type EngineReport } from './engine.ts';
@@ -245,6 +245,7 @@ export async function main(argv: string[]): Promise<number> {
   // A partial run (--only, --quick) never replaces the full results kept in the repository.
   const full = only.size === SECTIONS.length && !quick;
   const out = values.out ?? join(root, 'bench', full ? 'results.json' : '.build/results-partial.json');
+  mkdirSync(dirname(out), { recursive: true }); // --no-bundle runs without bench/.build
   writeFileSync(out, `${JSON.stringify({ ...results, table: report }, null, 2)}\n`);
   log(`results written to ${out}`);
   if (values['write-docs'] && !full) log('--write-docs ignored: only a full run (all sections, not --quick) updates docs/performance.md');

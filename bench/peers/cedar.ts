@@ -14,6 +14,8 @@ export function cedarExpr(f: Formula): string {
     case 'in': return f.values.length === 1 ? `context.${f.attr} == ${lit(f.values[0])}` : `[${f.values.map(lit).join(', ')}].contains(context.${f.attr})`;
     case 'sameAs': return `context.${f.attr} == context.${f.other}`;
     case 'has': return `context.${f.list}.contains(context.${f.attr})`;
+    case 'hasAll': return `context.${f.list}.containsAll(context.${f.of})`;
+    case 'hasAny': return `context.${f.list}.containsAny(context.${f.of})`;
     case 'atLeast': return `context.${f.attr} >= ${f.value}`;
     case 'atMost': return `context.${f.attr} <= ${f.value}`;
     case 'and': return f.parts.map((p) => `(${cedarExpr(p)})`).join(' && ');

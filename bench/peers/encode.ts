@@ -13,6 +13,7 @@ export type Formula =
   | { op: 'in'; attr: string; values: string[] }
   | { op: 'sameAs'; attr: string; other: string }
   | { op: 'has'; list: string; attr: string }
+  | { op: 'hasAll' | 'hasAny'; list: string; of: string }
   | { op: 'atLeast' | 'atMost'; attr: string; value: number }
   | { op: 'and' | 'or'; parts: Formula[] }
   | { op: 'not'; part: Formula };
@@ -41,6 +42,9 @@ export const attr = {
   item: (field: string) => `item_${field}`,
   fact: (id: string) => `fact_${id.replace(/[^A-Za-z0-9]/g, '_')}`,
   licensorFact: (id: string) => `licensorFact_${id.replace(/[^A-Za-z0-9]/g, '_')}`,
+  /** The Munitions List categories the recipient's entry of a fact reaches, and whether the entry says. */
+  covers: (id: string) => `covers_${id.replace(/[^A-Za-z0-9]/g, '_')}`,
+  coversKnown: (id: string) => `coversKnown_${id.replace(/[^A-Za-z0-9]/g, '_')}`,
 };
 
 /** A three-valued condition as two formulas: t holds when it is true, p when it is not false. */
@@ -69,6 +73,15 @@ export function translate(expr: Expr): Tri2 {
   if ('fact' in expr) return test((expr.of === 'licensor' ? attr.licensorFact : attr.fact)(expr.fact), strings(expr.is));
   if ('item' in expr) return test(attr.item(expr.item), strings(expr.is));
   if ('purpose' in expr) return test('purpose', strings(expr.purpose));
+  if ('transferor' in expr) return test('transferor', strings(expr.transferor));
+  if ('covers' in expr) {
+    // Settled only when the entry names what it reaches and the item's categories are known: all inside, or none.
+    const known = and({ op: 'in', attr: attr.coversKnown(expr.covers), values: ['true'] }, { op: 'in', attr: 'itemMlGiven', values: ['true'] });
+    return {
+      t: and(known, { op: 'hasAll', list: attr.covers(expr.covers), of: 'itemMl' }),
+      p: or(not(known), { op: 'hasAny', list: attr.covers(expr.covers), of: 'itemMl' }),
+    };
+  }
   if ('endUser' in expr) return test('endUserType', strings(expr.is));
   if ('recipient' in expr) return known({ op: 'in', attr: 'recipient', values: expr.recipient });
   if ('recipientIn' in expr) {
@@ -130,6 +143,7 @@ export function attributes(f: Formula, out = new Set<string>()): Set<string> {
     case 'in': case 'atLeast': case 'atMost': out.add(f.attr); break;
     case 'sameAs': out.add(f.attr).add(f.other); break;
     case 'has': out.add(f.list).add(f.attr); break;
+    case 'hasAll': case 'hasAny': out.add(f.list).add(f.of); break;
     case 'and': case 'or': f.parts.forEach((p) => attributes(p, out)); break;
     case 'not': attributes(f.part, out); break;
   }

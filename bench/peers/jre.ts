@@ -13,6 +13,8 @@ export function jreCondition(f: Formula): TopLevelCondition {
     case 'in': return { all: [{ fact: f.attr, operator: 'in', value: f.values }] };
     case 'sameAs': return { all: [{ fact: f.attr, operator: 'equal', value: { fact: f.other } }] };
     case 'has': return { all: [{ fact: f.list, operator: 'contains', value: { fact: f.attr } }] };
+    case 'hasAll': return { all: [{ fact: f.list, operator: 'containsAll', value: { fact: f.of } }] };
+    case 'hasAny': return { all: [{ fact: f.list, operator: 'containsAny', value: { fact: f.of } }] };
     case 'atLeast': return { all: [{ fact: f.attr, operator: 'greaterThanInclusive', value: f.value }] };
     case 'atMost': return { all: [{ fact: f.attr, operator: 'lessThanInclusive', value: f.value }] };
     case 'and': return { all: f.parts.map(jreCondition) as NestedCondition[] };
@@ -30,6 +32,9 @@ export class JsonRulesEnginePeer {
   private readonly engine: Engine;
   constructor(source: Version | PeerRule[]) {
     this.engine = new Engine(jreRules(Array.isArray(source) ? source : peerRules(source)), { allowUndefinedFacts: false });
+    // Set comparisons json-rules-engine lacks, as its documented custom operators.
+    this.engine.addOperator('containsAll', (list: unknown, of: unknown) => Array.isArray(list) && Array.isArray(of) && of.every((x) => list.includes(x)));
+    this.engine.addOperator('containsAny', (list: unknown, of: unknown) => Array.isArray(list) && Array.isArray(of) && of.some((x) => list.includes(x)));
   }
 
   /** Deny overrides: any forbid event decides; else any permit; else nothing matched. */

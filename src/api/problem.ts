@@ -40,8 +40,6 @@ export function problemResponse(status: number, problems: Problem[], extra: { re
   });
 }
 
-export const failureStatus = (f: Failure) => STATUS[f.kind];
-
 export function failureResponse(f: Failure, requestId?: string): Response {
   return problemResponse(STATUS[f.kind], f.problems, { requestId, current: f.current });
 }

@@ -10,7 +10,8 @@ export interface Failure {
   current?: unknown; // for conflict: the state as it is now
 }
 
-export type Outcome<T> = { ok: true; value: T } | Failure;
+/** What a service call returns: the value, or a failure as data (not the decision's Outcome). */
+export type ServiceResult<T> = { ok: true; value: T } | Failure;
 
 export const fail = (kind: FailureKind, code: string, path: string, message: string, current?: unknown): Failure => ({
   ok: false, kind, problems: [{ code, path, message }], ...(current === undefined ? {} : { current }),

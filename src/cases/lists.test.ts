@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../store/pglite.ts';
 import { openStoreOver, type SqlStore } from '../store/store.ts';
 import { importList, listChanges, loadStoredList, validateListXml, type ListHolder } from './lists.ts';
-import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, submitCase } from './testing/lists.ts';
+import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, submitCase } from '../../test/support/lists.ts';
 
 const admin = { actor: { id: 'u-admin', username: 'admin', role: 'admin' as const, org: null }, requestId: 'req-1' };
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { buildIndex, diffLists, parseUnList, summarizeList } from '../screening/index.ts';
 import type { ListEntry, Problem, Result, SanctionsList } from '../screening/types.ts';
 import { sha256 } from '../store/canonical.ts';
-import { fail, invalid, type Outcome } from './failure.ts';
+import { fail, invalid, type ServiceResult } from './failure.ts';
 import type { RequestContext } from './model.ts';
 import { rescreenOpenCases, type RescreenSummary } from './rescreen.ts';
 import { providerFromIndex, type ScreeningProvider } from './screening.ts';
@@ -140,7 +140,7 @@ async function storedPredecessor(deps: ListDeps, head: ScreeningListInfo): Promi
  * changes nothing. The same file again stores nothing (`unchanged`). A list generated before the one in use is
  * refused (409 list_older) unless `allowOlder`.
  */
-export async function importList(deps: ListDeps, rc: RequestContext, xml: string, opts: ListImportOptions): Promise<Outcome<ListImportReport>> {
+export async function importList(deps: ListDeps, rc: RequestContext, xml: string, opts: ListImportOptions): Promise<ServiceResult<ListImportReport>> {
   const now = deps.now ?? (() => new Date());
   const parsed = opts.parsed ? { ok: true as const, value: opts.parsed } : validateListXml(xml);
   if (!parsed.ok) return invalid(parsed.problems);

@@ -1,14 +1,9 @@
 // Validation schemas for case input: the same zod objects validate requests and feed the OpenAPI document.
 import { z } from 'zod';
-import { isCountry } from '../core/countries.ts';
 import { END_USER_TYPES, PURPOSES } from '../core/model.ts';
-import { EARLIEST_DATE, itemSchema } from '../core/request.ts';
+import { countryCode, EARLIEST_DATE, isoDate, itemSchema } from '../core/request.ts';
 import { CASE_ACTIONS, CASE_STATUSES, CONSENT_KINDS, ROLES } from './model.ts';
 
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "AU"')
-  .refine(isCountry, 'unknown ISO 3166-1 country code');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'not a real calendar date');
 const line = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const version = z.int().min(1).optional().describe('the version you last read; a stale one gives 409 with the current state');
 

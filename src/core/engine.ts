@@ -1,12 +1,13 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalJson } from './canonical.ts';
 import { FactTable, addDays, type FactOverride } from './facts.ts';
 import { RuleValues, settle } from './evaluate.ts';
-import { compileExpr, F, T, U, type Compiled } from './expr.ts';
+import { compileExpr, F, T, U } from './expr.ts';
 import {
   END_USER_TYPES, FORMS, FUNCTIONS, ORIGINS, PURPOSES, TRANSFERORS,
   type CountryCode, type EndUserType, type Decision, type DecisionCondition, type FactTrace, type IsoDate, type OpenOption, type OpenQuestion,
-  type OtherControl, type Outcome, type Review, type RuleKind, type RuleTrace, type Text, type TraceEntry, type TransferRequest,
+  type OtherControl, type Outcome, type Review, type RuleKind, type RuleTrace, type TraceEntry, type TransferRequest,
 } from './model.ts';
 import type { Classification, ConditionDoc, Fact, FactEntry, OtherControlDoc, RegimeDoc, Rule, Source } from './policy-schema.ts';
 
@@ -19,35 +20,9 @@ export interface ValidPolicy {
   otherControls: OtherControlDoc[];
 }
 
-export interface CompiledRule {
-  index: number; // position in its version, for array-indexed evaluation
-  rule: Rule;
-  revision: string;
-  when: Compiled;
-  defeatedBy: CompiledRule[];
-}
+import type { CompiledRule, RegimeInfo, Version } from './version.ts';
 
-export interface RegimeInfo {
-  id: string;
-  kind: 'regime' | 'revision' | 'draft';
-  regime: string; // the regime this version belongs to (itself for a regime or draft)
-  base: string | null;
-  from: IsoDate | null;
-  to: IsoDate | null; // last day in force; null while in force (drafts: null)
-  title: Text;
-  summary?: Text;
-  sources: string[];
-  added: string[];
-  repealed: string[];
-  confirmed: boolean;
-}
-
-export interface Version {
-  info: RegimeInfo;
-  rules: CompiledRule[];
-  byKind: Record<RuleKind, CompiledRule[]>;
-  facts: FactTable;
-}
+export type { CompiledRule, RegimeInfo, Version };
 
 export interface RuleInfo extends Rule {
   revision: string;
@@ -64,17 +39,8 @@ export interface EvaluateOptions {
 const REVIEW_ORDER: Review[] = ['meti', 'nsc', 'cabinet'];
 const KIND_ORDER: RuleKind[] = ['scope', 'prohibition', 'exception', 'permission', 'requirement', 'default'];
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function digestOf(value: unknown): string {
-  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonical(value))))}`;
+  return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(value))))}`;
 }
 
 /** The compiled policy: versions of the law with their rules as closures, and the fact table. */

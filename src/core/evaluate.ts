@@ -1,5 +1,5 @@
 import { F, T, U, and3, not3, or3, type EvalContext, type Recorder, type Tri } from './expr.ts';
-import type { CompiledRule, Version } from './engine.ts';
+import type { CompiledRule, Version } from './version.ts';
 import type { FactTrace, Outcome, TransferRequest } from './model.ts';
 
 // The one rule evaluator: the traced and untraced decisions and the static analysis all read rule values from here.

@@ -166,5 +166,4 @@ export interface RawPolicy {
   classification?: { file: string; data: unknown }[];
   otherControls?: { file: string; data: unknown }[];
   scenarios?: { file: string; data: unknown }[];
-  items?: { file: string; data: unknown }[];
 }

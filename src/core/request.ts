@@ -8,8 +8,8 @@ import {
 /** The earliest date any regime covers: the Foreign Exchange and Foreign Trade Control Law and the Export Trade Control Order took effect (ADR 0004). */
 export const EARLIEST_DATE = '1949-12-01';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isRealDate, 'not a real calendar date');
-const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "UA"').refine(isCountry, 'unknown ISO 3166-1 country code');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isRealDate, 'not a real calendar date');
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "UA"').refine(isCountry, 'unknown ISO 3166-1 country code');
 
 export const itemSchema = z.strictObject({
   name: z.string().max(500).optional(),

@@ -43,7 +43,6 @@ export function readPolicy(dir = DEFAULT_POLICY_DIR): Result<RawPolicy> {
     classification: read('classification'),
     otherControls: read('other-controls'),
     scenarios: read('scenarios'),
-    items: read('items'),
   };
   return problems.length ? { ok: false, problems } : { ok: true, value: raw };
 }

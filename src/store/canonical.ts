@@ -1,20 +1,6 @@
-// Canonical JSON (sorted keys, no whitespace) so a hash does not depend on how a database stored the value.
+// Hashes for the audit chain and stored lists, over the core's canonical JSON.
 import { createHash } from 'node:crypto';
 
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (Array.isArray(value)) return '[' + value.map((v) => canonicalJson(v)).join(',') + ']';
-  if (typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-    return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
-  }
-  throw new Error(`canonicalJson: cannot serialise ${typeof value}`);
-}
+export { canonicalJson } from '../core/canonical.ts';
 
 export const sha256 = (text: string | Uint8Array): string => 'sha256:' + createHash('sha256').update(text).digest('hex');

@@ -88,6 +88,12 @@ for (const target of targets) {
       await expect(migrate(store.sql, [...MIGRATIONS, { ...extra, sql: 'CREATE TABLE contract_probe (b integer);' }])).rejects.toThrow(/changed/);
     });
 
+    it('answers ping while the database does, and rejects once it is closed', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      const closed = createStore({ ...store.sql, query: () => Promise.reject(new Error('connection closed')) });
+      await expect(closed.ping()).rejects.toThrow(/closed/);
+    });
+
     it('stores users, finds them by name, and redacts the password hash in the audit row', async () => {
       const admin = user('admin', 'admin');
       await store.users.insert(ctx(), admin);

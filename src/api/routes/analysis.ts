@@ -1,7 +1,6 @@
 // Questions about the policy as a whole over HTTP: the world matrix, regime diffs, timelines and counterfactuals.
 // The law is public: no login. Every cell is computed by the same core functions as the CLI.
 import { z } from 'zod';
-import { isoDate } from '../../cases/schema.ts';
 import { fail, invalid, type Failure } from '../../cases/failure.ts';
 import { diff, resolveSides } from '../../core/diff.ts';
 import { ALL_PURPOSES } from '../../core/domain.ts';
@@ -9,7 +8,7 @@ import { Engine } from '../../core/engine.ts';
 import type { ItemClass } from '../../core/items.ts';
 import { matrix } from '../../core/matrix.ts';
 import { END_USER_TYPES, PURPOSES, TRANSFERORS, type Problem, type Purpose } from '../../core/model.ts';
-import { parseContext, parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
+import { isoDate, parseContext, parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
 import { timeline } from '../../core/timeline.ts';
 import { whatif } from '../../core/whatif.ts';
 import { ok, type Reply, type RouteContext, type RouteModule } from '../route.ts';

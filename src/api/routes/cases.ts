@@ -4,12 +4,12 @@ import {
   caseApplicationSchema, caseListQuery, caseUpdateSchema, consentDecisionSchema, consentSchema, documentSchema, shipmentSchema, transitionSchema,
 } from '../../cases/schema.ts';
 import type { Role } from '../../cases/model.ts';
-import type { Outcome } from '../../cases/failure.ts';
+import type { ServiceResult } from '../../cases/failure.ts';
 import { ok, type Reply, type RouteModule } from '../route.ts';
 
 const READERS: Role[] = ['applicant', 'examiner', 'nsc', 'auditor'];
 const caseDoc = { description: 'The case with its stored decision, and the current one if the policy changed since', contentType: 'application/json' };
-const wrap = <T>(r: Outcome<T>, status = 200): Reply => (r.ok ? ok(r.value, status) : r);
+const wrap = <T>(r: ServiceResult<T>, status = 200): Reply => (r.ok ? ok(r.value, status) : r);
 
 export const cases: RouteModule = {
   name: 'cases',

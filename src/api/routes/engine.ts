@@ -1,8 +1,6 @@
 // The engine over HTTP: evaluate a request, list regimes, read facts and rules. The law is public: no login.
 import { z } from 'zod';
-import { parseRequest, transferRequestSchema } from '../../core/request.ts';
-import { countryCode, isoDate } from '../../cases/schema.ts';
-import { toProblems } from '../../core/request.ts';
+import { countryCode, isoDate, parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
 import { invalid } from '../../cases/failure.ts';
 import { ok, type RouteModule } from '../route.ts';
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStoredList } from '../../cases/lists.ts';
 import type { Role } from '../../cases/model.ts';
-import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, STUB_ENGINE } from '../../cases/testing/lists.ts';
+import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, STUB_ENGINE } from '../../../test/support/lists.ts';
 import { createUser, issueToken } from '../../cases/users.ts';
 import { openPglite } from '../../store/pglite.ts';
 import { openStoreOver, type SqlStore } from '../../store/store.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import { memoryIo } from '../test-io.ts';
+import { memoryIo } from '../../../test/support/cli-io.ts';
 
 const io = (isTTY = false) => memoryIo({ isTTY });
 

@@ -1,9 +1,9 @@
 import { analyse, type Finding } from '../../core/analysis.ts';
 import { compilePolicy } from '../../core/compile.ts';
 import { coverage } from '../../core/coverage.ts';
-import { compileItems } from '../../core/items.ts';
 import { runScenarios } from '../../core/scenarios.ts';
 import { readPolicyWithDrafts } from '../../policy-files/drafts.ts';
+import { loadItems } from '../../policy-files/items.ts';
 import { EXIT, json, parse, printProblems, type Io } from '../io.ts';
 import { progressBar } from '../analysis.ts';
 
@@ -19,11 +19,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     'no-analysis': { type: 'boolean' },
   }, false);
   // Overlays given with --draft are validated exactly like the shipped policy, and analysed with it.
-  const raw = readPolicyWithDrafts(values.policy ?? process.env.GENSOKU_POLICY ?? undefined, values.draft ?? []);
+  const dir = values.policy ?? process.env.GENSOKU_POLICY ?? undefined;
+  const raw = readPolicyWithDrafts(dir, values.draft ?? []);
   if (!raw.ok) { printProblems(io, raw.problems, 'invalid policy'); return EXIT.invalidPolicy; }
   const compiled = compilePolicy(raw.value);
   if (!compiled.ok) { printProblems(io, compiled.problems, 'invalid policy'); return EXIT.invalidPolicy; }
-  const items = compileItems(raw.value.items ?? []);
+  const items = loadItems(dir);
   if (!items.ok) { printProblems(io, items.problems, 'invalid item catalogue'); return EXIT.invalidPolicy; }
   const engine = compiled.value;
   const report = runScenarios(engine, raw.value.scenarios ?? []);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import { memoryIo } from '../test-io.ts';
+import { memoryIo } from '../../../test/support/cli-io.ts';
 
 const io = () => memoryIo();
 

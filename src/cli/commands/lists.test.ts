@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadStoredList } from '../../cases/lists.ts';
-import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, submitCase } from '../../cases/testing/lists.ts';
+import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, submitCase } from '../../../test/support/lists.ts';
 import { openStore } from '../../store/open.ts';
 import type { Io } from '../io.ts';
 import { run as lists } from './lists.ts';

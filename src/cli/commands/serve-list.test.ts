@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editList, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST } from '../../cases/testing/lists.ts';
-import { cliOn, startServe, stopServe, type Server } from '../testing/serve.ts';
+import { editList, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST } from '../../../test/support/lists.ts';
+import { cliOn, startServe, stopServe, type Server } from '../../../test/support/serve.ts';
 import { run as lists } from './lists.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gensoku-serve-list-'));

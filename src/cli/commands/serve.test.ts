@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../store/pglite.ts';
 import type { Io } from '../io.ts';
-import { cliOn, startServe, stopServe, type Server } from '../testing/serve.ts';
+import { cliOn, startServe, stopServe, type Server } from '../../../test/support/serve.ts';
 import { run as audit } from './audit.ts';
 import { run as report } from './report.ts';
 import { run as users } from './users.ts';

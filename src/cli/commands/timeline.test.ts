@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import { memoryIo } from '../test-io.ts';
+import { memoryIo } from '../../../test/support/cli-io.ts';
 
 const CASES = 'data/cases';
 

@@ -1,12 +1,12 @@
 // Test helpers for list imports: a changed copy of the UN list (made in memory from the bundled file, never
 // copied into the repository), a stub engine, and an open case filed and submitted through the case service.
-import type { Decision } from '../../core/model.ts';
-import type { Store } from '../store-port.ts';
-import type { DecisionEngine } from '../evaluate.ts';
-import type { ScreeningProvider } from '../screening.ts';
-import { CaseService, type CaseView } from '../service.ts';
+import type { Decision } from '../../src/core/model.ts';
+import type { Store } from '../../src/cases/store-port.ts';
+import type { DecisionEngine } from '../../src/cases/evaluate.ts';
+import type { ScreeningProvider } from '../../src/cases/screening.ts';
+import { CaseService, type CaseView } from '../../src/cases/service.ts';
 
-export { DEFAULT_LIST as SHARED_LIST } from '../../screening/load-list.ts';
+export { DEFAULT_LIST as SHARED_LIST } from '../../src/screening/load-list.ts';
 
 /** An engine that permits everything: these tests are about screening, not the rules. */
 export const STUB_ENGINE: DecisionEngine = {

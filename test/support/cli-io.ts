@@ -1,4 +1,4 @@
-import type { Io } from './io.ts';
+import type { Io } from '../../src/cli/io.ts';
 
 /** An in-memory Io for calling the CLI in-process from tests. */
 export function memoryIo(opts: { stdin?: string; isTTY?: boolean } = {}) {

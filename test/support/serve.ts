@@ -1,10 +1,10 @@
 // For tests: `gensoku serve` as a child process on a free port, and CLI commands run in-process on its data directory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Io } from '../io.ts';
-import { memoryIo } from '../test-io.ts';
+import type { Io } from '../../src/cli/io.ts';
+import { memoryIo } from './cli-io.ts';
 
-const BIN = fileURLToPath(new URL('../../../bin/gensoku.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/gensoku.mjs', import.meta.url));
 
 export interface Server { child: ChildProcess; url: string; stdout: () => string; stderr: () => string }
 
