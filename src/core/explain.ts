@@ -1,6 +1,7 @@
 import { countryName } from './countries.ts';
-import { OUTCOME_SENTENCE, REVIEW_LABEL } from './labels.ts';
+import { OUTCOME_SENTENCE, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, testSentence, type Wording } from './labels.ts';
 import { timeline } from './timeline.ts';
+import { whatif } from './whatif.ts';
 import type { Engine } from './engine.ts';
 import type { Decision, FactTrace, Lang, Outcome, RuleTrace, Text, TransferRequest } from './model.ts';
 
@@ -22,13 +23,13 @@ const L = {
   facts: { en: 'Facts used', ja: '用いた事実' },
   source: { en: 'Source', ja: '出典' },
   regime: { en: 'Rules applied', ja: '適用した規律' },
+  inForce: { en: 'in force', ja: '現行の規律' },
   request: { en: 'Request', ja: '要求' },
   notOnList: { en: 'not on the list', ja: '一覧に記載なし' },
   listOf: { en: 'list reviewed', ja: '一覧の確認日' },
   unconfirmed: { en: 'weakly sourced', ja: '出典が弱い' },
   none: { en: 'none', ja: 'なし' },
   truth: { true: { en: 'true', ja: '真' }, false: { en: 'false', ja: '偽' }, unknown: { en: 'unknown', ja: '不明' } },
-  wouldApply: { en: 'would apply if', ja: '次の場合に該当し得る：' },
   from: { en: 'from', ja: '以降' },
   until: { en: 'until', ja: 'まで' },
   now: { en: 'onward', ja: '以降現在まで' },
@@ -75,7 +76,10 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   out.push(`${L.outcome[d.outcome][lang]} — ${OUTCOME_SENTENCE[d.outcome][lang]}`);
   out.push('');
   out.push(`${L.request[lang]}: ${describeRequest(req, lang)}`);
-  out.push(`${L.regime[lang]}: ${regime?.title[lang] ?? d.regime} (${d.regime})${d.revision !== d.regime ? ` — ${revision?.title[lang]} (${d.revision})` : ''}`);
+  // The instrument of the deciding rule, not the latest revision in force (which may have decided nothing here).
+  const deciding = [...new Set(d.reasons.flatMap((id) => engine.rule(id)?.citations.slice(0, 1) ?? []))].map((c) => quoteSource(engine, c, lang));
+  out.push(`${L.regime[lang]}: ${deciding.length ? deciding.join('; ') : regime?.title[lang] ?? d.regime}`);
+  out.push(`  ${L.inForce[lang]}: ${regime?.title[lang] ?? d.regime} (${d.regime})${d.revision !== d.regime ? ` — ${revision?.title[lang]} (${d.revision})` : ''}`);
   out.push('');
   out.push(`${L.why[lang]}:`);
   for (const id of d.reasons) {
@@ -90,11 +94,14 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   if (notApplied.length) {
     out.push('');
     out.push(`${L.considered[lang]}:`);
+    const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, country: countryName };
     for (const t of notApplied) {
       const r = engine.rule(t.rule)!;
-      const failing = t.tests.filter((x) => x.value !== 'true').map((x) => `${x.test} → ${L.truth[x.value][lang]}`);
-      const why = t.result === 'defeated' ? `defeated by ${t.defeatedBy?.join(', ')}` : failing.join('; ');
+      const failing = t.tests.filter((x) => x.value !== 'true').map((x) => testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang]);
+      const by = t.defeatedBy?.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ');
+      const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : `${RESULT_PHRASE[t.result][lang]}. ${failing.join(' ')}`;
       out.push(`  [${t.rule}] ${r.title[lang]}: ${why}`);
+      if (r.citations[0]) out.push(`    ${L.source[lang]}: ${quoteSource(engine, r.citations[0], lang)}`);
     }
   }
   if (d.conditions.length) {
@@ -103,7 +110,8 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     for (const c of d.conditions) out.push(`  - ${c.text[lang]} [${c.id}]`);
   }
   out.push('');
-  out.push(`${L.review[lang]}: ${d.review ? REVIEW_LABEL[d.review][lang] : L.none[lang]}`);
+  const refused = d.outcome === 'prohibited' || d.outcome === 'not_permitted' || d.outcome === 'out_of_scope';
+  out.push(`${L.review[lang]}: ${d.review ? REVIEW_LABEL[d.review][lang] : refused ? REVIEW_NOT_APPLICABLE[lang] : L.none[lang]}`);
   if (d.open.length) {
     out.push('');
     out.push(`${L.open[lang]}:`);
@@ -138,24 +146,12 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   return `${out.join('\n')}\n`;
 }
 
-/** Permitted cases, here or in any later version, that fail only on the item or purpose: the nearest ways in. */
+/** The smallest changes that would open the transfer, each re-evaluated (so none a defeating rule would still close). */
 function closestCases(engine: Engine, req: TransferRequest, d: Decision, lang: Lang): string[] {
-  if (d.outcome === 'permissible' || d.outcome === 'out_of_scope' || d.outcome === 'prohibited') return [];
-  const lines: string[] = [];
-  const seen = new Set<string>();
-  const versions = engine.regimes().filter((r) => r.kind !== 'draft' && (r.to === null || r.to >= req.asOf));
-  for (const v of versions) {
-    const asOf = v.from && v.from > req.asOf ? v.from : req.asOf;
-    const probe = engine.evaluate({ ...req, asOf }, { regime: v.id });
-    for (const t of probe.trace) {
-      if (t.type !== 'rule' || t.kind !== 'permission' || t.result !== 'not_fired' || seen.has(t.rule)) continue;
-      const failing = t.tests.filter((x) => x.value === 'false');
-      if (!failing.length || !failing.every((x) => x.test.startsWith('item.')) || t.tests.some((x) => x.test.startsWith('judgment:'))) continue;
-      seen.add(t.rule);
-      const r = engine.rule(t.rule)!;
-      const when = asOf !== req.asOf ? ` (${L.from[lang]} ${asOf})` : '';
-      lines.push(`[${t.rule}]${when} ${r.title[lang]} — ${L.wouldApply[lang]} ${failing.map((x) => x.test).join(', ')}`);
-    }
-  }
-  return lines;
+  if (d.outcome === 'permissible' || d.outcome === 'out_of_scope') return [];
+  const w = whatif(engine, req, { regime: d.regime === engine.versionOn(req.asOf)?.info.id ? undefined : d.revision });
+  return [...w.enough, ...w.enoughLater].slice(0, 8).map((a) => {
+    const when = a.asOf !== req.asOf ? ` (${L.from[lang]} ${a.asOf})` : '';
+    return `${a.changes.map((c) => c.text[lang]).join(lang === 'en' ? ' and ' : '、かつ')}${when}: ${a.reasons.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ')}`;
+  });
 }

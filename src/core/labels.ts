@@ -173,7 +173,7 @@ export function testQuestion(test: string, w: Wording, recipient: string, licens
   m = /^judgment:\s*(.*)$/.exec(test);
   if (m) {
     const q = w.judgment?.(m[1]);
-    return q ?? both((l) => (l === 'en' ? 'Does it call for a judgment case by case?' : '個別の判断を要するか'));
+    return q ?? both((l) => (l === 'en' ? 'Is the case judged acceptable, case by case?' : '個別の判断により認められるか'));
   }
   return { en: test, ja: test };
 }
@@ -181,7 +181,7 @@ export function testQuestion(test: string, w: Wording, recipient: string, licens
 /** A test and its answer as one line: "Is the item a weapon? No." */
 export function testSentence(test: string, value: 'true' | 'false' | 'unknown', w: Wording, recipient: string, licensor?: string): Text {
   const q = testQuestion(test, w, recipient, licensor);
-  if (test.startsWith('judgment:')) return { en: `${q.en} (a judgment, made case by case)`, ja: `${q.ja}（個別の判断による）` };
+  if (test.startsWith('judgment:')) return { en: `A judgment is needed: ${q.en}`, ja: `判断を要する：${q.ja}` };
   return { en: `${q.en} ${ANSWER[value].en}.`, ja: `${q.ja}：${ANSWER[value].ja}` };
 }
 
