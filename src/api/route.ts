@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Engine } from '../core/engine.ts';
 import type { ItemClass } from '../core/items.ts';
+import type { Question } from '../core/questions.ts';
 import type { Failure } from '../cases/failure.ts';
 import type { Actor, Role, SessionRow } from '../cases/model.ts';
 import type { CaseService, RequestContext } from '../cases/service.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   version?: string;
   /** The item catalogue (policy/items), for pickers and the matrix. */
   items?: ItemClass[];
+  /** The public's questions (policy/questions.yaml), answered live at GET /api/v1/questions. */
+  questions?: Question[];
   /** The sanctions list parties are screened against at submission; null: none loaded. */
   screening?: ScreeningProvider | null;
 }

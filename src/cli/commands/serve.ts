@@ -7,6 +7,7 @@ import type { ScreeningProvider } from '../../cases/screening.ts';
 import { CaseService, type RescreenSummary } from '../../cases/service.ts';
 import { ensureFirstAdmin } from '../../cases/users.ts';
 import { loadItems } from '../../policy-files/items.ts';
+import { loadQuestions } from '../../policy-files/questions.ts';
 import { resolveListPath } from '../../screening/load-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.ts';
@@ -87,6 +88,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     printProblems(io, items.problems, 'invalid item catalogue');
     return EXIT.invalidPolicy;
   }
+  const questions = loadQuestions(items.value, values.policy ?? process.env.GENSOKU_POLICY ?? undefined);
+  if (!questions.ok) {
+    printProblems(io, questions.problems, 'invalid questions');
+    return EXIT.invalidPolicy;
+  }
   const config = storeConfigFromEnv();
   let store;
   try {
@@ -117,7 +123,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ store, engine, items: items.value, screening, version: version() }, { port, host });
+    server = await startServer({ store, engine, items: items.value, questions: questions.value, screening, version: version() }, { port, host });
   } catch (err) {
     io.stderr(`cannot listen on ${host}:${port}: ${(err as Error).message}\n`);
     await store.close();
