@@ -11,6 +11,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/', key: 'navEvaluate' },
+  { href: '/questions', key: 'navQuestions' },
   { href: '/map', key: 'navMap' },
   { href: '/law', key: 'navLaw' },
   { href: '/cases', key: 'navCases' },

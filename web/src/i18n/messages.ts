@@ -1,5 +1,5 @@
 // Every string the interface shows, in English and Japanese. Data (rule clauses, titles) comes from the API in both.
-import { OUTCOME_SENTENCE, REVIEW_LABEL } from '../../../src/core/labels.ts';
+import { OUTCOME_SENTENCE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE } from '../../../src/core/labels.ts';
 
 export type Lang = 'en' | 'ja';
 type M = { en: string; ja: string };
@@ -14,6 +14,20 @@ export const MESSAGES = {
   tagline: { en: "Japan's rules on transferring defense equipment abroad, explained", ja: '防衛装備移転の規律を、根拠とともに' },
   skip: { en: 'Skip to content', ja: '本文へ移動' },
   navEvaluate: { en: 'Evaluate', ja: '判定' },
+  navQuestions: { en: 'Questions', ja: 'よくある問い' },
+  qTitle: { en: 'The public’s questions, answered live', ja: 'よくある問いに、その時点の規律で答える' },
+  qIntro: { en: 'Each answer is computed by the engine from the rules and facts in force, every time this page loads; none is typed in, so the answers change when the policy does.', ja: 'いずれの答えも、このページを開くたびに、その時点で有効な規律と事実からエンジンが算出します。答えを書き込んだものではないため、規律が変われば答えも変わります。' },
+  qAnsweredOn: { en: 'Answered by the engine for {date}', ja: '{date}時点でエンジンが算出した答え' },
+  qRequest: { en: '{item} to {country}, on {date}', ja: '{date}時点、{country}への{item}' },
+  qPermalink: { en: 'Link to this question', ja: 'この問いへのリンク' },
+  qAll: { en: 'All questions', ja: 'すべての問い' },
+  qNoChange: { en: 'No answer changed.', ja: '結論が変わった組合せはない。' },
+  qChanged: { en: '{n} of {of} answers changed (every country, item class and purpose).', ja: '{of}通りの組合せ（すべての国・品目分類・目的）のうち{n}通りで結論が変わった。' },
+  qBecame: { en: 'became', ja: 'から' },
+  qRulesBehind: { en: 'The rules behind the change', ja: '変化をもたらした規定' },
+  qMoreRules: { en: '{n} more', ja: 'ほか{n}件' },
+  qItemsMost: { en: 'Item classes changed for most countries', ja: '変化した国が多い品目分類' },
+  qCountriesFor: { en: '{item}, on {date}, by outcome:', ja: '{date}時点の{item}：結論別' },
   navMap: { en: 'Map', ja: '地図' },
   navLaw: { en: 'The law', ja: '規律' },
   navCases: { en: 'Cases', ja: '案件' },
@@ -108,6 +122,14 @@ export const MESSAGES = {
   // Result
   resultTitle: { en: 'Result', ja: '結果' },
   appliedRegime: { en: 'Rules applied', ja: '適用した規律' },
+  regimeInForceNamed: { en: 'Rules in force on the date: {regime}', ja: '判断日に有効な規律：{regime}' },
+  reviewNotApplicable: REVIEW_NOT_APPLICABLE,
+  technicalDetails: { en: 'Technical details', ja: '技術的な詳細' },
+  clausesConsidered: { en: 'Clauses considered', ja: '検討した規定' },
+  readTheRule: { en: 'Read the rule', ja: '規定を読む' },
+  appliedCount: { en: '{n} of {of} apply', ja: '{of}件中{n}件が該当' },
+  whatifLaterWhy: { en: 'From {date}: {outcome}, under “{rules}”', ja: '{date}以降：{outcome}（「{rules}」による）' },
+  whatifUnder: { en: 'under “{rules}”', ja: '「{rules}」による' },
   decidingRules: { en: 'Why: the deciding clauses', ja: '理由：結論を決めた規定' },
   conditions: { en: 'Conditions', ja: '条件' },
   reviewNeeded: { en: 'Review needed', ja: '必要な審査' },
@@ -180,7 +202,7 @@ export const MESSAGES = {
   dateSlider: { en: 'Move through time', ja: '時間を動かす' },
   play: { en: 'Play through time', ja: '時間を再生' },
   pause: { en: 'Pause', ja: '一時停止' },
-  findCountry: { en: 'Find a country', ja: '国を探す' },
+  findSmallCountry: { en: 'Find a country, however small', ja: '国を探す（小さな国も）' },
   countriesTable: { en: 'Countries by outcome', ja: '結論別の国一覧' },
   mapLabel: { en: 'World map of outcomes', ja: '結論の世界地図' },
   counts: { en: '{n} countries', ja: '{n}か国' },

@@ -117,3 +117,11 @@ export function withPresetItem(s: FormState, catalogue: readonly { id: string; i
   const found = catalogue?.find((c) => c.id === s.preset);
   return found ? { ...s, item: { ...found.item } } : s;
 }
+
+/** The form for a request, so an answer computed elsewhere (a question) opens on Evaluate. */
+export function formOf(req: TransferRequest, preset = ''): FormState {
+  return {
+    recipient: req.recipient, asOf: req.asOf, regime: '', purpose: req.purpose ?? '', endUserType: req.endUser?.type ?? '',
+    endUserName: req.endUser?.name ?? '', preset, item: req.item,
+  };
+}
