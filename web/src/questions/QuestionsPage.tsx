@@ -97,7 +97,7 @@ function Question({ q, single }: { q: QuestionAnswer; single: boolean }) {
   return (
     <article className="card question" id={q.id} data-question={q.id} aria-labelledby={`q-${q.id}`}>
       <H id={`q-${q.id}`} className="q-title">{single ? pick(q.question) : <Link href={q.link}>{pick(q.question)}</Link>}</H>
-      <p className="muted small">{t('qAnsweredOn', { date: q.asOf })}</p>
+      <p className="muted small q-asof">{t('qAnsweredOn', { date: q.asOf })}</p>
       {q.asks?.map((a, i) => <Ask key={i} a={a} />)}
       {q.changes ? <Changes c={q.changes} /> : null}
       {q.countries ? <Countries c={q.countries} /> : null}
