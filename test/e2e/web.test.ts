@@ -82,10 +82,16 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, clip });
   };
 
-  /** The view at the top of the page, compared with its reference. */
-  const guarded = async (p: Page, name: string, mask: string[] = []) => {
+  /** The view at the top of the page, or from `from` down (just under the sticky header), compared with its reference. */
+  const guarded = async (p: Page, name: string, opts: { mask?: string[]; from?: string } = {}) => {
     await toTop(p);
-    await guard(p, name, mask.map((m) => p.locator(m)));
+    if (opts.from) {
+      await p.locator(opts.from).first().evaluate((el) => {
+        const header = document.querySelector('header.header')?.getBoundingClientRect().height ?? 0;
+        window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - header - 8, behavior: 'instant' });
+      });
+    }
+    await guard(p, name, (opts.mask ?? []).map((m) => p.locator(m)));
   };
 
   it('evaluates the public Ukraine vests case: permissible, quoting the 2022 clause', async () => {
@@ -108,7 +114,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     expect(await verdict.locator('h2').innerText()).toMatch(/permissible/i);
     // Focus moves to the verdict's heading; only the verdict is announced (one live region, holding its words).
     await expect.poll(() => p.evaluate(() => document.activeElement?.id), POLL).toBe('verdict-title');
-    expect(await p.locator('[aria-live]').count()).toBe(1);
+    expect(await p.locator('[aria-live]:not(button)').evaluateAll((els) => els.map((e) => e.id))).toEqual(['verdict-announcement']);
     expect(await p.locator('#verdict-announcement').innerText()).toMatch(/^Permissible\. A permitted case applies/);
     // The deciding instrument, not the latest revision in force; no code on screen until asked for.
     expect(await verdict.locator('.instrument').first().innerText()).toMatch(/2022-03-08/);
@@ -123,7 +129,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('ol.strip li').first().waitFor();
     await p.locator('ol.clause-lines li').first().waitFor();
     await shot(p, 'evaluate-ukraine-vests');
-    await guarded(p, 'guard-evaluate-en');
+    await guarded(p, 'guard-evaluate-en', { from: '.result-head' });
     expect(await axeViolations(p)).toEqual([]);
 
     // The same answer in Japanese.
@@ -131,7 +137,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await expect.poll(() => verdict.locator('h2').innerText(), POLL).toBe('認め得る');
     expect(await p.locator('html').getAttribute('lang')).toBe('ja');
     await shot(p, 'evaluate-ukraine-vests-ja');
-    await guarded(p, 'guard-evaluate-ja');
+    await guarded(p, 'guard-evaluate-ja', { from: '.result-head' });
 
     // The 2022 missiles in English: what would change it and the trace read as sentences, with no code in them.
     await p.getByRole('button', { name: /英語に切り替える/ }).click();
@@ -141,16 +147,16 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await whatifEn.locator('details.more summary').click();
     await p.locator('ol.clause-lines li').first().waitFor();
     await p.getByRole('button', { name: 'Expand all' }).click();
-    const code = /\b[A-Z]\d?-[A-Za-z0-9-]+|\b(?:item|endUser|facts)\.[a-zA-Z]+|\([a-z-]+\) for [A-Z]{2}|->|\b(?:aid-against-aggression|international-organization|security-partner|sdf-support|not_permitted)\b/;
+    const code = /\b[A-Z]\d?-[A-Za-z][A-Za-z0-9-]+|\b(?:item|endUser|facts)\.[a-zA-Z]+|\([a-z-]+\) for [A-Z]{2}|->|\b(?:aid-against-aggression|international-organization|security-partner|sdf-support|not_permitted)\b/;
     const visible = async (sel: string) => (await p.locator(sel).allInnerTexts()).join('\n');
     expect(await visible('section[aria-labelledby="whatif"]')).not.toMatch(code);
     expect(await visible('ol.clause-lines')).not.toMatch(code);
     expect(await visible('ul.tests')).not.toMatch(code);
-    expect(await visible('ol.clause-lines')).toMatch(/Party to a conflict[^\n]*— does not apply\. Does “Party to a conflict[^”]*” apply to Ukraine\? No\./);
+    expect(await visible('ol.clause-lines')).toMatch(/Principle 1 \(3\): party to a conflict — does not apply\. Does “Party to a conflict[^”]*” apply to Ukraine\? No\./);
     // The codes are a click away.
     await p.getByRole('button', { name: 'Technical details' }).click();
     expect(await p.locator('section.verdict .tech-list').innerText()).toMatch(/C-default-no-permitted-case/);
-    expect(await p.locator('section.verdict').innerText()).toMatch(/Review needed\s+Not applicable/);
+    expect(await p.locator('section.verdict').innerText()).toMatch(/Review needed\s+Not applicable/i);
     await p.getByRole('button', { name: /Switch to Japanese/ }).click();
 
     // What would change the 2022 missiles, in Japanese: the words come from the server, not from the app.
@@ -365,14 +371,14 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.waitForURL(/\/questions\/joint-development-only-2023$/);
     await expect.poll(() => p.locator('h1').innerText(), POLL).toBe(byId('joint-development-only-2023').question.en);
     await p.locator('.q-ask .q-source').first().waitFor();
-    await guarded(p, 'guard-question-en', ['.q-asof']);
+    await guarded(p, 'guard-question-en', { mask: ['.q-asof'] });
     expect(await axeViolations(p)).toEqual([]);
     // The same in Japanese, at phone width.
     await p.setViewportSize({ width: 390, height: 844 });
     await p.getByRole('button', { name: /Switch to Japanese/ }).click();
     await expect.poll(() => p.locator('h1').innerText(), POLL).toBe(byId('joint-development-only-2023').question.ja);
     expect(await p.locator('.q-ask').first().innerText()).toMatch(/認められない/);
-    await guarded(p, 'guard-question-ja-phone', ['.q-asof']);
+    await guarded(p, 'guard-question-ja-phone', { mask: ['.q-asof'] });
     await p.goto(`${server.url}/questions`);
     await expect.poll(() => articles.count(), POLL).toBe(api.questions.length);
     expect(await p.locator('article[data-question="ukraine-weapons"] h2').innerText()).toBe(byId('ukraine-weapons').question.ja);
@@ -386,7 +392,9 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('svg.world path[data-code="AU"][fill="#2e8b57"]').waitFor({ timeout: 30_000 });
     // Regime years are marked and labelled under the slider.
     expect(await p.locator('.regime-ticks .tick').count()).toBeGreaterThanOrEqual(8);
-    expect(await p.locator('.regime-ticks .tick-label').allInnerTexts()).toEqual(expect.arrayContaining(['1967', '2014']));
+    const labels = await p.locator('.regime-ticks .tick-label').allInnerTexts();
+    expect(labels[0]).toBe('1967');
+    expect(labels.length).toBeGreaterThanOrEqual(4);
     // The finder for small countries sits right under the map; the list is sorted by name in the reader's language.
     await p.getByRole('combobox', { name: /Find a country/ }).fill('Singa');
     await p.getByRole('option', { name: /Singapore/ }).first().click();
@@ -395,7 +403,12 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.goto(`${server.url}/map?item=small-arms&date=1990-06-01`);
     await p.locator('svg.world path[data-code="AU"]').first().waitFor();
     await p.getByRole('button', { name: 'Play through time' }).click();
-    await p.evaluate(() => window.scrollTo({ top: 420, behavior: 'instant' }));
+    // Scroll the page down to the map: the bar stays pinned under the header, the map right below it.
+    await p.evaluate(() => {
+      const bar = document.querySelector('.map-timebar')!.getBoundingClientRect();
+      const legend = document.querySelector('ul.legend')!.getBoundingClientRect();
+      window.scrollTo({ top: legend.top + window.scrollY - bar.height - (document.querySelector('header.header')?.getBoundingClientRect().height ?? 0), behavior: 'instant' });
+    });
     const year = () => p.locator('#map-year').inputValue();
     await expect.poll(async () => Number(await year()), { timeout: 30_000, interval: 200 }).toBeGreaterThan(1991);
     // While it plays, the bar is pinned under the header and the map is on screen below it.
@@ -404,8 +417,8 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     const bar = await box('.map-timebar');
     const map = await box('svg.world');
     expect(Math.abs(bar.y - (header.y + header.height))).toBeLessThanOrEqual(2);
-    expect(map.y).toBeLessThan(844);
-    expect(map.y + map.height).toBeGreaterThan(bar.y + bar.height);
+    expect(map.y).toBeGreaterThanOrEqual(bar.y + bar.height - 2);
+    expect(map.y + map.height).toBeLessThanOrEqual(844);
     expect(await p.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).toBe('true');
     await p.screenshot({ path: join(SCREENSHOTS, 'map-phone-playing.png') });
     await p.getByRole('button', { name: 'Pause' }).click();
@@ -421,7 +434,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     expect(overflow).toBeLessThanOrEqual(1);
     await p.locator('ol.clause-lines li').first().waitFor();
     await shot(p, 'evaluate-phone');
-    await guarded(p, 'guard-evaluate-phone');
+    await guarded(p, 'guard-evaluate-phone', { from: '.result-head' });
     expect(await axeViolations(p)).toEqual([]);
     await p.goto(`${server.url}/map?date=2026-06-01&weapon=yes&form=complete`);
     await p.locator('svg.world path[data-code="AU"][fill="#2e8b57"]').waitFor({ timeout: 30_000 });

@@ -1,5 +1,5 @@
 // Where the regime years sit under the slider, and which carry a label: a label needs `gap` percent of room since the
-// last labelled one, so on a narrow slider the crowded years (2004-06, 2011-14, 2022-26) keep their marks but share labels.
+// last labelled one, so crowded years (2004-06, 2011-14, 2022-26) keep their marks but share labels.
 export interface Tick {
   year: number;
   left: number;
