@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Engine } from '../core/engine.ts';
 import type { ItemClass } from '../core/items.ts';
 import type { Question } from '../core/questions.ts';
+import type { Text } from '../core/model.ts';
 import type { Failure } from '../cases/failure.ts';
 import type { Actor, Role, SessionRow } from '../cases/model.ts';
 import type { CaseService, RequestContext } from '../cases/service.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   items?: ItemClass[];
   /** The public's questions (policy/questions.yaml), answered live at GET /api/v1/questions. */
   questions?: Question[];
+  /** Source issuers in both languages (policy/authorities.yaml), keyed by the issuer as the sources write it. */
+  authorities?: Text[];
   /** The sanctions list parties are screened against at submission; null: none loaded. */
   screening?: ScreeningProvider | null;
 }

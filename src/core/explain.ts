@@ -1,5 +1,5 @@
 import { countryName } from './countries.ts';
-import { OUTCOME_SENTENCE, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, testSentence, type Wording } from './labels.ts';
+import { DECIDER_LABEL, OUTCOME_SENTENCE, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, testSentence, type Wording } from './labels.ts';
 import { timeline } from './timeline.ts';
 import { whatif } from './whatif.ts';
 import type { Engine } from './engine.ts';
@@ -115,7 +115,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   if (d.open.length) {
     out.push('');
     out.push(`${L.open[lang]}:`);
-    for (const q of d.open) out.push(`  - ${q.question[lang]} (${q.by}) [${q.id}]`);
+    for (const q of d.open) out.push(`  - ${q.question[lang]} (${DECIDER_LABEL[q.by]?.[lang] ?? q.by}) [${q.id}]`);
   }
   const closest = closestCases(engine, req, d, lang);
   if (closest.length) {

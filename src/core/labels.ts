@@ -68,6 +68,15 @@ export const REVIEW_LABEL: Record<Review, Text> = {
   cabinet: { en: 'Cabinet decision for the case', ja: '個別案件ごとの閣議決定' },
 };
 
+/** Who decides an open question, by name. */
+export const DECIDER_LABEL: Record<string, Text> = {
+  meti: { en: 'METI', ja: '経済産業省' },
+  nsc: { en: 'the National Security Council', ja: '国家安全保障会議' },
+  cabinet: { en: 'the Cabinet', ja: '内閣' },
+  operator: { en: 'the operator of this system, from its lists', ja: '本システムの運用者（一覧による）' },
+  applicant: { en: 'the applicant, by stating it', ja: '申請者（記載による）' },
+};
+
 /** What a review line says when the outcome leaves nothing to review: a refusal is not reviewed, it is not granted. */
 export const REVIEW_NOT_APPLICABLE: Text = { en: 'Not applicable: the transfer is not permitted', ja: '該当なし（移転は認められない）' };
 

@@ -4,6 +4,7 @@ import { createApp } from '../app.ts';
 import { bundledEngine } from '../../policy-files/load.ts';
 import { bundledItems } from '../../policy-files/items.ts';
 import { loadQuestions } from '../../policy-files/questions.ts';
+import { loadAuthorities } from '../../policy-files/authorities.ts';
 import { openPglite } from '../../store/pglite.ts';
 import { openStoreOver, type Store } from '../../store/store.ts';
 import type { QuestionAnswer } from '../../core/questions.ts';
@@ -16,7 +17,9 @@ beforeAll(async () => {
   const items = bundledItems();
   const questions = loadQuestions(items);
   if (!questions.ok) throw new Error(JSON.stringify(questions.problems));
-  app = createApp({ store, engine: bundledEngine(), items, questions: questions.value, now: () => new Date('2026-11-22T01:00:00Z'), log: () => {}, webDist: null });
+  const authorities = loadAuthorities();
+  if (!authorities.ok) throw new Error(JSON.stringify(authorities.problems));
+  app = createApp({ store, engine: bundledEngine(), items, questions: questions.value, authorities: authorities.value, now: () => new Date('2026-11-22T01:00:00Z'), log: () => {}, webDist: null });
 });
 afterAll(async () => store?.close());
 
@@ -54,6 +57,12 @@ describe('questions API', () => {
     const permitted = w.json.countries.byOutcome.find((o: { outcome: string }) => o.outcome === 'permissible');
     expect(permitted.countries).toEqual(expect.arrayContaining(['AU', 'GB', 'US']));
     expect(permitted.countries).not.toContain('UA');
+  });
+
+  it('names the issuer of each source in Japanese too, for the answers’ citations', async () => {
+    const r = await get('/api/v1/sources');
+    const nsc = r.json.sources.find((s: { id: string }) => s.id === 'nsc-2022-03-08-ukraine');
+    expect(nsc).toMatchObject({ issuer: 'National Security Council', issuerName: { en: 'National Security Council', ja: '国家安全保障会議' } });
   });
 
   it('says which question does not exist', async () => {

@@ -30,7 +30,7 @@ export function CountryPanel({ code, outcome, before, form, onClose }: {
       <ul className="plain-list">
         {outcome.reasons.map((id, i) => (
           <li key={id}>
-            <Link href={`/law/rules/${encodeURIComponent(id)}`}>{rules.data?.[i] ? pick(rules.data[i].title) : id}</Link> <code className="muted">{id}</code>
+            <Link href={`/law/rules/${encodeURIComponent(id)}`}>{rules.data?.[i] ? pick(rules.data[i].title) : id}</Link>
           </li>
         ))}
       </ul>
