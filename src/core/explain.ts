@@ -1,5 +1,5 @@
 import { countryName } from './countries.ts';
-import { DECIDER_LABEL, OUTCOME_SENTENCE, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, testSentence, type Wording } from './labels.ts';
+import { DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, ORIGIN_LABEL, OUTCOME_SENTENCE, PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, judgmentQuestions, testSentence, type Wording } from './labels.ts';
 import { timeline } from './timeline.ts';
 import { whatif } from './whatif.ts';
 import type { Engine } from './engine.ts';
@@ -47,13 +47,14 @@ function describeRequest(req: TransferRequest, lang: Lang): string {
   const attrs = [
     i.defenseEquipment === false ? (lang === 'en' ? 'not defense equipment' : '防衛装備でない') : '',
     i.weapon === true ? (lang === 'en' ? 'weapon' : '武器') : i.weapon === false ? (lang === 'en' ? 'non-weapon' : '非武器') : '',
-    i.form ?? '', i.function ?? '', i.origin ?? '',
+    i.form ? FORM_LABEL[i.form][lang] : '', i.function ? FUNCTION_LABEL[i.function][lang] : '', i.origin ? ORIGIN_LABEL[i.origin][lang] : '',
     i.licensor ? `licensor ${i.licensor}` : '', i.partners?.length ? `partners ${i.partners.join('/')}` : '', i.program ?? '', i.controlList ?? '',
   ].filter(Boolean).join(', ');
   const to = `${countryName(req.recipient, lang)} (${req.recipient})`;
   const what = `${i.name ?? (lang === 'en' ? 'item' : '品目')}${attrs ? ` [${attrs}]` : ''}`;
-  const purpose = req.purpose ? (lang === 'en' ? `, purpose ${req.purpose}` : `、目的 ${req.purpose}`) : '';
-  const user = req.endUser?.name || req.endUser?.type ? (lang === 'en' ? `, end user ${[req.endUser?.name, req.endUser?.type].filter(Boolean).join(' / ')}` : `、最終需要者 ${[req.endUser?.name, req.endUser?.type].filter(Boolean).join(' / ')}`) : '';
+  const purpose = req.purpose ? (lang === 'en' ? `, purpose ${PURPOSE_LABEL[req.purpose].en}` : `、目的 ${PURPOSE_LABEL[req.purpose].ja}`) : '';
+  const who = [req.endUser?.name, req.endUser?.type ? END_USER_LABEL[req.endUser.type][lang] : undefined].filter(Boolean).join(' / ');
+  const user = who ? (lang === 'en' ? `, end user ${who}` : `、最終需要者 ${who}`) : '';
   return lang === 'en' ? `${what} to ${to}${purpose}${user}, on ${req.asOf}` : `${req.asOf} 時点、${to} への ${what}${purpose}${user}`;
 }
 
@@ -94,9 +95,9 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   if (notApplied.length) {
     out.push('');
     out.push(`${L.considered[lang]}:`);
-    const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, country: countryName };
     for (const t of notApplied) {
       const r = engine.rule(t.rule)!;
+      const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, country: countryName, judgment: judgmentQuestions([r]) };
       const failing = t.tests.filter((x) => x.value !== 'true').map((x) => testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang]);
       const by = t.defeatedBy?.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ');
       const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : `${RESULT_PHRASE[t.result][lang]}. ${failing.join(' ')}`;

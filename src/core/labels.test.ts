@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testQuestion, testSentence, type Wording } from './labels.ts';
+import { judgmentQuestions, testQuestion, testSentence, type Wording } from './labels.ts';
 import { countryName } from './countries.ts';
 
 const words: Wording = {
@@ -29,5 +29,12 @@ describe('tests in plain words', () => {
     expect(testSentence('judgment: special-circumstances', 'unknown', { ...words, judgment: () => ({ en: 'Are there special circumstances?', ja: '特段の事情があるか' }) }, 'UA'))
       .toEqual({ en: 'A judgment is needed: Are there special circumstances?', ja: '判断を要する：特段の事情があるか' });
     expect(testQuestion('something new', words, 'UA')).toEqual({ en: 'something new', ja: 'something new' });
+  });
+
+  it('finds the question a judgment asks inside a rule’s condition', () => {
+    const q = { en: 'Special circumstances?', ja: '特段の事情があるか' };
+    const ask = judgmentQuestions([{ when: { all: [{ item: 'weapon', is: true }, { not: { any: [false, { judgment: 'special', question: q, by: 'nsc' }] } }] } }]);
+    expect(ask('special')).toEqual(q);
+    expect(ask('other')).toBeUndefined();
   });
 });

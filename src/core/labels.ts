@@ -1,5 +1,6 @@
 // Names of the request's enumerated values, outcome sentences and review levels, in both languages: one place for
 // the CLI's explanations, what-if texts and the web app.
+import type { Expr, Rule } from './policy-schema.ts';
 import type { EndUserType, Form, ItemFunction, Lang, MunitionType, Origin, Outcome, Purpose, Review, Text } from './model.ts';
 
 export const FORM_LABEL: Record<Form, Text> = {
@@ -185,6 +186,20 @@ export function testQuestion(test: string, w: Wording, recipient: string, licens
     return q ?? both((l) => (l === 'en' ? 'Is the case judged acceptable, case by case?' : '個別の判断により認められるか'));
   }
   return { en: test, ja: test };
+}
+
+/** The question each judgment in these rules asks, by its id: what a judgment test is worded with. */
+export function judgmentQuestions(rules: readonly Pick<Rule, 'when'>[]): (id: string) => Text | undefined {
+  const found = new Map<string, Text>();
+  const walk = (e: Expr | undefined): void => {
+    if (typeof e !== 'object' || e === null) return;
+    if ('all' in e) e.all.forEach(walk);
+    else if ('any' in e) e.any.forEach(walk);
+    else if ('not' in e) walk(e.not);
+    else if ('judgment' in e) found.set(e.judgment, e.question);
+  };
+  rules.forEach((r) => walk(r.when));
+  return (id) => found.get(id);
 }
 
 /** A test and its answer as one line: "Is the item a weapon? No." */

@@ -2,9 +2,9 @@
 // widgets (every rule tried, grouped by kind, and every fact used). Tests read as questions with their answers; the
 // engine's codes wait under "technical details".
 import { useState } from 'react';
-import { RESULT_PHRASE, testSentence, type Wording } from '../../../src/core/labels.ts';
+import { judgmentQuestions, RESULT_PHRASE, testSentence, type Wording } from '../../../src/core/labels.ts';
 import { useFacts, useRules, useSources } from '../api/catalog.ts';
-import type { FactTrace, OpenQuestion, RuleTrace, TraceEntry, TransferRequest } from '../api/types.ts';
+import type { FactTrace, OpenQuestion, RuleInfo, RuleTrace, TraceEntry, TransferRequest } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { countryName } from '../lib/countries.ts';
@@ -18,18 +18,20 @@ const RESULT_CLASS: Record<RuleTrace['result'], string> = { fired: 'ok', not_fir
 interface Context {
   request?: Pick<TransferRequest, 'recipient' | 'item'>;
   open?: readonly OpenQuestion[];
+  rules?: readonly RuleInfo[];
 }
 
-/** The words for tests: fact titles from the server, country names, and the questions a judgment leaves open. */
-function useWording(open: readonly OpenQuestion[] = []): Wording {
+/** The words for tests: fact titles from the server, country names, and the question each judgment asks. */
+function useWording(ctx: Context): Wording {
   const facts = useFacts();
-  return { factTitle: (id) => facts.data?.get(id)?.title, country: countryName, judgment: (id) => open.find((q) => q.id === id)?.question };
+  const asked = judgmentQuestions(ctx.rules ?? []);
+  return { factTitle: (id) => facts.data?.get(id)?.title, country: countryName, judgment: (id) => ctx.open?.find((q) => q.id === id)?.question ?? asked(id) };
 }
 
 /** A rule's test as a question and its answer; the engine's wording beside it, for those who look for it. */
 function TestLine({ test, value, ctx }: { test: string; value: RuleTrace['tests'][number]['value']; ctx: Context }) {
   const { pick } = useI18n();
-  const words = useWording(ctx.open);
+  const words = useWording(ctx);
   const sentence = testSentence(test, value, words, ctx.request?.recipient ?? '', ctx.request?.item.licensor);
   return <><span className={`truth truth-${value}`}>{pick(sentence)}</span> <code className="muted tech-code">{test}</code></>;
 }
@@ -85,7 +87,7 @@ function FactLeaf({ f }: { f: FactTrace }) {
 function ClauseLines({ trace, reasons, titles, ctx }: { trace: readonly TraceEntry[]; reasons: readonly string[]; titles: Map<string, string>; ctx: Context }) {
   const { t, pick } = useI18n();
   const sources = useSources();
-  const words = useWording(ctx.open);
+  const words = useWording(ctx);
   const facts = new Map(trace.filter((e): e is FactTrace => e.type === 'fact').map((f) => [f.fact, f]));
   const rules = trace.filter((e): e is RuleTrace => e.type === 'rule' && e.kind !== 'default' && e.kind !== 'requirement');
   return (
@@ -115,7 +117,7 @@ export function TraceTree({ trace, reasons, request, open }: { trace: readonly T
   const defeaters = trace.flatMap((e) => (e.type === 'rule' ? e.defeatedBy ?? [] : []));
   const rules = useRules([...new Set([...tree.ruleIds, ...defeaters])]);
   const titles = new Map((rules.data ?? []).map((r) => [r.id, pick(r.title)]));
-  const ctx: Context = { request, open };
+  const ctx: Context = { request, open, rules: rules.data };
   // Changing the key remounts the tree with every node open or closed.
   const [all, setAll] = useState<{ open: boolean; key: number }>({ open: false, key: 0 });
   return (
