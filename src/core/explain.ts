@@ -29,7 +29,6 @@ const L = {
   listOf: { en: 'list reviewed', ja: '一覧の確認日' },
   unconfirmed: { en: 'weakly sourced', ja: '出典が弱い' },
   none: { en: 'none', ja: 'なし' },
-  truth: { true: { en: 'true', ja: '真' }, false: { en: 'false', ja: '偽' }, unknown: { en: 'unknown', ja: '不明' } },
   from: { en: 'from', ja: '以降' },
   until: { en: 'until', ja: 'まで' },
   now: { en: 'onward', ja: '以降現在まで' },

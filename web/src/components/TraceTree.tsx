@@ -36,14 +36,14 @@ function TestLine({ test, value, ctx }: { test: string; value: RuleTrace['tests'
   return <><span className={`truth truth-${value}`}>{pick(sentence)}</span> <code className="muted tech-code">{test}</code></>;
 }
 
-function RuleLeaf({ e, deciding, title, open, ctx }: { e: RuleTrace; deciding: boolean; title: string | undefined; open: boolean; ctx: Context }) {
+function RuleLeaf({ e, deciding, titles, open, ctx }: { e: RuleTrace; deciding: boolean; titles: Map<string, string>; open: boolean; ctx: Context }) {
   const { t, pick } = useI18n();
   return (
     <li>
       <details open={open || undefined} className={`tree-node ${deciding ? 'deciding' : ''}`}>
         <summary>
           <span className={`res res-${RESULT_CLASS[e.result]}`}>{pick(RESULT_PHRASE[e.result])}</span>
-          <span className="tree-title">{title ?? e.rule}</span>
+          <span className="tree-title">{titles.get(e.rule) ?? e.rule}</span>
           {deciding ? <span className="tag tag-deciding">{t('decidingRule')}</span> : null}
         </summary>
         <div className="tree-body">
@@ -52,7 +52,7 @@ function RuleLeaf({ e, deciding, title, open, ctx }: { e: RuleTrace; deciding: b
               {e.tests.map((x, i) => <li key={i}><TestLine test={x.test} value={x.value} ctx={ctx} /></li>)}
             </ul>
           ) : null}
-          {e.defeatedBy?.length ? <p>{t('defeatedBy', { rules: e.defeatedBy.join(', ') })}</p> : null}
+          {e.defeatedBy?.length ? <p>{t('defeatedBy', { rules: e.defeatedBy.map((id) => titles.get(id) ?? id).join(', ') })}</p> : null}
           <p className="muted">
             <Link href={`/law/rules/${encodeURIComponent(e.rule)}`}>{t('readTheRule')}</Link> <code className="tech-code">{e.rule} · {e.revision}</code>
           </p>
@@ -141,7 +141,7 @@ export function TraceTree({ trace, reasons, request, open }: { trace: readonly T
                       <span className="muted"> {t('appliedCount', { n: g.fired, of: g.rules.length })}</span>
                     </summary>
                     <ul>
-                      {g.rules.map((n) => <RuleLeaf key={n.entry.rule} e={n.entry} deciding={n.deciding} title={titles.get(n.entry.rule)} open={all.open} ctx={ctx} />)}
+                      {g.rules.map((n) => <RuleLeaf key={n.entry.rule} e={n.entry} deciding={n.deciding} titles={titles} open={all.open} ctx={ctx} />)}
                     </ul>
                   </details>
                 </li>
