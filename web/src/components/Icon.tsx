@@ -11,9 +11,6 @@ const PATHS = {
   map: 'M3 6l6-2 6 2 6-2v14l-6 2-6-2-6 2zM9 4v14M15 6v14',
   play: 'M7 5l12 7-12 7z',
   pause: 'M8 5v14M16 5v14',
-  arrowRight: 'M4 12h15M13 6l6 6-6 6',
-  arrowLeft: 'M20 12H5M11 6l-6 6 6 6',
-  question2: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18zM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .8-1 1.5M12 16.5v.3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -44,7 +44,8 @@ export function encodeForm(s: FormState): URLSearchParams {
   set('item', s.preset);
   const i = s.item;
   set('name', i.name);
-  if (i.defenseEquipment === false) set('defenseEquipment', false);
+  // Stated either way: an unstated attribute is an open question, so a link keeps what was said.
+  set('defenseEquipment', i.defenseEquipment);
   set('weapon', i.weapon);
   set('form', i.form);
   set('function', i.function);
@@ -62,7 +63,8 @@ export function decodeForm(p: URLSearchParams, today: string): FormState {
   const item: Item = {};
   const name = text(p.get('name'), 500);
   if (name) item.name = name;
-  if (bool(p.get('defenseEquipment')) === false) item.defenseEquipment = false;
+  const de = bool(p.get('defenseEquipment'));
+  if (de !== undefined) item.defenseEquipment = de;
   const weapon = bool(p.get('weapon'));
   if (weapon !== undefined) item.weapon = weapon;
   const form = oneOf(FORMS, p.get('form'));
