@@ -4,6 +4,8 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Engine } from '../core/engine.ts';
 import type { ItemClass } from '../core/items.ts';
+import type { Question } from '../core/questions.ts';
+import type { Text } from '../core/model.ts';
 import type { Failure } from '../cases/failure.ts';
 import type { Actor, RequestContext, Role, SessionRow } from '../cases/model.ts';
 import type { CaseService } from '../cases/service.ts';
@@ -31,6 +33,10 @@ export interface AppDeps {
   version?: string;
   /** The item catalogue (policy/items), for pickers and the matrix. */
   items?: ItemClass[];
+  /** The public's questions (policy/questions.yaml), answered live at GET /api/v1/questions. */
+  questions?: Question[];
+  /** Source issuers in both languages (policy/authorities.yaml), keyed by the issuer as the sources write it. */
+  authorities?: Text[];
   /** The sanctions list parties are screened against at submission; null: none loaded. */
   screening?: ScreeningProvider | null;
 }

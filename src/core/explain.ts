@@ -1,6 +1,7 @@
 import { countryName } from './countries.ts';
-import { OUTCOME_SENTENCE, REVIEW_LABEL } from './labels.ts';
+import { DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, ORIGIN_LABEL, OUTCOME_SENTENCE, PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, TRANSFEROR_LABEL, judgmentQuestions, testSentence, type Wording } from './labels.ts';
 import { timeline } from './timeline.ts';
+import { whatif } from './whatif.ts';
 import type { Engine } from './engine.ts';
 import type { Decision, FactTrace, Lang, Outcome, RuleTrace, Text, TransferRequest } from './model.ts';
 
@@ -22,13 +23,12 @@ const L = {
   facts: { en: 'Facts used', ja: '用いた事実' },
   source: { en: 'Source', ja: '出典' },
   regime: { en: 'Rules applied', ja: '適用した規律' },
+  inForce: { en: 'in force', ja: '現行の規律' },
   request: { en: 'Request', ja: '要求' },
   notOnList: { en: 'not on the list', ja: '一覧に記載なし' },
   listOf: { en: 'list reviewed', ja: '一覧の確認日' },
   unconfirmed: { en: 'weakly sourced', ja: '出典が弱い' },
   none: { en: 'none', ja: 'なし' },
-  truth: { true: { en: 'true', ja: '真' }, false: { en: 'false', ja: '偽' }, unknown: { en: 'unknown', ja: '不明' } },
-  wouldApply: { en: 'would apply if', ja: '次の場合に該当し得る：' },
   ifValue: { en: 'if', ja: '' },
   otherValues: { en: 'other values', ja: 'その他の値' },
   instead: { en: 'What may govern it instead', ja: '代わりに適用され得る規律' },
@@ -50,14 +50,15 @@ function describeRequest(req: TransferRequest, lang: Lang): string {
     i.defenseEquipment === false ? (lang === 'en' ? 'not defense equipment' : '防衛装備でない') : '',
     i.etcoItem ? (lang === 'en' ? `Export Trade Control Order item 1(${i.etcoItem})` : `輸出貿易管理令別表第一 一の項(${i.etcoItem})`) : '',
     i.weapon === true ? (lang === 'en' ? 'weapon' : '武器') : i.weapon === false ? (lang === 'en' ? 'non-weapon' : '非武器') : '',
-    i.form ?? '', i.function ?? '', i.origin ?? '',
+    i.form ? FORM_LABEL[i.form][lang] : '', i.function ? FUNCTION_LABEL[i.function][lang] : '', i.origin ? ORIGIN_LABEL[i.origin][lang] : '',
     i.licensor ? `licensor ${i.licensor}` : '', i.partners?.length ? `partners ${i.partners.join('/')}` : '', i.program ?? '', i.controlList ?? '',
   ].filter(Boolean).join(', ');
   const to = `${countryName(req.recipient, lang)} (${req.recipient})`;
   const what = `${i.name ?? (lang === 'en' ? 'item' : '品目')}${attrs ? ` [${attrs}]` : ''}`;
-  const purpose = (req.purpose ? (lang === 'en' ? `, purpose ${req.purpose}` : `、目的 ${req.purpose}`) : '')
-    + (req.transferor ? (lang === 'en' ? `, transferred by ${req.transferor}` : `、移転者 ${req.transferor}`) : '');
-  const user = req.endUser?.name || req.endUser?.type ? (lang === 'en' ? `, end user ${[req.endUser?.name, req.endUser?.type].filter(Boolean).join(' / ')}` : `、最終需要者 ${[req.endUser?.name, req.endUser?.type].filter(Boolean).join(' / ')}`) : '';
+  const purpose = (req.purpose ? (lang === 'en' ? `, purpose ${PURPOSE_LABEL[req.purpose].en}` : `、目的 ${PURPOSE_LABEL[req.purpose].ja}`) : '')
+    + (req.transferor ? (lang === 'en' ? `, transferred by ${TRANSFEROR_LABEL[req.transferor].en}` : `、移転者 ${TRANSFEROR_LABEL[req.transferor].ja}`) : '');
+  const who = [req.endUser?.name, req.endUser?.type ? END_USER_LABEL[req.endUser.type][lang] : undefined].filter(Boolean).join(' / ');
+  const user = who ? (lang === 'en' ? `, end user ${who}` : `、最終需要者 ${who}`) : '';
   return lang === 'en' ? `${what} to ${to}${purpose}${user}, on ${req.asOf}` : `${req.asOf} 時点、${to} への ${what}${purpose}${user}`;
 }
 
@@ -80,7 +81,10 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   out.push(`${L.outcome[d.outcome][lang]} — ${OUTCOME_SENTENCE[d.outcome][lang]}`);
   out.push('');
   out.push(`${L.request[lang]}: ${describeRequest(req, lang)}`);
-  out.push(`${L.regime[lang]}: ${regime?.title[lang] ?? d.regime} (${d.regime})${d.revision !== d.regime ? ` — ${revision?.title[lang]} (${d.revision})` : ''}`);
+  // The instrument of the deciding rule, not the latest revision in force (which may have decided nothing here).
+  const deciding = [...new Set(d.reasons.flatMap((id) => engine.rule(id)?.citations.slice(0, 1) ?? []))].map((c) => quoteSource(engine, c, lang));
+  out.push(`${L.regime[lang]}: ${deciding.length ? deciding.join('; ') : regime?.title[lang] ?? d.regime}`);
+  out.push(`  ${L.inForce[lang]}: ${regime?.title[lang] ?? d.regime} (${d.regime})${d.revision !== d.regime ? ` — ${revision?.title[lang]} (${d.revision})` : ''}`);
   out.push('');
   out.push(`${L.why[lang]}:`);
   for (const id of d.reasons) {
@@ -97,9 +101,12 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     out.push(`${L.considered[lang]}:`);
     for (const t of notApplied) {
       const r = engine.rule(t.rule)!;
-      const failing = t.tests.filter((x) => x.value !== 'true').map((x) => `${x.test} → ${L.truth[x.value][lang]}`);
-      const why = t.result === 'defeated' ? `defeated by ${t.defeatedBy?.join(', ')}` : failing.join('; ');
+      const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, country: countryName, judgment: judgmentQuestions([r]) };
+      const failing = t.tests.filter((x) => x.value !== 'true').map((x) => testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang]);
+      const by = t.defeatedBy?.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ');
+      const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : `${RESULT_PHRASE[t.result][lang]}. ${failing.join(' ')}`;
       out.push(`  [${t.rule}] ${r.title[lang]}: ${why}`);
+      if (r.citations[0]) out.push(`    ${L.source[lang]}: ${quoteSource(engine, r.citations[0], lang)}`);
     }
   }
   if (d.conditions.length) {
@@ -108,12 +115,13 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     for (const c of d.conditions) out.push(`  - ${c.text[lang]} [${c.id}]`);
   }
   out.push('');
-  out.push(`${L.review[lang]}: ${d.review ? REVIEW_LABEL[d.review][lang] : L.none[lang]}`);
+  const refused = d.outcome === 'prohibited' || d.outcome === 'not_permitted' || d.outcome === 'out_of_scope';
+  out.push(`${L.review[lang]}: ${d.review ? REVIEW_LABEL[d.review][lang] : refused ? REVIEW_NOT_APPLICABLE[lang] : L.none[lang]}`);
   if (d.open.length) {
     out.push('');
     out.push(`${L.open[lang]}:`);
     for (const q of d.open) {
-      out.push(`  - ${q.question[lang]} (${q.by}) [${q.id}]`);
+      out.push(`  - ${q.question[lang]} (${DECIDER_LABEL[q.by]?.[lang] ?? q.by}) [${q.id}]`);
       // The values that would settle it: each one that opens a case or leaves the rules, the refusals summed up.
       const opening = (q.options ?? []).filter((o) => o.outcome !== 'not_permitted' && o.outcome !== 'prohibited');
       for (const o of opening) out.push(`      ${L.ifValue[lang]} ${q.id} = ${o.value}: ${L.outcome[o.outcome][lang]} (${o.rules.join(', ')})`);
@@ -155,24 +163,12 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   return `${out.join('\n')}\n`;
 }
 
-/** Permitted cases, here or in any later version, that fail only on the item or purpose: the nearest ways in. */
+/** The smallest changes that would open the transfer, each re-evaluated (so none a defeating rule would still close). */
 function closestCases(engine: Engine, req: TransferRequest, d: Decision, lang: Lang): string[] {
-  if (d.outcome === 'permissible' || d.outcome === 'out_of_scope' || d.outcome === 'prohibited') return [];
-  const lines: string[] = [];
-  const seen = new Set<string>();
-  const versions = engine.regimes().filter((r) => r.kind !== 'draft' && (r.to === null || r.to >= req.asOf));
-  for (const v of versions) {
-    const asOf = v.from && v.from > req.asOf ? v.from : req.asOf;
-    const probe = engine.evaluate({ ...req, asOf }, { regime: v.id });
-    for (const t of probe.trace) {
-      if (t.type !== 'rule' || t.kind !== 'permission' || t.result !== 'not_fired' || seen.has(t.rule)) continue;
-      const failing = t.tests.filter((x) => x.value === 'false');
-      if (!failing.length || !failing.every((x) => x.test.startsWith('item.')) || t.tests.some((x) => x.test.startsWith('judgment:'))) continue;
-      seen.add(t.rule);
-      const r = engine.rule(t.rule)!;
-      const when = asOf !== req.asOf ? ` (${L.from[lang]} ${asOf})` : '';
-      lines.push(`[${t.rule}]${when} ${r.title[lang]} — ${L.wouldApply[lang]} ${failing.map((x) => x.test).join(', ')}`);
-    }
-  }
-  return lines;
+  if (d.outcome === 'permissible' || d.outcome === 'out_of_scope') return [];
+  const w = whatif(engine, req, { regime: d.regime === engine.versionOn(req.asOf)?.info.id ? undefined : d.revision });
+  return [...w.enough, ...w.enoughLater].slice(0, 8).map((a) => {
+    const when = a.asOf !== req.asOf ? ` (${L.from[lang]} ${a.asOf})` : '';
+    return `${a.changes.map((c) => c.text[lang]).join(lang === 'en' ? ' and ' : '、かつ')}${when}: ${a.reasons.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ')}`;
+  });
 }

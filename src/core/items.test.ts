@@ -30,10 +30,10 @@ describe('item catalogue', () => {
 
   it('lists every problem: bad fields, contradictions, duplicates', () => {
     const bad = compileItems([
-      { file: 'a.yaml', data: { id: 'x', name: { en: 'X', ja: 'X' }, item: { weapon: true, form: 'complete', function: 'other', origin: 'joint-development' }, controlList: 'ML4', summary: 's', source: 'u' } },
-      { file: 'b.yaml', data: { id: 'x', name: { en: 'X', ja: 'X' }, item: { weapon: true, form: 'complete', function: 'other', origin: 'domestic' }, controlList: 'ML4', summary: 's', source: 'u' } },
-      { file: 'c.yaml', data: { id: 'Y!', name: { en: 'Y' }, item: { weapon: 'yes', colour: 'red' }, controlList: 'ML99', summary: 's', source: 'u' } },
-      { file: 'd.yaml', data: { id: 'd', name: { en: 'D', ja: 'D' }, item: { weapon: false, form: 'complete', function: 'other', origin: 'licensed-production', controlList: 'ML5' }, controlList: 'ML4', summary: 's', source: 'u' } },
+      { file: 'a.yaml', data: { id: 'x', name: { en: 'X', ja: 'X' }, item: { weapon: true, form: 'complete', function: 'other', origin: 'joint-development' }, controlList: 'ML4', summary: { en: 's', ja: 's' }, source: 'u' } },
+      { file: 'b.yaml', data: { id: 'x', name: { en: 'X', ja: 'X' }, item: { weapon: true, form: 'complete', function: 'other', origin: 'domestic' }, controlList: 'ML4', summary: { en: 's', ja: 's' }, source: 'u' } },
+      { file: 'c.yaml', data: { id: 'Y!', name: { en: 'Y' }, item: { weapon: 'yes', colour: 'red' }, controlList: 'ML99', summary: { en: 's', ja: 's' }, source: 'u' } },
+      { file: 'd.yaml', data: { id: 'd', name: { en: 'D', ja: 'D' }, item: { weapon: false, form: 'complete', function: 'other', origin: 'licensed-production', controlList: 'ML5' }, controlList: 'ML4', summary: { en: 's', ja: 's' }, source: 'u' } },
     ]);
     expect(bad.ok).toBe(false);
     const codes = bad.ok ? [] : bad.problems.map((p) => `${p.path} ${p.code}`);

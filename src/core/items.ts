@@ -9,7 +9,7 @@ export interface ItemClass {
   name: Text;
   item: Item; // with controlList and defenseEquipment filled in from the class
   controlList: string | null; // null: not on the Munitions List (not defense equipment)
-  summary: string;
+  summary: Text;
   source: string;
 }
 
@@ -19,7 +19,7 @@ export const itemClassSchema = z.strictObject({
   item: itemSchema,
   controlList: z.union([z.string().regex(/^ML([1-9]|1[0-9]|2[0-2])[a-z]?$/, 'expected ML1..ML22'), z.literal('none')])
     .describe('Munitions List category; "none" for goods that are not defense equipment'),
-  summary: z.string().min(1).max(300).regex(/^[^\n]*$/, 'one line'),
+  summary: z.strictObject({ en: z.string().min(1).max(300).regex(/^[^\n]*$/, 'one line'), ja: z.string().min(1).max(300).regex(/^[^\n]*$/, 'one line') }),
   source: z.string().min(1).max(300).regex(/^[^\n]*$/, 'one line'),
 });
 

@@ -20,9 +20,9 @@ describe('whatif', () => {
   it('explains why a transfer agreement alone would not have been enough then', () => {
     const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement.UA')!;
     expect(ta).toMatchObject({ outcome: 'not_permitted', blockedBy: ['C-default-no-permitted-case'] });
-    expect(ta.why.en).toContain('no rule of 2014-04-01 reads transfer-agreement');
-    expect(ta.why.ja).toContain('2014-04-01の規律には「防衛装備品・技術移転協定（署名済み）」（transfer-agreement）を参照する規定がない');
-    expect(ta.why.ja).toContain('これを参照する最初の規定はC-2024-gcap-third-countryであり、2024-03-26から適用される');
+    expect(ta.why.en).toContain('no rule of “Three Principles on Transfer of Defense Equipment and Technology” looks at “defense equipment and technology transfer agreement with Japan (signed)”');
+    expect(ta.why.ja).toContain('「防衛装備移転三原則」の規律には「防衛装備品・技術移転協定（署名済み）」を参照する規定がない');
+    expect(ta.why.ja).toContain('これを参照する最初の規定は「次期戦闘機完成品の第三国への直接移転」であり、2024-03-26から適用される');
     // Under the 2026 rules it would matter, but fighting under way still leaves it to a judgment.
     expect(ta.later).toMatchObject({ from: '2026-04-21', outcome: 'requires_judgment', open: ['special-circumstances-2026'] });
     const both = w.enoughLater.find((a) => a.changes.map((c) => c.path).sort().join() === 'facts.fighting-under-way.UA,facts.transfer-agreement.UA');
@@ -65,14 +65,17 @@ describe('whatif', () => {
 
   it('words every change and reason in English and Japanese', () => {
     expect(w.summary).toEqual({
-      en: 'anti-tank missiles to UA on 2022-03-01, purpose aid-against-aggression',
-      ja: '2022-03-01時点のウクライナ（UA）への「anti-tank missiles」の移転（目的：侵略を受けている国への支援）',
+      en: 'anti-tank missiles to Ukraine on 2022-03-01, for “Aid to a country under aggression”',
+      ja: '2022-03-01時点のウクライナへの「anti-tank missiles」の移転（目的：侵略を受けている国への支援）',
     });
     const draft = w.enough.find((a) => a.changes[0].kind === 'regime')!.changes[0];
-    expect(draft.text.en).toBe('adopt the draft 2023-03-invasion-victims-proposal (Proposal (March 2023): countries fighting an invasion become eligible, lethal items included)');
-    expect(draft.text.ja).toMatch(/^「案（2023年3月）：[^」]+」（2023-03-invasion-victims-proposal）を採用する$/);
+    expect(draft.text.en).toBe('adopt the proposal “Proposal (March 2023): countries fighting an invasion become eligible, lethal items included”');
+    expect(draft.text.ja).toMatch(/^「案（2023年3月）：[^」]+」を採用する$/);
     const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement.UA')!.changes[0];
-    expect(ta.text.ja).toBe('ウクライナ（UA）の「防衛装備品・技術移転協定（署名済み）」（transfer-agreement）を2022-03-01以降、非該当から該当とする');
+    expect(ta.text).toEqual({
+      en: 'count Ukraine as “defense equipment and technology transfer agreement with Japan (signed)” from 2022-03-01',
+      ja: '2022-03-01以降、ウクライナを「防衛装備品・技術移転協定（署名済み）」に当たるものとする',
+    });
     const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
     const all = [...w.enough, ...w.enoughLater, ...w.notEnough];
     for (const c of all.flatMap((a) => a.changes)) {
@@ -85,7 +88,38 @@ describe('whatif', () => {
     }
     // A partner is named by its own text in both languages.
     const sp = w.notEnough.find((s) => s.changes[0].path === 'facts.security-partner.UA')!;
-    expect(sp.enoughWith).toContainEqual({ en: 'developed jointly with UA', ja: 'ウクライナ（UA）との国際共同開発品とする' });
+    expect(sp.enoughWith).toContainEqual({ en: 'developed jointly with Ukraine', ja: 'ウクライナとの国際共同開発品とする' });
+  });
+
+  it('shows no code to an English reader: no ids, no attribute paths, no enumerated values', () => {
+    const { purpose: _, ...noPurpose } = request('ukraine-vests-2022');
+    const texts = [w, whatif(engine, { ...noPurpose, asOf: '2022-03-01' })].flatMap((x) => [
+      x.summary.en, ...[...x.enough, ...x.enoughLater, ...x.notEnough].flatMap((a) => a.changes.map((c) => c.text.en)),
+      ...x.notEnough.flatMap((s) => [s.why.en, ...s.enoughWith.map((t) => t.en)]),
+    ]);
+    expect(texts.length).toBeGreaterThan(20);
+    const code = /\b[A-Z]-[\w-]+|[a-z]+-[a-z]+-[a-z-]+\b(?!”)|\bitem\.|->|\(UA\)|\b(?:aid-against-aggression|international-organization|security-partner|sdf-support)\b/;
+    for (const t of texts) expect(t).not.toMatch(code);
+  });
+
+  it('suggests only what the rules in force can use: no five-category function after they were abolished', () => {
+    const fn = (x: ReturnType<typeof whatif>) => [...x.enough, ...x.enoughLater, ...x.notEnough].flatMap((a) => a.changes).filter((c) => c.path === 'item.function');
+    const radar = { asOf: '2024-06-01', recipient: 'BR', item: { name: 'radar', weapon: false, form: 'complete', function: 'other', origin: 'domestic' } } as TransferRequest;
+    // Under the 2023 revision the five categories are law: an item for rescue is worth trying, named by the rule that asks for it.
+    const before = fn(whatif(engine, radar));
+    expect(before.map((c) => c.to)).toContain('rescue');
+    expect(before.find((c) => c.to === 'rescue')!.text.en).toMatch(/^an item for rescue instead of other, as “.+” asks$/);
+    // From 2026-04-21 no rule reads the function any more.
+    expect(fn(whatif(engine, { ...radar, asOf: '2026-06-01' }))).toEqual([]);
+  });
+
+  it('ranks suggestions: fewest changes, then closest to the request, then what the recorded facts support', () => {
+    const { purpose: _, ...noPurpose } = request('ukraine-vests-2022');
+    const v = whatif(engine, noPurpose);
+    // Vests to Ukraine with no purpose stated: stating aid against aggression comes first (Ukraine is recorded as under aggression).
+    expect(v.enough[0].changes).toEqual([expect.objectContaining({ kind: 'purpose', to: 'aid-against-aggression' })]);
+    const sizes = v.enough.map((a) => a.changes.length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
   });
 
   it('holdFrom keeps the record before the date and the assumption from it on', () => {

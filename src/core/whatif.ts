@@ -3,17 +3,19 @@ import { atomsOf, factsRead, rulesOf } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
 import { addDays, type FactOverride } from './facts.ts';
 import { timeline, type Segment } from './timeline.ts';
-import { END_USER_LABEL, FUNCTION_LABEL, MUNITION_LABEL, PURPOSE_LABEL } from './labels.ts';
+import { WHATIF_TEXT as W } from './labels.ts';
 import {
   END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES,
-  type CountryCode, type Decision, type Form, type IsoDate, type Outcome, type Text, type TransferRequest,
+  type CountryCode, type Decision, type IsoDate, type Outcome, type RuleTrace, type Text, type TransferRequest,
 } from './model.ts';
 import type { Expr, FactEntry, Rule } from './policy-schema.ts';
 
 // Counterfactuals: change the world (a fact about a country), the item, what the request leaves unstated, the date
 // or the law (a draft), re-evaluate, and keep the smallest sets of changes that make the transfer permissible.
 // The stated purpose and end user are the transaction itself and are not changed; only missing ones are filled.
-// Every sentence a person reads comes in English and Japanese ({ en, ja }); the structured fields carry the meaning.
+// Every sentence a person reads comes in English and Japanese ({ en, ja }), worded by labels.ts with names, never
+// codes; the structured fields carry the meaning. Only rules in force on the date asked or later suggest changes,
+// so a category the law has abolished is never offered.
 
 export type ChangeKind = 'regime' | 'fact' | 'item' | 'purpose' | 'endUser' | 'date';
 
@@ -73,8 +75,8 @@ interface Variant {
 
 type Step = { change: Change; key: string; apply: (v: Variant) => Variant };
 
-const KIND_ORDER: ChangeKind[] = ['regime', 'fact', 'item', 'purpose', 'endUser', 'date'];
-const FIVE = ['rescue', 'transport', 'warning', 'surveillance', 'minesweeping'];
+/** How far a change moves from the request as asked: stating what it left open is closest, a new law furthest. */
+const DISTANCE: Record<ChangeKind, number> = { purpose: 0, endUser: 0, date: 1, item: 2, fact: 3, regime: 4 };
 
 /** The recorded series up to the day before `from`, then `value` from `from` on. */
 export function holdFrom(entries: readonly FactEntry[], from: IsoDate, value: boolean | string): FactEntry[] {
@@ -101,22 +103,28 @@ const ITEM_DOMAINS: Record<string, readonly Value[]> = {
  * The values of each fact and item attribute that push some rule toward a permission: those a permission asks for,
  * and those that keep a prohibition, exception or scope rule from applying. Changes the other way are not tried.
  */
-export function favourableValues(engine: Engine, rules: readonly Rule[]): Map<string, Set<Value>> {
+export function favourableValues(engine: Engine, rules: readonly Rule[], askedBy?: Map<string, Rule>): Map<string, Set<Value>> {
   const out = new Map<string, Set<Value>>();
   const put = (key: string, values: Value[]) => {
     const set = out.get(key) ?? new Set<Value>();
     values.forEach((v) => set.add(v));
     out.set(key, set);
   };
-  const visit = (e: Expr, positive: boolean, kind: Rule['kind']) => {
+  const visit = (e: Expr, positive: boolean, rule: Rule) => {
+    const kind = rule.kind;
     if (typeof e === 'boolean') return;
-    if ('all' in e) e.all.forEach((x) => visit(x, positive, kind));
-    else if ('any' in e) e.any.forEach((x) => visit(x, positive, kind));
-    else if ('not' in e) visit(e.not, !positive, kind);
+    if ('all' in e) e.all.forEach((x) => visit(x, positive, rule));
+    else if ('any' in e) e.any.forEach((x) => visit(x, positive, rule));
+    else if ('not' in e) visit(e.not, !positive, rule);
     else if ('fact' in e || 'item' in e) {
       const wanted = listOf(e.is);
       const toward = (kind === 'permission') === positive;
-      if (toward) { put('fact' in e ? `fact:${e.fact}` : `item:${e.item}`, wanted); return; }
+      if (toward) {
+        const key = 'fact' in e ? `fact:${e.fact}` : `item:${e.item}`;
+        put(key, wanted);
+        if (kind === 'permission' && positive) for (const v of wanted) if (!askedBy?.has(`${key}=${v}`)) askedBy?.set(`${key}=${v}`, rule);
+        return;
+      }
       if ('fact' in e) {
         const doc = engine.factDocs.get(e.fact);
         const domain: Value[] = doc?.type === 'enum' ? (doc.values ?? []) : [true, false];
@@ -129,7 +137,7 @@ export function favourableValues(engine: Engine, rules: readonly Rule[]): Map<st
       }
     }
   };
-  for (const r of rules) if (r.kind !== 'requirement' && r.kind !== 'default') visit(r.when, true, r.kind);
+  for (const r of rules) if (r.kind !== 'requirement' && r.kind !== 'default') visit(r.when, true, r);
   return out;
 }
 
@@ -137,35 +145,30 @@ function versionFor(engine: Engine, v: Variant, date: IsoDate): Version {
   return (v.regime ? engine.version(v.regime) : engine.versionOn(date))!;
 }
 
-function evaluate(engine: Engine, v: Variant, date = v.req.asOf): Decision {
-  return engine.evaluate({ ...v.req, asOf: date }, { regime: v.regime, facts: v.facts, trace: false });
+function evaluate(engine: Engine, v: Variant, date = v.req.asOf, trace = false): Decision {
+  return engine.evaluate({ ...v.req, asOf: date }, { regime: v.regime, facts: v.facts, trace });
 }
 
 function attempt(v: Variant, d: Decision): Attempt {
   return { changes: v.changes, asOf: v.req.asOf, regime: d.regime, revision: d.revision, outcome: d.outcome, reasons: d.reasons, open: d.open.map((q) => q.id) };
 }
 
-function show(v: unknown): string {
-  return v === undefined || v === null ? 'unknown' : Array.isArray(v) ? v.join('+') : String(v);
-}
-
-const tx = (en: string, ja: string): Text => ({ en, ja });
-const FORM_TEXT: Record<Form, Text> = { complete: tx('complete equipment', '完成品'), part: tx('parts', '部品'), technology: tx('technology', '技術') };
-/** A fact's value in Japanese: 該当 / 非該当 for a yes-or-no fact, the listed value itself otherwise. */
-function showJa(v: unknown): string {
-  return v === undefined || v === null || v === 'unknown' ? '不明' : v === true ? '該当' : v === false ? '非該当' : Array.isArray(v) ? v.join('＋') : String(v);
-}
-
-const country = (cc: CountryCode): string => `${countryName(cc, 'ja')}（${cc}）`;
-const ids = (list: readonly string[]): string => list.join('、');
+const countryText = (cc: CountryCode): Text => ({ en: countryName(cc, 'en'), ja: countryName(cc, 'ja') });
 
 /** The request in one line, as the CLI heads its answer. */
 function summarize(req: TransferRequest): Text {
-  const name = req.item.name;
-  return {
-    en: `${name ?? 'item'} to ${req.recipient} on ${req.asOf}${req.purpose ? `, purpose ${req.purpose}` : ''}`,
-    ja: `${req.asOf}時点の${country(req.recipient)}への${name ? `「${name}」` : '品目'}の移転${req.purpose ? `（目的：${PURPOSE_LABEL[req.purpose].ja}）` : ''}`,
-  };
+  return W.summary(req.item.name, countryText(req.recipient), req.asOf, req.purpose);
+}
+
+/** The rules that can suggest a change: those of the version held fixed, else of every version in force on the date asked or later. */
+function rulesInForce(engine: Engine, base: Variant): Rule[] {
+  if (base.regime) return rulesOf(engine.version(base.regime)!);
+  const seen = new Map<string, Rule>();
+  for (const r of engine.regimes()) {
+    if (r.kind === 'draft' || (r.to !== null && r.to < base.req.asOf)) continue;
+    for (const rule of rulesOf(engine.version(r.id)!)) seen.set(rule.id, rule);
+  }
+  return [...seen.values()];
 }
 
 /** The single changes worth trying for this request. */
@@ -180,13 +183,14 @@ function steps(engine: Engine, base: Variant): Step[] {
   // The law: every draft, applied on the same date.
   for (const r of engine.regimes()) {
     if (r.kind !== 'draft' || r.id === base.regime) continue;
-    add({ kind: 'regime', path: 'regime', from: base.regime ?? version.info.id, to: r.id, text: tx(`adopt the draft ${r.id} (${r.title.en})`, `${r.title.ja.startsWith('案') ? '' : '案'}「${r.title.ja}」（${r.id}）を採用する`) }, 'regime', (v) => ({ ...v, regime: r.id }));
+    add({ kind: 'regime', path: 'regime', from: base.regime ?? version.info.id, to: r.id, text: W.draft(r.title) }, 'regime', (v) => ({ ...v, regime: r.id }));
   }
 
-  // The world: every fact some rule reads, about the recipient (and the licensor), set otherwise from the date asked on.
-  const all = engine.allRules();
-  const read = factsRead(all);
-  const good = favourableValues(engine, all);
+  // The world: every fact some rule in force reads, about the recipient (and the licensor), set otherwise from the date asked on.
+  const inForce = rulesInForce(engine, base);
+  const read = factsRead(inForce);
+  const askedBy = new Map<string, Rule>();
+  const good = favourableValues(engine, inForce, askedBy);
   const helps = (key: string, v: Value) => good.get(key)?.has(v) ?? false;
   const subjects: [string, CountryCode][] = [
     ...read.recipient.map((f): [string, CountryCode] => [f, req.recipient]),
@@ -200,45 +204,39 @@ function steps(engine: Engine, base: Variant): Step[] {
     for (const to of values) {
       if (to === now || !helps(`fact:${fact}`, to)) continue;
       const series = holdFrom(version.facts.entries(fact, cc), req.asOf, to);
-      add({ kind: 'fact', path: `facts.${fact}.${cc}`, from: now, to, text: tx(
-        `${doc.title.en} (${fact}) for ${cc}: ${show(now)} -> ${show(to)} from ${req.asOf}`,
-        `${country(cc)}の「${doc.title.ja}」（${fact}）を${req.asOf}以降、${showJa(now)}から${showJa(to)}とする`,
-      ) },
+      add({ kind: 'fact', path: `facts.${fact}.${cc}`, from: now, to, text: W.fact(doc.title, countryText(cc), to, req.asOf) },
         `facts.${fact}.${cc}`, (v) => ({ ...v, facts: [...v.facts.filter((o) => !(o.fact === fact && o.country === cc)), { fact, country: cc, series }] }));
     }
   }
 
   // The item.
-  if (item.weapon !== false) add({ kind: 'item', path: 'item.weapon', from: item.weapon, to: false, text: tx('a non-weapon instead of a weapon', '武器ではなく非武器とする') }, 'item.weapon', withItem({ weapon: false }));
+  if (item.weapon !== false && helps('item:weapon', false)) add({ kind: 'item', path: 'item.weapon', from: item.weapon, to: false, text: W.nonWeapon }, 'item.weapon', withItem({ weapon: false }));
   for (const form of FORMS) {
-    if (form !== item.form && helps('item:form', form)) add({ kind: 'item', path: 'item.form', from: item.form, to: form, text: tx(
-      `${FORM_TEXT[form].en} instead of ${item.form ?? 'an unstated form'}`,
-      item.form ? `形態を${FORM_TEXT[item.form].ja}から${FORM_TEXT[form].ja}に変える` : `形態を${FORM_TEXT[form].ja}と明示する`,
-    ) }, 'item.form', withItem({ form }));
+    if (form !== item.form && helps('item:form', form)) add({ kind: 'item', path: 'item.form', from: item.form, to: form, text: W.form(form, item.form) }, 'item.form', withItem({ form }));
   }
   for (const fn of FUNCTIONS) {
-    if (fn !== item.function && helps('item:function', fn)) add({ kind: 'item', path: 'item.function', from: item.function, to: fn, text: tx(
-      `an item for ${fn}${FIVE.includes(fn) ? ' (one of the five categories)' : ''} instead of ${item.function ?? 'an unstated function'}`,
-      `${item.function ? `機能を${FUNCTION_LABEL[item.function].ja}から` : '機能を'}${FUNCTION_LABEL[fn].ja}${FIVE.includes(fn) ? '（5類型の一つ）' : ''}${item.function ? 'に変える' : 'と明示する'}`,
-    ) }, 'item.function', withItem({ function: fn }));
+    if (fn !== item.function && helps('item:function', fn)) {
+      add({ kind: 'item', path: 'item.function', from: item.function, to: fn, text: W.function(fn, item.function, askedBy.get(`item:function=${fn}`)?.title) }, 'item.function', withItem({ function: fn }));
+    }
   }
-  if (!(item.origin === 'joint-development' && item.partners?.includes(req.recipient))) {
-    add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'joint-development', text: tx(`developed jointly with ${req.recipient}`, `${country(req.recipient)}との国際共同開発品とする`) }, 'item.origin',
+  const recipient = countryText(req.recipient);
+  if (helps('item:origin', 'joint-development') && !(item.origin === 'joint-development' && item.partners?.includes(req.recipient))) {
+    add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'joint-development', text: W.jointWith(recipient) }, 'item.origin',
       withItem({ origin: 'joint-development', partners: [...new Set([...(item.partners ?? []), req.recipient])], licensor: undefined }));
   }
-  if (!(item.origin === 'licensed-production' && item.licensor === req.recipient)) {
-    add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'licensed-production', text: tx(`made in Japan under licence from ${req.recipient}`, `${country(req.recipient)}のライセンスに基づき日本で生産した品目とする`) }, 'item.origin',
+  if (helps('item:origin', 'licensed-production') && !(item.origin === 'licensed-production' && item.licensor === req.recipient)) {
+    add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'licensed-production', text: W.licensedFrom(recipient) }, 'item.origin',
       withItem({ origin: 'licensed-production', licensor: req.recipient, partners: undefined }));
   }
-  if (item.origin !== 'domestic') add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'domestic', text: tx('developed by Japan alone', '日本が単独で開発した品目とする') }, 'item.origin', withItem({ origin: 'domestic', licensor: undefined, partners: undefined }));
-  if (item.munitionType && item.munitionType !== 'other') add({ kind: 'item', path: 'item.munitionType', from: item.munitionType, to: 'other', text: tx(`not a ${item.munitionType}`, `${MUNITION_LABEL[item.munitionType].ja}に当たらない品目とする`) }, 'item.munitionType', withItem({ munitionType: 'other' }));
+  if (item.origin !== 'domestic') add({ kind: 'item', path: 'item.origin', from: item.origin, to: 'domestic', text: W.domestic }, 'item.origin', withItem({ origin: 'domestic', licensor: undefined, partners: undefined }));
+  if (item.munitionType && item.munitionType !== 'other') add({ kind: 'item', path: 'item.munitionType', from: item.munitionType, to: 'other', text: W.notMunition(item.munitionType) }, 'item.munitionType', withItem({ munitionType: 'other' }));
 
   // What the request leaves unstated.
   if (req.purpose === undefined) {
-    for (const p of PURPOSES) add({ kind: 'purpose', path: 'purpose', from: undefined, to: p, text: tx(`state the purpose ${p}`, `目的を「${PURPOSE_LABEL[p].ja}」と明示する`) }, 'purpose', (v) => ({ ...v, req: { ...v.req, purpose: p } }));
+    for (const p of PURPOSES) add({ kind: 'purpose', path: 'purpose', from: undefined, to: p, text: W.purpose(p) }, 'purpose', (v) => ({ ...v, req: { ...v.req, purpose: p } }));
   }
   if (req.endUser?.type === undefined) {
-    for (const t of END_USER_TYPES) add({ kind: 'endUser', path: 'endUser.type', from: undefined, to: t, text: tx(`state the end user as ${t}`, `最終需要者を${END_USER_LABEL[t].ja}と明示する`) }, 'endUser.type', (v) => ({ ...v, req: { ...v.req, endUser: { ...v.req.endUser, type: t } } }));
+    for (const t of END_USER_TYPES) add({ kind: 'endUser', path: 'endUser.type', from: undefined, to: t, text: W.endUser(t) }, 'endUser.type', (v) => ({ ...v, req: { ...v.req, endUser: { ...v.req.endUser, type: t } } }));
   }
   return out;
 }
@@ -260,26 +258,20 @@ function firstReader(engine: Engine, fact: string, after: IsoDate): { rule: stri
 
 function explainShortfall(engine: Engine, v: Variant, d: Decision): { blockedBy: string[]; why: Text } {
   const version = versionFor(engine, v, v.req.asOf);
-  const [en, ja] = [d.reasons.join(', '), ids(d.reasons)];
-  if (d.outcome === 'prohibited') return { blockedBy: d.reasons, why: tx(`still prohibited by ${en}`, `なお${ja}により禁止される`) };
-  if (d.outcome === 'requires_judgment') {
-    const open = d.open.map((q) => q.id);
-    return { blockedBy: d.reasons, why: tx(`a permitted case may apply (${en}) but it still needs a judgment: ${open.join(', ')}`, `移転を認め得る場合に該当し得る（${ja}）が、なお判断を要する（${ids(open)}）`) };
-  }
-  if (d.outcome === 'out_of_scope') return { blockedBy: d.reasons, why: tx('the item would not be defense equipment at all', '品目がそもそも防衛装備に当たらなくなる') };
+  const titles = (list: readonly string[]) => list.map((id) => engine.rule(id)?.title ?? { en: id, ja: id });
+  if (d.outcome === 'prohibited') return { blockedBy: d.reasons, why: W.prohibitedBy(titles(d.reasons)) };
+  if (d.outcome === 'requires_judgment') return { blockedBy: d.reasons, why: W.needsJudgment(titles(d.reasons), d.open.map((q) => q.question)) };
+  if (d.outcome === 'out_of_scope') return { blockedBy: d.reasons, why: W.outOfScope };
   const exceptions = d.reasons.filter((r) => engine.rule(r)?.kind === 'exception');
-  const vid = version.info.id;
-  const why = exceptions.length
-    ? tx(`the exception ${exceptions.join(', ')} still closes the permitted case`, `例外${ids(exceptions)}により、なお移転を認め得る場合に当たらない`)
-    : tx(`no permitted case of ${vid} applies (${en})`, `${vid}の規律では、移転を認め得る場合のいずれにも該当しない（${ja}）`);
+  const why = exceptions.length ? W.exceptionCloses(titles(exceptions)) : W.noPermittedCase(version.info.title);
   const fact = v.changes.find((c) => c.kind === 'fact');
   if (fact && !exceptions.length) {
     const id = fact.path.split('.')[1];
-    if (!factsRead(rulesOf(version)).recipient.includes(id) && !factsRead(rulesOf(version)).licensor.includes(id)) {
+    const read = factsRead(rulesOf(version));
+    if (!read.recipient.includes(id) && !read.licensor.includes(id)) {
       const first = firstReader(engine, id, v.req.asOf);
-      const title = engine.factDocs.get(id)?.title.ja;
-      why.en += `; no rule of ${vid} reads ${id}${first ? `: the first rule that does is ${first.rule}, in force from ${first.from}` : ''}`;
-      why.ja += `。${vid}の規律には「${title ?? id}」（${id}）を参照する規定がない${first ? `。これを参照する最初の規定は${first.rule}であり、${first.from}から適用される` : ''}`;
+      const more = W.notRead(version.info.title, engine.factDocs.get(id)?.title ?? { en: id, ja: id }, first ? { rule: engine.rule(first.rule)?.title ?? { en: first.rule, ja: first.rule }, from: first.from } : null);
+      return { blockedBy: d.reasons, why: { en: why.en + more.en, ja: why.ja + more.ja } };
     }
   }
   return { blockedBy: d.reasons, why };
@@ -306,13 +298,16 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
   };
   if (d0.outcome === 'permissible' || d0.outcome === 'out_of_scope') return result;
 
+  // Each suggestion remembers the variant it was checked with, to weigh how plausible it is.
+  const variants = new Map<Attempt, Variant>();
+  const keep = (a: Attempt, v: Variant) => (variants.set(a, v), a);
   const singles = steps(engine, base);
   const failed: { step: Step; variant: Variant; decision: Decision }[] = [];
   for (const s of singles) {
     const v = applyAll(base, [s]);
     const d = evaluate(engine, v);
     result.tried++;
-    if (d.outcome === 'permissible') result.enough.push(attempt(v, d));
+    if (d.outcome === 'permissible') result.enough.push(keep(attempt(v, d), v));
     else failed.push({ step: s, variant: v, decision: d });
   }
 
@@ -323,10 +318,10 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
   for (const s of [next, before]) {
     if (!s) continue;
     const date = s === next ? s.from : s.to!;
-    const change: Change = { kind: 'date', path: 'asOf', from: req.asOf, to: date, text: s === next ? tx(`wait until ${date}`, `${date}まで待つ`) : tx(`as it was on ${date}`, `${date}の時点で判断する（当時の規律と事実による）`) };
+    const change: Change = { kind: 'date', path: 'asOf', from: req.asOf, to: date, text: s === next ? W.waitUntil(date) : W.asItWas(date) };
     const v: Variant = { ...base, changes: [change], req: { ...req, asOf: date } };
     result.tried++;
-    result.enough.push(attempt(v, evaluate(engine, v)));
+    result.enough.push(keep(attempt(v, evaluate(engine, v)), v));
   }
 
   // Two changes together, where neither alone was enough.
@@ -340,7 +335,7 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
         const d = evaluate(engine, v);
         result.tried++;
         if (d.outcome !== 'permissible') continue;
-        result.enough.push(attempt(v, d));
+        result.enough.push(keep(attempt(v, d), v));
         partners.set(a, [...(partners.get(a) ?? []), b]);
         partners.set(b, [...(partners.get(b) ?? []), a]);
       }
@@ -358,7 +353,7 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
     // A filled-in purpose or end user that changes nothing now or later says nothing worth reading.
     if ((step.change.kind === 'purpose' || step.change.kind === 'endUser') && !changed && !later && !partners.has(step)) continue;
     if (later) laterOf.set(step, later);
-    if (later?.outcome === 'permissible') result.enoughLater.push({ ...attempt(variant, decision), asOf: later.from, revision: later.revision, outcome: later.outcome, reasons: later.reasons, open: [] });
+    if (later?.outcome === 'permissible') result.enoughLater.push(keep({ ...attempt(variant, decision), asOf: later.from, revision: later.revision, outcome: later.outcome, reasons: later.reasons, open: [] }, variant));
     result.notEnough.push({ ...attempt(variant, decision), ...explainShortfall(engine, variant, decision), enoughWith: (partners.get(step) ?? []).map((p) => p.change.text), ...(later ? { later } : {}) });
   }
 
@@ -374,13 +369,30 @@ export function whatif(engine: Engine, req: TransferRequest, opts: { regime?: st
         const later = usefulLater(laterFor(engine, v));
         result.tried++;
         if (later?.outcome !== 'permissible' || alone.some((d) => d <= later.from)) continue;
-        result.enoughLater.push({ ...attempt(v, evaluate(engine, v, later.from)), asOf: later.from });
+        result.enoughLater.push(keep({ ...attempt(v, evaluate(engine, v, later.from)), asOf: later.from }, v));
       }
     }
   }
-  const rank = (a: Attempt) => a.changes.length * 10 + Math.min(...a.changes.map((c) => KIND_ORDER.indexOf(c.kind)));
-  result.enough.sort((a, b) => rank(a) - rank(b));
-  result.enoughLater.sort((a, b) => rank(a) - rank(b) || (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
-  result.notEnough.sort((a, b) => KIND_ORDER.indexOf(a.changes[0].kind) - KIND_ORDER.indexOf(b.changes[0].kind));
+  // Fewest changes first, then closest to the request, then most plausible: the recorded facts already support it.
+  const distance = (a: Attempt) => a.changes.reduce((n, c) => n + DISTANCE[c.kind], 0);
+  const support = new Map<Attempt, number>();
+  const supportOf = (a: Attempt) => {
+    if (!support.has(a)) support.set(a, recordedSupport(engine, variants.get(a)!, a.asOf));
+    return support.get(a)!;
+  };
+  const rank = (a: Attempt, b: Attempt) => a.changes.length - b.changes.length || distance(a) - distance(b) || supportOf(b) - supportOf(a);
+  result.enough.sort(rank);
+  result.enoughLater.sort((a, b) => rank(a, b) || (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  result.notEnough.sort((a, b) => distance(a) - distance(b));
   return result;
+}
+
+/**
+ * How many tests about the recipient (a recorded fact, or the rule naming it) the deciding rules of a suggestion pass:
+ * the more the world already supports it, the more plausible.
+ */
+function recordedSupport(engine: Engine, v: Variant, date: IsoDate): number {
+  const d = evaluate(engine, v, date, true);
+  return d.trace.filter((t): t is RuleTrace => t.type === 'rule' && d.reasons.includes(t.rule))
+    .reduce((n, t) => n + t.tests.filter((x) => x.value === 'true' && /\((recipient|licensor)\)|^recipient /.test(x.test)).length, 0);
 }

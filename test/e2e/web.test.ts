@@ -1,11 +1,13 @@
 // End to end: the real server (`gensoku serve` on a fresh embedded database) and the built web UI, driven in real
-// Chromium. Screenshots of the main views go to screenshots/ (git-ignored) for a person to look at.
+// Chromium. Screenshots of the main views go to screenshots/ (git-ignored) for a person to look at; a handful of them
+// (both languages, phone width) are compared with stored references so a layout regression fails (visual.ts).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
 import { CHROMIUM, ROOT, SCREENSHOTS, startServer, type Server } from './server.ts';
+import { guard, steady } from './visual.ts';
 
 const hasBrowser = existsSync(CHROMIUM);
 const vests = JSON.parse(readFileSync(join(ROOT, 'data/cases/ukraine-vests-2022.json'), 'utf8')) as {
@@ -45,10 +47,12 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await server?.stop();
   });
 
-  async function page(width = 1366, height = 900): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width, height }, locale: 'en-GB' });
+  /** A page; `still` makes it repeatable for the guarded screenshots (fixed clock, no animation). */
+  async function page(width = 1366, height = 900, still = false): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
     const p = await ctx.newPage();
     p.setDefaultTimeout(30_000);
+    if (still) await steady(p);
     return p;
   }
 
@@ -78,8 +82,20 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, clip });
   };
 
+  /** The view at the top of the page, or from `from` down (just under the sticky header), compared with its reference. */
+  const guarded = async (p: Page, name: string, opts: { mask?: string[]; from?: string } = {}) => {
+    await toTop(p);
+    if (opts.from) {
+      await p.locator(opts.from).first().evaluate((el) => {
+        const header = document.querySelector('header.header')?.getBoundingClientRect().height ?? 0;
+        window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - header - 8, behavior: 'instant' });
+      });
+    }
+    await guard(p, name, (opts.mask ?? []).map((m) => p.locator(m)));
+  };
+
   it('evaluates the public Ukraine vests case: permissible, quoting the 2022 clause', async () => {
-    const p = await page();
+    const p = await page(1366, 900, true);
     await p.goto(server.url);
     const r = vests.request;
     const recipient = p.getByRole('combobox', { name: 'Recipient country' });
@@ -96,6 +112,13 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     const verdict = p.locator('section.verdict');
     await expect.poll(() => verdict.getAttribute('data-outcome'), POLL).toBe('permissible');
     expect(await verdict.locator('h2').innerText()).toMatch(/permissible/i);
+    // Focus moves to the verdict's heading; only the verdict is announced (one live region, holding its words).
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id), POLL).toBe('verdict-title');
+    expect(await p.locator('[aria-live]:not(button)').evaluateAll((els) => els.map((e) => e.id))).toEqual(['verdict-announcement']);
+    expect(await p.locator('#verdict-announcement').innerText()).toMatch(/^Permissible\. A permitted case applies/);
+    // The deciding instrument, not the latest revision in force; no code on screen until asked for.
+    expect(await verdict.locator('.instrument').first().innerText()).toMatch(/2022-03-08/);
+    expect(await verdict.locator('.tech-list').isVisible()).toBe(false);
     const clause = p.locator('article.rule-card[data-rule="C-2022-ukraine-non-lethal"]');
     await clause.waitFor();
     expect(await clause.locator('blockquote').first().innerText()).toMatch(/Ukraine/);
@@ -104,7 +127,9 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     const url = new URL(p.url());
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ to: 'UA', date: r.asOf, weapon: 'no', purpose: r.purpose });
     await p.locator('ol.strip li').first().waitFor();
+    await p.locator('ol.clause-lines li').first().waitFor();
     await shot(p, 'evaluate-ukraine-vests');
+    await guarded(p, 'guard-evaluate-en', { from: '.result-head' });
     expect(await axeViolations(p)).toEqual([]);
 
     // The same answer in Japanese.
@@ -112,13 +137,34 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await expect.poll(() => verdict.locator('h2').innerText(), POLL).toBe('認め得る');
     expect(await p.locator('html').getAttribute('lang')).toBe('ja');
     await shot(p, 'evaluate-ukraine-vests-ja');
+    await guarded(p, 'guard-evaluate-ja', { from: '.result-head' });
+
+    // The 2022 missiles in English: what would change it and the trace read as sentences, with no code in them.
+    await p.getByRole('button', { name: /英語に切り替える/ }).click();
+    await p.goto(`${server.url}/?to=UA&date=2022-03-01&weapon=yes&form=complete&origin=domestic&purpose=aid-against-aggression`);
+    const whatifEn = p.locator('section[aria-labelledby="whatif"]');
+    await whatifEn.locator('.whatif-changes .chip').first().waitFor();
+    await whatifEn.locator('details.more summary').click();
+    await p.locator('ol.clause-lines li').first().waitFor();
+    await p.getByRole('button', { name: 'Expand all' }).click();
+    const code = /\b[A-Z]\d?-[A-Za-z][A-Za-z0-9-]+|\b(?:item|endUser|facts)\.[a-zA-Z]+|\([a-z-]+\) for [A-Z]{2}|->|\b(?:aid-against-aggression|international-organization|security-partner|sdf-support|not_permitted)\b/;
+    const visible = async (sel: string) => (await p.locator(sel).allInnerTexts()).join('\n');
+    expect(await visible('section[aria-labelledby="whatif"]')).not.toMatch(code);
+    expect(await visible('ol.clause-lines')).not.toMatch(code);
+    expect(await visible('ul.tests')).not.toMatch(code);
+    expect(await visible('ol.clause-lines')).toMatch(/Principle 1 \(3\): party to a conflict — does not apply\. Does “Party to a conflict[^”]*” apply to Ukraine\? No\./);
+    // The codes are a click away.
+    await p.getByRole('button', { name: 'Technical details' }).click();
+    expect(await p.locator('section.verdict .tech-list').innerText()).toMatch(/C-default-no-permitted-case/);
+    expect(await p.locator('section.verdict').innerText()).toMatch(/Review needed\s+Not applicable/i);
+    await p.getByRole('button', { name: /Switch to Japanese/ }).click();
 
     // What would change the 2022 missiles, in Japanese: the words come from the server, not from the app.
     await p.goto(`${server.url}/?to=UA&date=2022-03-01&weapon=yes&form=complete&origin=domestic&purpose=aid-against-aggression`);
     const whatif = p.locator('section[aria-labelledby="whatif"]');
     const chip = whatif.locator('.whatif-changes .chip').first();
     await chip.waitFor();
-    expect(await chip.innerText()).toMatch(/^「案（2023年3月）：[^」]+」（2023-03-invasion-victims-proposal）を採用する$/);
+    expect(await chip.innerText()).toMatch(/^「案（2023年3月）：[^」]+」を採用する$/);
     await whatif.locator('details.more summary').click();
     const why = whatif.locator('details.more .whatif-result').first();
     expect(await why.innerText()).toMatch(/移転を認め得る場合のいずれにも該当しない/);
@@ -297,14 +343,98 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.context().close();
   });
 
+  it('answers the public’s questions live, in both languages, each with a permalink', async () => {
+    const p = await page(1366, 900, true);
+    const api = (await (await fetch(`${server.url}/api/v1/questions`)).json()) as { questions: { id: string; question: { en: string; ja: string }; asks?: { outcome: string; deciding: { rule: string }[] }[]; changes?: { changed: number }; countries?: { byOutcome: { outcome: string; countries: string[] }[] } }[] };
+    expect(api.questions.length).toBeGreaterThanOrEqual(8);
+    await p.goto(`${server.url}/questions`);
+    const articles = p.locator('article.question');
+    await expect.poll(() => articles.count(), POLL).toBe(api.questions.length);
+    // Each question on the page shows the answer the engine gave through the API: outcome and deciding clause, or what changed.
+    for (const q of api.questions) {
+      const a = p.locator(`article[data-question="${q.id}"]`);
+      expect(await a.locator('h2').innerText()).toBe(q.question.en);
+      for (const [i, ask] of (q.asks ?? []).entries()) {
+        const shown = a.locator('.q-ask').nth(i);
+        expect(await shown.getAttribute('data-outcome')).toBe(ask.outcome);
+        expect(await shown.locator('.q-clause').first().getAttribute('data-rule')).toBe(ask.deciding[0].rule);
+      }
+      if (q.changes) expect(await a.locator('.q-changes').innerText()).toContain(q.changes.changed.toLocaleString('en-GB'));
+      if (q.countries) expect(await a.locator('.q-countries section[data-outcome="permissible"] .q-country-list').innerText()).toContain('Australia');
+    }
+    const byId = (id: string) => api.questions.find((q) => q.id === id)!;
+    expect(byId('ukraine-weapons').asks![0].outcome).toBe('not_permitted');
+    expect(byId('ukraine-vests').asks![0].outcome).toBe('permissible');
+    expect(byId('satellite-radar-imagery').asks!.map((a) => a.outcome)).toContain('out_of_scope');
+    // A permalink opens the one question.
+    await p.locator('article[data-question="joint-development-only-2023"] a.permalink').click();
+    await p.waitForURL(/\/questions\/joint-development-only-2023$/);
+    await expect.poll(() => p.locator('h1').innerText(), POLL).toBe(byId('joint-development-only-2023').question.en);
+    await p.locator('.q-ask .q-source').first().waitFor();
+    await guarded(p, 'guard-question-en', { mask: ['.q-asof'] });
+    expect(await axeViolations(p)).toEqual([]);
+    // The same in Japanese, at phone width.
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.getByRole('button', { name: /Switch to Japanese/ }).click();
+    await expect.poll(() => p.locator('h1').innerText(), POLL).toBe(byId('joint-development-only-2023').question.ja);
+    expect(await p.locator('.q-ask').first().innerText()).toMatch(/認められない/);
+    await guarded(p, 'guard-question-ja-phone', { mask: ['.q-asof'] });
+    await p.goto(`${server.url}/questions`);
+    await expect.poll(() => articles.count(), POLL).toBe(api.questions.length);
+    expect(await p.locator('article[data-question="ukraine-weapons"] h2').innerText()).toBe(byId('ukraine-weapons').question.ja);
+    await shot(p, 'questions-ja-phone');
+    await p.context().close();
+  });
+
+  it('keeps the map’s Play and year in view above the map on a phone while it plays', async () => {
+    const p = await page(390, 844, true);
+    await p.goto(`${server.url}/map?item=small-arms&date=2026-06-01`);
+    await p.locator('svg.world path[data-code="AU"][fill="#2e8b57"]').waitFor({ timeout: 30_000 });
+    // Regime years are marked and labelled under the slider.
+    expect(await p.locator('.regime-ticks .tick').count()).toBeGreaterThanOrEqual(8);
+    const labels = await p.locator('.regime-ticks .tick-label').allInnerTexts();
+    expect(labels[0]).toBe('1967');
+    expect(labels.length).toBeGreaterThanOrEqual(4);
+    // The finder for small countries sits right under the map; the list is sorted by name in the reader's language.
+    await p.getByRole('combobox', { name: /Find a country/ }).fill('Singa');
+    await p.getByRole('option', { name: /Singapore/ }).first().click();
+    await p.locator('section.country-panel[data-code="SG"]').waitFor();
+    await guarded(p, 'guard-map-phone');
+    await p.goto(`${server.url}/map?item=small-arms&date=1990-06-01`);
+    await p.locator('svg.world path[data-code="AU"]').first().waitFor();
+    await p.getByRole('button', { name: 'Play through time' }).click();
+    // Scroll the page down to the map: the bar stays pinned under the header, the map right below it.
+    await p.evaluate(() => {
+      const bar = document.querySelector('.map-timebar')!.getBoundingClientRect();
+      const legend = document.querySelector('ul.legend')!.getBoundingClientRect();
+      window.scrollTo({ top: legend.top + window.scrollY - bar.height - (document.querySelector('header.header')?.getBoundingClientRect().height ?? 0), behavior: 'instant' });
+    });
+    const year = () => p.locator('#map-year').inputValue();
+    await expect.poll(async () => Number(await year()), { timeout: 30_000, interval: 200 }).toBeGreaterThan(1991);
+    // While it plays, the bar is pinned under the header and the map is on screen below it.
+    const box = async (sel: string) => (await p.locator(sel).boundingBox())!;
+    const header = await box('header.header');
+    const bar = await box('.map-timebar');
+    const map = await box('svg.world');
+    expect(Math.abs(bar.y - (header.y + header.height))).toBeLessThanOrEqual(2);
+    expect(map.y).toBeGreaterThanOrEqual(bar.y + bar.height - 2);
+    expect(map.y + map.height).toBeLessThanOrEqual(844);
+    expect(await p.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).toBe('true');
+    await p.screenshot({ path: join(SCREENSHOTS, 'map-phone-playing.png') });
+    await p.getByRole('button', { name: 'Pause' }).click();
+    await p.context().close();
+  });
+
   it('lays the evaluate view out for a phone', async () => {
-    const p = await page(390, 844);
+    const p = await page(390, 844, true);
     const r = vests.request;
     await p.goto(`${server.url}/?to=${r.recipient}&date=${r.asOf}&weapon=no&form=${r.item.form}&function=${r.item.function}&origin=${r.item.origin}&purpose=${r.purpose}`);
     await p.locator('section.verdict[data-outcome="permissible"]').waitFor();
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    await p.locator('ol.clause-lines li').first().waitFor();
     await shot(p, 'evaluate-phone');
+    await guarded(p, 'guard-evaluate-phone', { from: '.result-head' });
     expect(await axeViolations(p)).toEqual([]);
     await p.goto(`${server.url}/map?date=2026-06-01&weapon=yes&form=complete`);
     await p.locator('svg.world path[data-code="AU"][fill="#2e8b57"]').waitFor({ timeout: 30_000 });

@@ -6,6 +6,7 @@ import { Header } from './components/Header.tsx';
 import { match, useLocation } from './router.tsx';
 import { EvaluatePage } from './pages/EvaluatePage.tsx';
 import { MapPage } from './map/MapPage.tsx';
+import { QuestionsPage } from './questions/QuestionsPage.tsx';
 import { LawPage } from './law/LawPage.tsx';
 import { RulePage } from './law/RulePage.tsx';
 import { CountryPage } from './law/CountryPage.tsx';
@@ -22,6 +23,8 @@ function Page() {
   let m: Record<string, string> | null;
   if (path === '/' || path === '/evaluate') return <EvaluatePage />;
   if (path === '/map') return <MapPage />;
+  if (path === '/questions') return <QuestionsPage id={null} />;
+  if ((m = match('/questions/:id', path))) return <QuestionsPage id={m.id} />;
   if (path === '/law') return <LawPage />;
   if ((m = match('/law/rules/:id', path))) return <RulePage id={m.id} />;
   if (path === '/law/countries') return <CountryPage code={null} />;

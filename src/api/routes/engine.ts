@@ -47,7 +47,11 @@ export const engine: RouteModule = {
     },
     {
       method: 'get', path: '/api/v1/sources', operationId: 'listSources', summary: 'List the legal instruments the rules and facts cite', tag: 'engine', access: 'public',
-      handler: ({ services }) => ok({ sources: [...services.deps.engine.sources.values()] }),
+      handler({ services }) {
+        // Each issuer also by name in both languages, where policy/authorities.yaml has it.
+        const names = new Map((services.deps.authorities ?? []).map((a) => [a.en, a]));
+        return ok({ sources: [...services.deps.engine.sources.values()].map((s) => (s.issuer && names.has(s.issuer) ? { ...s, issuerName: names.get(s.issuer) } : s)) });
+      },
     },
     {
       method: 'get', path: '/api/v1/items', operationId: 'listItems', summary: 'List the item classes of the catalogue', tag: 'engine', access: 'public',

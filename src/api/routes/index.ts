@@ -6,6 +6,7 @@ import { auth } from './auth.ts';
 import { cases } from './cases.ts';
 import { engine } from './engine.ts';
 import { meta } from './meta.ts';
+import { questions } from './questions.ts';
 import { reports } from './reports.ts';
 import { caseScreening } from './screening.ts';
 import { users } from './users.ts';
@@ -14,6 +15,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   meta,
   engine,
   analysis,
+  questions,
   auth,
   cases,
   users,

@@ -27,9 +27,12 @@ describe('gensoku evaluate', () => {
     const text = t.out();
     expect(text).toMatch(/^NOT PERMITTED/);
     expect(text).toContain('Outside the limited cases of Principle 2');
-    expect(text).toMatch(/\[C-P1-party-to-conflict\].*party-to-conflict\(recipient\) = true → false/);
+    expect(text).toMatch(/\[C-P1-party-to-conflict\].*does not apply\. Does “Party to a conflict under Principle 1\(c\)[^”]*” apply to Ukraine\? No\./);
     expect(text).toContain('Ukraine is not covered');
-    expect(text).toMatch(/\[C-2022-ukraine-non-lethal\] \(from 2022-03-08\).*item\.weapon = false/);
+    // The deciding instrument, and what would change it: re-evaluated suggestions in words.
+    expect(text).toMatch(/^Rules applied: Three Principles on Transfer of Defense Equipment and Technology \(National Security Council and Cabinet decision\)/m);
+    expect(text).toMatch(/^Review needed: Not applicable/m);
+    expect(text).toMatch(/- a non-weapon instead of a weapon \(from 2022-03-08\): Non-lethal equipment to Ukraine/);
     expect(text).toContain('https://www.mofa.go.jp/fp/nsp/page1we_000083.html');
   });
 

@@ -18,7 +18,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     ].filter(Boolean).join(', ');
   };
   if (values.format === 'csv') {
-    io.stdout(csv(['id', 'name', 'controlList', 'attributes', 'summary', 'source'], items.map((c) => [c.id, c.name[lang], c.controlList ?? 'none', attrs(c), c.summary, c.source])));
+    io.stdout(csv(['id', 'name', 'controlList', 'attributes', 'summary', 'source'], items.map((c) => [c.id, c.name[lang], c.controlList ?? 'none', attrs(c), c.summary[lang], c.source])));
     return EXIT.ok;
   }
   const w = Math.max(...items.map((c) => c.id.length));

@@ -7,6 +7,8 @@ import type { ScreeningProvider } from '../../cases/screening.ts';
 import { CaseService, type RescreenSummary } from '../../cases/service.ts';
 import { ensureFirstAdmin } from '../../cases/users.ts';
 import { loadItems } from '../../policy-files/items.ts';
+import { loadQuestions } from '../../policy-files/questions.ts';
+import { loadAuthorities } from '../../policy-files/authorities.ts';
 import { resolveListPath } from '../../screening/load-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.ts';
@@ -87,6 +89,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     printProblems(io, items.problems, 'invalid item catalogue');
     return EXIT.invalidPolicy;
   }
+  const questions = loadQuestions(items.value, values.policy ?? process.env.GENSOKU_POLICY ?? undefined);
+  const authorities = loadAuthorities(values.policy ?? process.env.GENSOKU_POLICY ?? undefined);
+  if (!questions.ok || !authorities.ok) {
+    printProblems(io, [...(questions.ok ? [] : questions.problems), ...(authorities.ok ? [] : authorities.problems)], 'invalid questions or authorities');
+    return EXIT.invalidPolicy;
+  }
   const config = storeConfigFromEnv();
   let store;
   try {
@@ -117,7 +125,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ store, engine, items: items.value, screening, version: version() }, { port, host });
+    server = await startServer({ store, engine, items: items.value, questions: questions.value, authorities: authorities.value, screening, version: version() }, { port, host });
   } catch (err) {
     io.stderr(`cannot listen on ${host}:${port}: ${(err as Error).message}\n`);
     await store.close();

@@ -29,7 +29,9 @@ export interface CountryFacts {
   facts: FactTrace[];
 }
 
-export type { Source } from '../../../src/core/policy-schema.ts';
+import type { Source as PolicySource } from '../../../src/core/policy-schema.ts';
+/** A source as GET /api/v1/sources gives it: its issuer also by name in both languages where the policy has it. */
+export type Source = PolicySource & { issuerName?: { en: string; ja: string } };
 import type { Fact, FactEntry } from '../../../src/core/policy-schema.ts';
 export type { FactEntry };
 

@@ -7,7 +7,7 @@ import { Section } from '../components/Fields.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { countryName, flag } from '../lib/countries.ts';
+import { countryName } from '../lib/countries.ts';
 import { describeItem, END_USER_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
 import { Link } from '../router.tsx';
 import { CaseActions } from './CaseActions.tsx';
@@ -58,7 +58,7 @@ function CaseBody({ id, user }: { id: string; user: User }) {
           <CaseScreening view={view} user={user} onChange={update} />
           <Section title={t('application')}>
             <dl className="facts-dl">
-              <dt>{t('recipient')}</dt><dd><span aria-hidden="true">{flag(app.recipient)}</span> {countryName(app.recipient, lang)} ({app.recipient})</dd>
+              <dt>{t('recipient')}</dt><dd>{countryName(app.recipient, lang)} ({app.recipient})</dd>
               <dt>{t('purpose')}</dt><dd>{app.purpose ? PURPOSE_LABEL[app.purpose][lang] : t('notStated')}</dd>
               <dt>{t('endUser')}</dt><dd>{app.endUser.name} ({END_USER_LABEL[app.endUser.type][lang]}){app.endUser.address ? `, ${app.endUser.address}` : ''}</dd>
               <dt>{t('consignees')}</dt>
@@ -68,7 +68,7 @@ function CaseBody({ id, user }: { id: string; user: User }) {
                     {app.consignees.map((c, i) => (
                       <li key={i} data-consignee={i}>
                         <strong>{c.name}</strong> ({END_USER_LABEL[c.type][lang]})
-                        {c.country ? <> · <span aria-hidden="true">{flag(c.country)}</span> {countryName(c.country, lang)} ({c.country})</> : null}
+                        {c.country ? <> · {countryName(c.country, lang)} ({c.country})</> : null}
                         {c.address ? <span className="muted">, {c.address}</span> : null}
                       </li>
                     ))}
@@ -81,9 +81,9 @@ function CaseBody({ id, user }: { id: string; user: User }) {
                   <ol className="route-legs" aria-label={t('route')}>
                     <li>{countryName('JP', lang)}</li>
                     {app.route.map((r, i) => (
-                      <li key={i} data-leg={i}><span aria-hidden="true" className="arrow">→ </span><span aria-hidden="true">{flag(r.country)}</span> {countryName(r.country, lang)} ({r.country}){r.place ? <span className="muted"> · {r.place}</span> : null}</li>
+                      <li key={i} data-leg={i}><span aria-hidden="true" className="arrow">→ </span>{countryName(r.country, lang)} ({r.country}){r.place ? <span className="muted"> · {r.place}</span> : null}</li>
                     ))}
-                    <li><span aria-hidden="true" className="arrow">→ </span><span aria-hidden="true">{flag(app.recipient)}</span> {countryName(app.recipient, lang)}</li>
+                    <li><span aria-hidden="true" className="arrow">→ </span>{countryName(app.recipient, lang)}</li>
                   </ol>
                 ) : <span className="muted">{t('direct')}</span>}
               </dd>

@@ -4,7 +4,7 @@ import type { CaseStatus, CaseSummary, User } from '../api/types.ts';
 import { SelectField } from '../components/Fields.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { countryName, flag } from '../lib/countries.ts';
+import { countryName } from '../lib/countries.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { RequireLogin } from './RequireLogin.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -63,7 +63,7 @@ function CaseList({ user }: { user: User }) {
               {rows.map((c) => (
                 <tr key={c.id} className={queue?.includes(c.status) ? 'waiting' : undefined}>
                   <td><Link href={`/cases/${c.id}`}>{c.reference}</Link></td>
-                  <td><span aria-hidden="true">{flag(c.recipient)}</span> {countryName(c.recipient, lang)}</td>
+                  <td>{countryName(c.recipient, lang)}</td>
                   <td><StatusBadge status={c.status} /></td>
                   {user.role !== 'applicant' ? <td>{c.org}</td> : null}
                   <td className="num">{c.items}</td>

@@ -1,7 +1,7 @@
 // A searchable country field (ARIA combobox): type a name in English or Japanese, or a code; arrows and Enter pick.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { countryByCode, flag, searchCountries } from '../lib/countries.ts';
+import { countryByCode, searchCountries } from '../lib/countries.ts';
 
 export interface CountryPickerProps {
   id?: string;
@@ -65,7 +65,6 @@ export function CountryPicker({ id, label, value, onChange, hint, required, name
     <div className="field combo">
       <label htmlFor={inputId}>{label}</label>
       <div className="combo-box">
-        <span className="combo-flag" aria-hidden="true">{value ? flag(value) : ''}</span>
         <input
           ref={input}
           id={inputId}
@@ -117,7 +116,6 @@ export function CountryPicker({ id, label, value, onChange, hint, required, name
             onClick={() => pick(c.code)}
             onMouseEnter={() => setActive(i)}
           >
-            <span aria-hidden="true" className="combo-flag">{flag(c.code)}</span>
             <span className="combo-name">{c.name[lang]}</span>
             <span className="combo-alt" lang={lang === 'en' ? 'ja' : 'en'}>{c.name[lang === 'en' ? 'ja' : 'en']}</span>
             <code className="combo-code">{c.code}</code>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useSession } from '../api/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -11,6 +12,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/', key: 'navEvaluate' },
+  { href: '/questions', key: 'navQuestions' },
   { href: '/map', key: 'navMap' },
   { href: '/law', key: 'navLaw' },
   { href: '/cases', key: 'navCases' },
@@ -25,8 +27,17 @@ export function Header() {
   const { user, logout } = useSession();
   const { path } = useLocation();
   const other = lang === 'en' ? 'ja' : 'en';
+  // Its height as a CSS variable, so what is pinned below it (the map's time bar) sits right under it.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--header-h', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
-    <header className="header">
+    <header className="header" ref={ref}>
       <div className="header-inner">
         <Link href="/" className="brand">
           <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="6" fill="#1d3557" /><path d="M8 22V10h9a4 4 0 0 1 0 8h-5v4z" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinejoin="round" /><circle cx="23" cy="22" r="3" fill="#e63946" /></svg>

@@ -3,7 +3,7 @@ import { useSources } from '../api/catalog.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function SourceList({ ids, compact }: { ids: readonly string[]; compact?: boolean }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const sources = useSources();
   if (ids.length === 0) return null;
   return (
@@ -15,7 +15,7 @@ export function SourceList({ ids, compact }: { ids: readonly string[]; compact?:
         return (
           <li key={id}>
             {s.url ? <a href={s.url} target="_blank" rel="noreferrer noopener">{title}</a> : <span>{title}</span>}
-            {s.issuer || s.date ? <span className="muted"> — {[s.issuer, s.date].filter(Boolean).join(', ')}</span> : null}
+            {s.issuer || s.date ? <span className="muted"> — {[s.issuerName ? pick(s.issuerName) : s.issuer, s.date].filter(Boolean).join(lang === 'en' ? ', ' : '、')}</span> : null}
             {s.confirmed === false ? <span className="tag tag-warn">{t('unconfirmed')}</span> : null}
           </li>
         );

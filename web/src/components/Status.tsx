@@ -1,10 +1,11 @@
-// Loading and error states, announced to screen readers.
+// Loading and error states: errors are announced to screen readers; loading is shown, not announced.
 import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function Loading() {
   const { t } = useI18n();
-  return <p className="muted" role="status" aria-live="polite"><span className="spinner" aria-hidden="true" /> {t('loading')}</p>;
+  // Not a live region: the container says it is busy, and only the answer itself is announced when it comes.
+  return <p className="muted loading"><span className="spinner" aria-hidden="true" /> {t('loading')}</p>;
 }
 
 export function ErrorBox({ error, onRetry }: { error: Error; onRetry?: () => void }) {

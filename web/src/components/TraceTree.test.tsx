@@ -53,7 +53,7 @@ describe('trace tree', () => {
 
   it('opens the deciding rule, names rules by title, and expands or collapses everything', async () => {
     await act(async () => {
-      root.render(<I18nProvider lang="en"><TraceTree trace={trace} reasons={['C-2022-ukraine-non-lethal']} /></I18nProvider>);
+      root.render(<I18nProvider lang="en"><TraceTree trace={trace} reasons={['C-2022-ukraine-non-lethal']} request={{ asOf: '2022-03-10', recipient: 'UA', item: {} }} /></I18nProvider>);
     });
     await act(async () => {
       await new Promise((r) => setTimeout(r, 0));
@@ -67,16 +67,22 @@ describe('trace tree', () => {
     const expand = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Expand all')!;
     await act(async () => expand.click());
     expect([...host.querySelectorAll('details')].every((d) => (d as HTMLDetailsElement).open)).toBe(true);
-    expect(host.textContent).toContain('un-arms-embargo(recipient) = full');
+    // Tests read as questions in words; the engine's wording is kept only as a technical detail.
+    expect(host.querySelector('.tests .truth')?.textContent).toBe('Is “UN arms embargo” for Ukraine “full”? No.');
+    expect(host.querySelector('.tests .tech-code')?.textContent).toBe('un-arms-embargo(recipient) = full');
     // Facts by name, the id beside it; a rule's test headed by the fact it reads.
     const leaves = [...host.querySelectorAll('li.fact-leaf')];
     expect(leaves.map((l) => l.querySelector('.fact-title')?.textContent)).toEqual(['Security partner of Japan', 'Country under aggression']);
     expect(leaves[1].textContent).toContain('under-aggression');
-    expect(host.querySelector('.tests')?.textContent).toContain('UN arms embargo: un-arms-embargo(recipient) = full');
     // Absent from the operator's list: the assumption and the list's date are shown, not hidden.
     const absent = leaves[0].querySelector('.absent-operator');
     expect(absent?.textContent).toContain('Not on the list (reviewed 2026-11-22)');
     expect(absent?.textContent).toContain('Absent means no partnership was found by the operator.');
+
+    // The trace opens with one line per clause considered, in words.
+    const lines = [...host.querySelectorAll('ol.clause-lines li')].map((l) => l.textContent);
+    expect(lines[0]).toBe('Principle 1: UNSC obligations — does not apply. Is “UN arms embargo” for Ukraine “full”? No.');
+    expect(lines[1]).toBe('Non-lethal equipment to Ukraine — applies');
 
     const collapse = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Collapse all')!;
     await act(async () => collapse.click());

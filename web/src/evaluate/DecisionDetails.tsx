@@ -5,6 +5,7 @@ import { Section } from '../components/Fields.tsx';
 import { RuleCard } from '../components/RuleCard.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DECIDER_LABEL } from '../../../src/core/labels.ts';
 
 export function DecidingRules({ decision }: { decision: Decision }) {
   const { t } = useI18n();
@@ -27,7 +28,7 @@ export function ConditionsAndOpen({ decision }: { decision: Decision }) {
         <Section title={t('conditions')} id="conditions">
           <ul className="plain-list">
             {decision.conditions.map((c) => (
-              <li key={c.id}>{pick(c.text)} <code className="muted">{c.id}</code></li>
+              <li key={c.id}>{pick(c.text)} <code className="muted tech-code">{c.id}</code></li>
             ))}
           </ul>
         </Section>
@@ -36,7 +37,7 @@ export function ConditionsAndOpen({ decision }: { decision: Decision }) {
         <Section title={t('openQuestions')} id="open">
           <ul className="plain-list">
             {decision.open.map((q) => (
-              <li key={q.id}>{pick(q.question)} <span className="muted">({t('decidedBy', { who: q.by })})</span> <code className="muted">{q.id}</code></li>
+              <li key={q.id}>{pick(q.question)} <span className="muted">({t('decidedBy', { who: DECIDER_LABEL[q.by] ? pick(DECIDER_LABEL[q.by]) : q.by })})</span> <code className="muted tech-code">{q.id}</code></li>
             ))}
           </ul>
         </Section>

@@ -23,7 +23,8 @@ export function ItemFields({ value, onChange, legend }: { value: ItemValue; onCh
     onChange({ preset: '', item: next });
   };
   const chosen = items.data?.find((c) => c.id === value.preset);
-  const presets = (items.data ?? []).map((c) => ({ value: c.id, label: pick(c.name) || c.id }));
+  // By name in the reader's language, not by id.
+  const presets = (items.data ?? []).map((c) => ({ value: c.id, label: pick(c.name) || c.id })).sort((a, b) => a.label.localeCompare(b.label, lang));
 
   return (
     <fieldset className="group">
@@ -36,13 +37,13 @@ export function ItemFields({ value, onChange, legend }: { value: ItemValue; onCh
           options={presets}
           onChange={(id) => {
             const found = items.data?.find((c) => c.id === id);
-            onChange(found ? { preset: found.id, item: { ...found.item } } : { preset: '', item });
+            onChange(found ? { preset: found.id, item: { ...found.item, name: pick(found.name) } } : { preset: '', item });
           }}
         />
       ) : null}
       {chosen ? (
-        <p className="hint preset-note" lang="en">
-          {chosen.summary} {chosen.controlList ? <code>{chosen.controlList}</code> : null}{' '}
+        <p className="hint preset-note">
+          {pick(chosen.summary)} {chosen.controlList ? <code>{chosen.controlList}</code> : null}{' '}
           <a href={chosen.source} target="_blank" rel="noreferrer noopener">{t('source')}</a>
         </p>
       ) : null}
@@ -57,7 +58,7 @@ export function ItemFields({ value, onChange, legend }: { value: ItemValue; onCh
         <SelectField label={t('form')} value={item.form ?? ''} empty={t('notStated')} options={options(FORM_LABEL, lang)} onChange={(v) => set('form', v || undefined)} />
         <SelectField label={t('function')} value={item.function ?? ''} empty={t('notStated')} options={options(FUNCTION_LABEL, lang)} onChange={(v) => set('function', v || undefined)} />
         <SelectField label={t('origin')} value={item.origin ?? ''} empty={t('notStated')} options={options(ORIGIN_LABEL, lang)} onChange={(v) => set('origin', v || undefined)} />
-        <TextField label={t('itemName')} value={item.name ?? ''} onChange={(v) => set('name', v || undefined)} />
+        <TextField label={t('itemName')} value={(chosen && item.name === chosen.name.en ? pick(chosen.name) : item.name) ?? ''} onChange={(v) => set('name', v || undefined)} />
       </div>
       <details className="more" open={Boolean(item.partners || item.licensor || item.program || item.controlList || item.munitionType || item.defenseEquipment === false)}>
         <summary>{t('more')}</summary>

@@ -1,3 +1,4 @@
+import { Icon } from '../components/Icon.tsx';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -16,7 +17,7 @@ export function ShareButton() {
   };
   return (
     <button type="button" className="btn btn-small" onClick={() => void copy()} aria-live="polite">
-      <span aria-hidden="true">🔗</span> {done ? t('copied') : t('shareLink')}
+      <Icon name="link" /> {done ? t('copied') : t('shareLink')}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 // A strip from 1967 to today, one band per period with one outcome; a band is a link to the request on that date.
+import { Icon, OUTCOME_ICON } from '../components/Icon.tsx';
 import type { TransferRequest } from '../api/types.ts';
 import { useRegimes } from '../api/catalog.ts';
 import { Section } from '../components/Fields.tsx';
@@ -30,7 +31,7 @@ export function TimelineStrip({ request, linkFor, today }: { request: TransferRe
           return (
             <li key={s.from} className={`strip-seg ${current ? 'current' : ''}`} style={{ left: `${left}%`, width: `${width}%`, background: st.fill }}>
               <Link href={linkFor(s.from)} aria-label={label} title={label} aria-current={current ? 'date' : undefined}>
-                <span className="strip-sym" aria-hidden="true">{width > 4 ? st.symbol : ''}</span>
+                <span className="strip-sym" aria-hidden="true">{width > 4 ? <Icon name={OUTCOME_ICON[s.outcome]} /> : null}</span>
               </Link>
             </li>
           );

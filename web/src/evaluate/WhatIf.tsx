@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { Attempt, Shortfall, WhatIf as WhatIfResult } from '../../../src/core/whatif.ts';
 import { api, ApiError } from '../api/client.ts';
+import { useRules } from '../api/catalog.ts';
 import type { TransferRequest } from '../api/types.ts';
 import { Section } from '../components/Fields.tsx';
 import { OutcomeBadge } from '../components/OutcomeBadge.tsx';
@@ -14,8 +15,16 @@ import type { FormState } from '../lib/requestUrl.ts';
 import { Link } from '../router.tsx';
 import { applyChanges } from './whatifApply.ts';
 
+/** The titles of the rules that decide a variant, in the reader's language (their ids until they load). */
+function useRuleTitles(ids: readonly string[]): string {
+  const { pick, lang } = useI18n();
+  const rules = useRules(ids);
+  return (rules.data?.map((r) => pick(r.title)) ?? ids).join(lang === 'en' ? '”, “' : '」「');
+}
+
 function Suggestion({ a, form, linkFor }: { a: Attempt; form: FormState; linkFor: (s: FormState) => string }) {
   const { t, pick } = useI18n();
+  const rules = useRuleTitles(a.reasons);
   const applied = applyChanges({ ...form, asOf: a.asOf }, a.changes);
   return (
     <li className="whatif-item">
@@ -23,7 +32,7 @@ function Suggestion({ a, form, linkFor }: { a: Attempt; form: FormState; linkFor
         {a.changes.map((c, i) => <span key={i} className="chip">{pick(c.text)}</span>)}
       </div>
       <div className="whatif-result">
-        <OutcomeBadge outcome={a.outcome} small /> <code className="muted small">{a.reasons.join(', ')}</code>
+        <OutcomeBadge outcome={a.outcome} small /> <span className="small">{t('whatifUnder', { rules })}</span> <code className="muted small tech-code">{a.reasons.join(', ')}</code>
         {a.asOf !== form.asOf ? <span className="muted small"> · {a.asOf}</span> : null}
         {applied ? <> · <Link href={linkFor(applied)} className="small">{t('tryIt')}</Link></> : null}
       </div>
@@ -33,6 +42,7 @@ function Suggestion({ a, form, linkFor }: { a: Attempt; form: FormState; linkFor
 
 function NotEnough({ s }: { s: Shortfall }) {
   const { t, pick } = useI18n();
+  const later = useRuleTitles(s.later?.reasons ?? []);
   return (
     <li className="whatif-item">
       <div className="whatif-changes">{s.changes.map((c, i) => <span key={i} className="chip chip-muted">{pick(c.text)}</span>)}</div>
@@ -42,7 +52,7 @@ function NotEnough({ s }: { s: Shortfall }) {
       {s.enoughWith.length ? <div className="small muted">{t('whatifEnoughWith', { list: s.enoughWith.map(pick).join(' / ') })}</div> : null}
       {s.later ? (
         <div className="small muted">
-          {t('whatifLater', { date: s.later.from, outcome: t(outcomeKey(s.later.outcome)) })} <code>{s.later.reasons.join(', ')}</code>
+          {t('whatifLaterWhy', { date: s.later.from, outcome: t(outcomeKey(s.later.outcome)), rules: later })} <code className="tech-code">{s.later.reasons.join(', ')}</code>
         </div>
       ) : null}
     </li>

@@ -33,13 +33,13 @@ describe('language switch', () => {
       root.render(<I18nProvider lang="en"><SessionProvider><Header /></SessionProvider></I18nProvider>);
     });
     const nav = () => [...host.querySelectorAll('nav a')].map((a) => a.textContent);
-    expect(nav()).toEqual(['Evaluate', 'Map', 'The law', 'Cases']);
+    expect(nav()).toEqual(['Evaluate', 'Questions', 'Map', 'The law', 'Cases']);
     const button = host.querySelector<HTMLButtonElement>('button.lang-switch')!;
     expect(button.textContent).toBe('日本語: Switch to Japanese');
     expect(button.querySelector('[lang="ja"]')?.textContent).toBe('日本語');
 
     await act(async () => button.click());
-    expect(nav()).toEqual(['判定', '地図', '規律', '案件']);
+    expect(nav()).toEqual(['判定', 'よくある問い', '地図', '規律', '案件']);
     expect(document.documentElement.lang).toBe('ja');
     expect(localStorage.getItem('gensoku.lang')).toBe('ja');
     expect(host.querySelector('button.lang-switch [lang]')?.textContent).toBe('English');

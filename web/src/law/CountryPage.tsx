@@ -9,7 +9,7 @@ import { Section, TextField } from '../components/Fields.tsx';
 import { SourceList } from '../components/Sources.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { countryName, flag } from '../lib/countries.ts';
+import { countryName } from '../lib/countries.ts';
 import { today } from '../lib/dates.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { countryHistory, inForce } from './factHistory.ts';
@@ -95,7 +95,7 @@ export function CountryPage({ code }: { code: string | null }) {
     <div className="page">
       <p><Link href="/law">← {t('navLaw')}</Link></p>
       <header className="page-head">
-        <h1>{code ? <><span aria-hidden="true">{flag(code)}</span> {countryName(code, lang)} <code className="muted">{code}</code></> : t('countryPage')}</h1>
+        <h1>{code ? <>{countryName(code, lang)} <code className="muted">{code}</code></> : t('countryPage')}</h1>
         <p className="lead">{t('countryIntro')}</p>
       </header>
       <div className="card form">

@@ -16,12 +16,6 @@ export function countryName(code: string, lang: Lang): string {
   return BY_CODE.get(code)?.name[lang] ?? code;
 }
 
-/** A flag emoji from the alpha-2 code (regional indicator symbols). */
-export function flag(code: string): string {
-  if (!/^[A-Z]{2}$/.test(code)) return '';
-  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
-}
-
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Countries matching a query by code, numeric code, or either name; exact code first, then name prefix, then substring. */

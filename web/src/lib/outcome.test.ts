@@ -1,3 +1,4 @@
+import { OUTCOME_ICON } from '../components/Icon.tsx';
 import { describe, expect, it } from 'vitest';
 import { changeDirection, isOutcome, legendOf, OUTCOME_STYLE, OUTCOMES } from './outcome.ts';
 
@@ -12,10 +13,10 @@ const contrast = (a: string, b: string) => {
 };
 
 describe('outcome colours and legend', () => {
-  it('gives every outcome a distinct fill and a symbol', () => {
+  it('gives every outcome a distinct fill and icon', () => {
     const fills = OUTCOMES.map((o) => OUTCOME_STYLE[o].fill);
     expect(new Set(fills).size).toBe(OUTCOMES.length);
-    expect(new Set(OUTCOMES.map((o) => OUTCOME_STYLE[o].symbol)).size).toBe(OUTCOMES.length);
+    expect(new Set(OUTCOMES.map((o) => OUTCOME_ICON[o])).size).toBe(OUTCOMES.length);
   });
 
   it('keeps badge text readable (WCAG AA, 4.5:1)', () => {

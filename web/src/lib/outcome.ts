@@ -11,16 +11,14 @@ export interface OutcomeStyle {
   fg: string;
   /** Badge and verdict background. */
   bg: string;
-  /** A symbol, so the outcome never rests on colour alone. */
-  symbol: string;
 }
 
 export const OUTCOME_STYLE: Readonly<Record<Outcome, OutcomeStyle>> = {
-  permissible: { fill: '#2e8b57', fg: '#0f5132', bg: '#d1f0dc', symbol: '✓' },
-  requires_judgment: { fill: '#e0a800', fg: '#664d03', bg: '#fff3cd', symbol: '?' },
-  not_permitted: { fill: '#e8743b', fg: '#7a2e0b', bg: '#ffe5d6', symbol: '–' },
-  prohibited: { fill: '#b02a37', fg: '#721c24', bg: '#f8d7da', symbol: '✕' },
-  out_of_scope: { fill: '#8a94a6', fg: '#383d47', bg: '#e9ecef', symbol: '○' },
+  permissible: { fill: '#2e8b57', fg: '#0f5132', bg: '#d1f0dc' },
+  requires_judgment: { fill: '#e0a800', fg: '#664d03', bg: '#fff3cd' },
+  not_permitted: { fill: '#e8743b', fg: '#7a2e0b', bg: '#ffe5d6' },
+  prohibited: { fill: '#b02a37', fg: '#721c24', bg: '#f8d7da' },
+  out_of_scope: { fill: '#8a94a6', fg: '#383d47', bg: '#e9ecef' },
 };
 
 export const NO_DATA_FILL = '#e6e9ee';

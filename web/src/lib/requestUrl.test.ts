@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeForm, emptyForm, encodeForm, isComplete, toRequest, withPresetItem, type FormState } from './requestUrl.ts';
+import { decodeForm, emptyForm, encodeForm, formOf, isComplete, toRequest, withPresetItem, type FormState } from './requestUrl.ts';
 
 const vests: FormState = {
   ...emptyForm('2026-01-01'),
@@ -14,6 +14,14 @@ describe('request in the URL', () => {
       item: { ...vests.item, defenseEquipment: false, partners: ['GB', 'IT'], licensor: 'US', program: 'GCAP', controlList: 'ML13', munitionType: 'other' },
     };
     expect(decodeForm(encodeForm(full), '2000-01-01')).toEqual(full);
+  });
+
+  it('keeps an attribute stated as true (unstated is an open question), and opens a question’s request as a form', () => {
+    const stated = { ...vests, item: { ...vests.item, defenseEquipment: true } };
+    expect(decodeForm(encodeForm(stated), '2000-01-01').item.defenseEquipment).toBe(true);
+    const req = toRequest({ ...stated, endUserType: 'military' });
+    expect(toRequest(formOf(req, 'body-armour'))).toEqual(req);
+    expect(formOf(req, 'body-armour').preset).toBe('body-armour');
   });
 
   it('keeps links short and readable', () => {

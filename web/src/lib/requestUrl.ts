@@ -44,6 +44,7 @@ export function encodeForm(s: FormState): URLSearchParams {
   set('item', s.preset);
   const i = s.item;
   set('name', i.name);
+  // Stated either way: an unstated attribute is an open question, so a link keeps what was said.
   set('defenseEquipment', i.defenseEquipment);
   set('weapon', i.weapon);
   set('form', i.form);
@@ -117,4 +118,12 @@ export function withPresetItem(s: FormState, catalogue: readonly { id: string; i
   if (!s.preset || Object.keys(s.item).length > 0) return s;
   const found = catalogue?.find((c) => c.id === s.preset);
   return found ? { ...s, item: { ...found.item } } : s;
+}
+
+/** The form for a request, so an answer computed elsewhere (a question) opens on Evaluate. */
+export function formOf(req: TransferRequest, preset = ''): FormState {
+  return {
+    recipient: req.recipient, asOf: req.asOf, regime: '', purpose: req.purpose ?? '', endUserType: req.endUser?.type ?? '',
+    endUserName: req.endUser?.name ?? '', preset, item: req.item,
+  };
 }

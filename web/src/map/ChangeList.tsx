@@ -1,7 +1,7 @@
 import { OutcomeBadge } from '../components/OutcomeBadge.tsx';
 import { Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { countryName, flag } from '../lib/countries.ts';
+import { countryName } from '../lib/countries.ts';
 import type { Change } from './outcomes.ts';
 
 /** The diff beside the map: each country that changed, from and to, with the rules now deciding it. */
@@ -16,7 +16,7 @@ export function ChangeList({ changes, loading, onSelect }: { changes: Change[]; 
           {sorted.map((c) => (
             <li key={c.code} data-code={c.code}>
               <button type="button" className="linkish" onClick={() => onSelect(c.code)}>
-                <span aria-hidden="true">{flag(c.code)}</span> {countryName(c.code, lang)}
+                {countryName(c.code, lang)}
               </button>
               <div className="change-row">
                 <OutcomeBadge outcome={c.from.outcome} small /> <span aria-hidden="true">→</span><span className="sr-only">→</span> <OutcomeBadge outcome={c.to.outcome} small />

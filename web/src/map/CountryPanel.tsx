@@ -2,7 +2,7 @@
 import { useRules } from '../api/catalog.ts';
 import { OutcomeBadge } from '../components/OutcomeBadge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { countryName, flag } from '../lib/countries.ts';
+import { countryName } from '../lib/countries.ts';
 import { encodeForm, type FormState } from '../lib/requestUrl.ts';
 import { Link } from '../router.tsx';
 import type { CountryOutcome } from './outcomes.ts';
@@ -19,7 +19,7 @@ export function CountryPanel({ code, outcome, before, form, onClose }: {
   return (
     <section className="card country-panel" aria-live="polite" aria-labelledby="country-panel-title" data-code={code} data-outcome={outcome.outcome}>
       <div className="card-head">
-        <h2 id="country-panel-title"><span aria-hidden="true">{flag(code)}</span> {countryName(code, lang)} <code className="muted">{code}</code></h2>
+        <h2 id="country-panel-title">{countryName(code, lang)} <code className="muted">{code}</code></h2>
         <button type="button" className="btn btn-small" onClick={onClose}>{t('close')}</button>
       </div>
       <p>
@@ -30,7 +30,7 @@ export function CountryPanel({ code, outcome, before, form, onClose }: {
       <ul className="plain-list">
         {outcome.reasons.map((id, i) => (
           <li key={id}>
-            <Link href={`/law/rules/${encodeURIComponent(id)}`}>{rules.data?.[i] ? pick(rules.data[i].title) : id}</Link> <code className="muted">{id}</code>
+            <Link href={`/law/rules/${encodeURIComponent(id)}`}>{rules.data?.[i] ? pick(rules.data[i].title) : id}</Link>
           </li>
         ))}
       </ul>

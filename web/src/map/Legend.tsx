@@ -1,3 +1,4 @@
+import { Icon, OUTCOME_ICON } from '../components/Icon.tsx';
 import type { Outcome } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CHANGE_STYLE, legendOf, NO_DATA_FILL, OUTCOME_STYLE, outcomeKey, type ChangeDirection } from '../lib/outcome.ts';
@@ -8,7 +9,7 @@ export function OutcomeLegend({ outcomes }: { outcomes: Iterable<Outcome> }) {
     <ul className="legend" aria-label={t('legend')}>
       {legendOf(outcomes).map(({ outcome, count }) => (
         <li key={outcome} data-outcome={outcome}>
-          <span className="swatch" style={{ background: OUTCOME_STYLE[outcome].fill }} aria-hidden="true">{OUTCOME_STYLE[outcome].symbol}</span>
+          <span className="swatch" style={{ background: OUTCOME_STYLE[outcome].fill }} aria-hidden="true"><Icon name={OUTCOME_ICON[outcome]} /></span>
           {t(outcomeKey(outcome))} <span className="muted">({count})</span>
         </li>
       ))}

@@ -22,8 +22,11 @@ import { diffOutcomes, type MapQuery } from './outcomes.ts';
 import { OutcomeTable } from './OutcomeTable.tsx';
 import { useOutcomes } from './useOutcomes.ts';
 import { WorldMap } from './WorldMap.tsx';
+import { RegimeTicks } from './RegimeTicks.tsx';
+import { Icon } from '../components/Icon.tsx';
 
 const EARLIEST = '1967-04-21';
+const FIRST_YEAR = 1967;
 
 export function MapPage() {
   const { t, lang, pick } = useI18n();
@@ -65,7 +68,7 @@ export function MapPage() {
       const c = changes.find((x) => x.code === code);
       return c ? `${name}: ${t(outcomeKey(c.from.outcome))} → ${t(outcomeKey(c.to.outcome))}` : `${name}: ${t('unchanged')}`;
     }
-    return `${name}: ${t(outcomeKey(o.outcome))}${o.reasons.length ? ` (${o.reasons.join(', ')})` : ''}`;
+    return `${name}: ${t(outcomeKey(o.outcome))}`;
   }, [lang, to.data, state.compare, changes, t]);
 
   const counts = useMemo(() => {
@@ -106,7 +109,7 @@ export function MapPage() {
               label={t('itemPreset')}
               value={effective.preset}
               empty={t('itemByHand')}
-              options={items.data.map((i) => ({ value: i.id, label: pick(i.name) }))}
+              options={items.data.map((i) => ({ value: i.id, label: pick(i.name) })).sort((a, b) => a.label.localeCompare(b.label, lang))}
               onChange={(id) => {
                 const found = items.data?.find((i) => i.id === id);
                 set({ ...state, form: { ...form, preset: found?.id ?? '', item: found?.item ?? effective.item } }, false);
@@ -120,31 +123,9 @@ export function MapPage() {
           <SelectField label={t('purpose')} value={form.purpose} empty={t('notStated')} options={options(PURPOSE_LABEL, lang)} onChange={(purpose) => set({ ...state, form: { ...form, purpose } })} />
           <fieldset className="group">
             <legend>{state.compare ? t('compareTo') : t('date')}</legend>
-            <div className="field">
-              <label htmlFor="map-year">{t('dateSlider')}: <strong>{form.asOf}</strong></label>
-              <input
-                id="map-year"
-                type="range"
-                min={1967}
-                max={Number(now.slice(0, 4))}
-                step={1}
-                value={year}
-                aria-valuetext={form.asOf}
-                list="regime-years"
-                onChange={(e) => set({ ...state, form: { ...form, asOf: dateForYear(Number(e.target.value), form.asOf, EARLIEST, now) } })}
-              />
-              <datalist id="regime-years">{regimeYears.map((y) => <option key={y} value={y} />)}</datalist>
-              <button type="button" className="btn btn-small play" aria-pressed={playing} onClick={() => {
-                if (!playing && year >= lastYear) set({ ...state, form: { ...form, asOf: dateForYear(1967, form.asOf, EARLIEST, now) } });
-                setPlaying(!playing);
-              }}>
-                <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t('pause') : t('play')}
-              </button>
-            </div>
             <TextField id="map-date" label={t('asOf')} type="date" min={EARLIEST} value={form.asOf} onChange={(asOf) => /^\d{4}-\d{2}-\d{2}$/.test(asOf) && set({ ...state, form: { ...form, asOf } })} />
             <RegimeSelect id="map-regime" value={form.regime} onChange={(regime) => set({ ...state, form: { ...form, regime } })} />
           </fieldset>
-          <CountryPicker id="map-country" label={t('findCountry')} value={selected ?? ''} onChange={(code) => navigate(`/map?${encodeMap(state)}&country=${code}`, { replace: true })} />
           <div className="field checkbox">
             <label>
               <input type="checkbox" checked={state.compare} onChange={(e) => set({ ...state, compare: e.target.checked }, false)} /> {t('compare')}
@@ -159,9 +140,34 @@ export function MapPage() {
           ) : null}
         </aside>
         <section className="map-main" aria-labelledby="map-caption" aria-busy={loading}>
+          {/* Above the map and pinned while scrolling on a phone, so the map can be watched as it plays. */}
+          <div className={`map-timebar ${playing ? 'playing' : ''}`}>
+            <button type="button" className="btn btn-small play" aria-pressed={playing} onClick={() => {
+              if (!playing && year >= lastYear) set({ ...state, form: { ...form, asOf: dateForYear(1967, form.asOf, EARLIEST, now) } });
+              setPlaying(!playing);
+            }}>
+              <Icon name={playing ? 'pause' : 'play'} /> {playing ? t('pause') : t('play')}
+            </button>
+            <div className="timebar-slider">
+              <label htmlFor="map-year">{t('dateSlider')}: <strong>{form.asOf}</strong></label>
+              <input
+                id="map-year"
+                type="range"
+                min={FIRST_YEAR}
+                max={lastYear}
+                step={1}
+                value={year}
+                aria-valuetext={form.asOf}
+                list="regime-years"
+                onChange={(e) => set({ ...state, form: { ...form, asOf: dateForYear(Number(e.target.value), form.asOf, EARLIEST, now) } })}
+              />
+              <datalist id="regime-years">{regimeYears.map((y) => <option key={y} value={y} />)}</datalist>
+              <RegimeTicks years={regimeYears} first={FIRST_YEAR} last={lastYear} current={year} />
+            </div>
+          </div>
           <h2 id="map-caption" className="map-caption">
             {itemTitle || t('item')} · {state.compare ? `${state.fromDate}${state.fromRegime ? ` (${state.fromRegime})` : ''} → ${form.asOf}` : form.asOf}
-            {form.regime ? ` · ${form.regime}` : ''}
+            {form.regime ? ` · ${pick(regimes.data?.regimes.find((r) => r.id === form.regime)?.title) || form.regime}` : ''}
             {loading ? <span className="spinner" role="status" aria-label={t('loading')} /> : null}
           </h2>
           {to.error ? <ErrorBox error={to.error} /> : null}
@@ -177,6 +183,7 @@ export function MapPage() {
           {selected && to.data?.get(selected) ? (
             <CountryPanel code={selected} outcome={to.data.get(selected)!} before={state.compare ? from.data?.get(selected) : undefined} form={{ ...effective, recipient: selected }} onClose={() => navigate(`/map?${encodeMap(state)}`, { replace: true })} />
           ) : null}
+          <CountryPicker id="map-country-below" label={t('findSmallCountry')} value={selected ?? ''} onChange={(code) => navigate(`/map?${encodeMap(state)}&country=${code}`, { replace: true })} />
           {!state.compare && to.data ? <OutcomeTable outcomes={to.data} form={effective} /> : null}
         </section>
         {state.compare ? (

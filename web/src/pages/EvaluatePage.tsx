@@ -10,6 +10,8 @@ import { EvaluateForm } from '../evaluate/EvaluateForm.tsx';
 import { ShareButton } from '../evaluate/ShareButton.tsx';
 import { TimelineStrip } from '../evaluate/TimelineStrip.tsx';
 import { Verdict } from '../evaluate/Verdict.tsx';
+import { Icon } from '../components/Icon.tsx';
+import { outcomeKey, sentenceKey } from '../lib/outcome.ts';
 import { WhatIf } from '../evaluate/WhatIf.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { today } from '../lib/dates.ts';
@@ -43,8 +45,12 @@ export function EvaluatePage() {
     };
   }, [request, form.regime, search]);
 
-  // After the user asks, bring the answer into view (a shared link opens at the top, with the request visible).
+  // After the user asks, focus moves to the verdict's heading, which brings it into view (a shared link opens at the
+  // top, with the request visible). Only the verdict is announced: the live region holds its words alone.
   const asked = useRef(false);
+  const verdictRef = useRef<HTMLHeadingElement>(null);
+  // The engine's codes (rule ids, attribute paths) are shown only on request.
+  const [tech, setTech] = useState(false);
   const submit = (s: FormState) => {
     asked.current = true;
     navigate(`/?${encodeForm(s).toString()}`);
@@ -52,21 +58,24 @@ export function EvaluatePage() {
   useEffect(() => {
     if (!result.decision || !asked.current) return;
     asked.current = false;
-    document.getElementById('verdict-title')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    verdictRef.current?.focus();
   }, [result]);
   const linkFor = (asOf: string, regime?: string) => `/?${encodeForm({ ...form, asOf, regime: regime ?? '' }).toString()}`;
   const current = result.key === search ? result : { key: search };
   const busy = request !== null && !current.decision && !current.error;
 
   return (
-    <div className="page">
+    <div className={`page ${tech ? 'show-tech' : ''}`}>
       <header className="page-head">
         <h1>{t('evaluateTitle')}</h1>
         <p className="lead">{t('evaluateIntro')}</p>
       </header>
       <EvaluateForm initial={form} onSubmit={submit} busy={busy} />
+      <p className="sr-only" aria-live="polite" aria-atomic="true" id="verdict-announcement">
+        {current.decision ? `${t(outcomeKey(current.decision.outcome))}. ${t(sentenceKey(current.decision.outcome))}` : ''}
+      </p>
       {request ? (
-        <div className="result" aria-live="polite" aria-busy={busy}>
+        <div className="result" aria-busy={busy}>
           {current.error ? <ErrorBox error={current.error} /> : null}
           {busy ? <Loading /> : null}
           {current.decision ? (
@@ -74,11 +83,12 @@ export function EvaluatePage() {
               <div className="result-head">
                 <h2 className="sr-only">{t('resultTitle')}</h2>
                 <Link className="btn btn-small" href={`/map?${encodeMap({ form: { ...form, recipient: '' }, compare: false, fromDate: form.asOf, fromRegime: '' })}&country=${request.recipient}`}>
-                  <span aria-hidden="true">🗺</span> {t('seeOnMap')}
+                  <Icon name="map" /> {t('seeOnMap')}
                 </Link>
                 <ShareButton />
+                <button type="button" className="btn btn-small" aria-pressed={tech} onClick={() => setTech(!tech)}>{t('technicalDetails')}</button>
               </div>
-              <Verdict decision={current.decision} recipient={request.recipient} asOf={request.asOf} />
+              <Verdict ref={verdictRef} decision={current.decision} recipient={request.recipient} asOf={request.asOf} />
               <DecidingRules decision={current.decision} />
               <ConditionsAndOpen decision={current.decision} />
               <TimelineStrip request={request} linkFor={linkFor} today={now} />
@@ -87,7 +97,7 @@ export function EvaluatePage() {
                 : null}
               <Section title={t('trace')} id="trace">
                 <p className="muted">{t('traceIntro')}</p>
-                <TraceTree trace={current.decision.trace} reasons={current.decision.reasons} />
+                <TraceTree trace={current.decision.trace} reasons={current.decision.reasons} request={request} open={current.decision.open} />
                 <p className="muted small">{t('policyDigest')}: <code>{current.decision.policyDigest}</code></p>
               </Section>
             </>
