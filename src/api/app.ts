@@ -4,7 +4,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
+import type { IncomingMessage } from 'node:http';
 import { CaseService } from '../cases/service.ts';
+import { todayInJapan } from '../core/clock.ts';
 import type { Actor, SessionRow } from '../cases/model.ts';
 import { resolveToken } from '../cases/users.ts';
 import { LoginThrottle } from './throttle.ts';
@@ -89,6 +91,15 @@ function bearerOrCookie(c: Context): { token: string; via: 'bearer' | 'cookie' }
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
+/** Who is calling: the socket's peer, or behind a trusted proxy the last X-Forwarded-For hop (the one the proxy added). */
+export function clientAddress(c: Context, trustProxy: boolean | undefined): string {
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (hops.length) return hops[hops.length - 1]!;
+  }
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
 const safeEqual = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
@@ -112,12 +123,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? stdoutLogger();
   const routes = ROUTE_MODULES.flatMap((m) => m.routes);
-  const screening = { current: deps.screening ?? null };
+  const screening = deps.lists ?? { current: deps.screening ?? null };
   const services: AppServices = {
     deps: { ...deps, now },
     screening,
     cases: new CaseService({ store: deps.store, engine: deps.engine, now, screening: () => screening.current }),
-    throttle: new LoginThrottle(now),
+    today: () => todayInJapan(now()),
+    throttle: new LoginThrottle(deps.store.throttle, now),
     routes,
   };
   const app = new Hono<Env>();

@@ -29,6 +29,10 @@ export interface AppDeps {
   items?: ItemClass[];
   /** The sanctions list parties are screened against at submission; null: none loaded. */
   screening?: ScreeningProvider | null;
+  /** The holder of the list in use, when the caller shares it (gensoku serve: a list announced by another server replaces it). */
+  lists?: { current: ScreeningProvider | null };
+  /** Behind a reverse proxy: the client address is the last X-Forwarded-For hop, not the socket's peer. */
+  trustProxy?: boolean;
 }
 
 export interface Services {
@@ -36,6 +40,8 @@ export interface Services {
   cases: CaseService;
   /** The list in use; replaced when an admin imports a new one. */
   screening: { current: ScreeningProvider | null };
+  /** Today in Japan, from deps.now: the default asOf of public engine routes. */
+  today: () => string;
 }
 
 export type Access = 'public' | 'authenticated' | readonly Role[];

@@ -8,6 +8,7 @@ import {
 } from './audit.ts';
 import { dispositionKey, type Disposition } from '../cases/screening.ts';
 import { migrate } from './migrations.ts';
+import { listFetchStore, throttleStore, type ListFetchStore, type ThrottleStore } from './service-state.ts';
 import type { Sql } from './sql.ts';
 
 /** The outcome of a versioned write: either the new row, or the row as it is now (someone else won). */
@@ -109,6 +110,10 @@ export interface Store {
     list(opts?: { after?: number; limit?: number; targetId?: string }): Promise<AuditEntry[]>;
     verify(): Promise<AuditVerification>;
   };
+  /** Failed logins by key (username and client address, client address), shared by every server on the database. */
+  throttle: ThrottleStore;
+  /** Conditional-GET state of list downloads. */
+  listFetches: ListFetchStore;
   /** The adapter underneath, for migrations, health checks and tests that tamper on purpose. */
   readonly sql: Sql;
   close(): Promise<void>;
@@ -173,6 +178,9 @@ const LIST_INFO_COLUMNS = 'id, source, version, origin, imported_at, imported_by
 const listForAudit = (l: ScreeningListInfo) => ({ id: l.id, version: l.version, origin: l.origin, sha256: l.sha256, bytes: l.bytes, individuals: l.individuals, entities: l.entities, aliases: l.aliases });
 
 const json = (v: unknown) => JSON.stringify(v);
+
+/** The channel a stored list is announced on (its id as the payload). */
+export const LIST_CHANNEL = 'gensoku_list';
 
 export function createStore(sql: Sql): Store {
   /** One write: take the writer lock, change, append the audit row, all in one transaction. */
@@ -372,6 +380,8 @@ export function createStore(sql: Sql): Store {
           `INSERT INTO screening_lists (id, source, version, origin, imported_at, imported_by, sha256, bytes, individuals, entities, aliases, content)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [info.id, info.source, info.version, info.origin, info.importedAt, info.importedBy, info.sha256, info.bytes, info.individuals, info.entities, info.aliases, l.content]);
+        // Delivered at commit to every server LISTENing on the database, which then loads this list.
+        await tx.query('SELECT pg_notify($1, $2)', [LIST_CHANNEL, String(info.id)]);
         return {
           value: { ok: true as const, value: info },
           audit: { verb: 'screening.list.import', targetType: 'screening-list', targetId: l.source, before: current ? listForAudit(current) : null, after: { ...listForAudit(info), ...change } },
@@ -386,6 +396,8 @@ export function createStore(sql: Sql): Store {
         return rows.map(toListInfo);
       },
     },
+    throttle: throttleStore(sql),
+    listFetches: listFetchStore(sql),
     audit: {
       record: (ctx, change) => write(ctx, async () => ({ value: undefined, audit: change })),
       list: (opts) => listAudit(sql, opts),

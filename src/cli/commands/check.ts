@@ -3,7 +3,7 @@ import { compilePolicy } from '../../core/compile.ts';
 import { compileItems } from '../../core/items.ts';
 import { runScenarios } from '../../core/scenarios.ts';
 import { readPolicyWithDrafts } from '../../policy-files/drafts.ts';
-import { EXIT, json, parse, printProblems, type Io } from '../io.ts';
+import { EXIT, configOf, json, parse, printProblems, type Io } from '../io.ts';
 import { progressBar } from '../analysis.ts';
 
 function witness(f: Finding): string {
@@ -18,7 +18,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     'no-analysis': { type: 'boolean' },
   }, false);
   // Overlays given with --draft are validated exactly like the shipped policy, and analysed with it.
-  const raw = readPolicyWithDrafts(values.policy ?? process.env.GENSOKU_POLICY ?? undefined, values.draft ?? []);
+  const raw = readPolicyWithDrafts(values.policy ?? configOf(io).policyDir, values.draft ?? []);
   if (!raw.ok) { printProblems(io, raw.problems, 'invalid policy'); return EXIT.invalidPolicy; }
   const compiled = compilePolicy(raw.value);
   if (!compiled.ok) { printProblems(io, compiled.problems, 'invalid policy'); return EXIT.invalidPolicy; }
