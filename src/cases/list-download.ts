@@ -38,7 +38,7 @@ async function readBody(res: Response, maxBytes: number, timeoutMs: number, abor
   for (;;) {
     let timer: NodeJS.Timeout | undefined;
     const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => { abort.abort(); reject(new Error(`no data for ${timeoutMs} ms`)); }, timeoutMs);
+      timer = setTimeout(() => { reject(new Error(`no data for ${timeoutMs} ms`)); abort.abort(); }, timeoutMs);
     });
     let r: ReadableStreamReadResult<Uint8Array>;
     try {

@@ -1,7 +1,7 @@
 // Keeping the sanctions list current: download it (conditional GET), then the same validate → diff → store →
 // re-screen path as an import; schedule that; and on PostgreSQL follow lists stored by other servers.
 import { daysSince } from '../core/clock.ts';
-import { LIST_CHANNEL, type Store } from '../store/store.ts';
+import { LIST_CHANNEL, type ScreeningListInfo, type Store } from '../store/store.ts';
 import type { Outcome } from './failure.ts';
 import { downloadList, type DownloadOptions } from './list-download.ts';
 import { importList, loadStoredList, type ListHolder, type ListImportReport } from './lists.ts';
@@ -29,7 +29,7 @@ export function listAge(p: ScreeningProvider, now: Date): ListAge {
 }
 
 export type ListUpdate =
-  | { status: 'unchanged'; url: string; list: ListAge | null }
+  | { status: 'unchanged'; url: string; list: ScreeningListInfo | null }
   | { status: 'imported'; url: string; report: ListImportReport };
 
 export interface UpdateDeps {
@@ -64,8 +64,7 @@ export async function updateList(deps: UpdateDeps, rc: RequestContext, url: stri
   }
   if (got.value.status === 'unchanged') {
     await record('unchanged', {});
-    const current = deps.screening.current;
-    return { ok: true, value: { status: 'unchanged', url, list: current ? listAge(current, deps.now()) : null } };
+    return { ok: true, value: { status: 'unchanged', url, list: head ?? null } };
   }
   const { text, etag, lastModified } = got.value;
   const r = await importList({ store: deps.store, screening: deps.screening, now: deps.now }, rc, text, { origin: url });
@@ -74,7 +73,7 @@ export async function updateList(deps: UpdateDeps, rc: RequestContext, url: stri
     return { ...r, problems: r.problems.map((p) => ({ ...p, message: `${p.message} (downloaded from ${url}; the list in use is unchanged)` })) };
   }
   await record(r.value.unchanged ? 'unchanged' : 'updated', { etag, lastModified, sha256: r.value.list.sha256 });
-  if (r.value.unchanged) return { ok: true, value: { status: 'unchanged', url, list: deps.screening.current ? listAge(deps.screening.current, deps.now()) : null } };
+  if (r.value.unchanged) return { ok: true, value: { status: 'unchanged', url, list: r.value.list } };
   return { ok: true, value: { status: 'imported', url, report: r.value } };
 }
 

@@ -132,7 +132,7 @@ async function updateCommand(url: string, format: string, io: Io): Promise<numbe
     }
     const u = r.value;
     if (format === 'json') io.stdout(json(u.status === 'imported' ? { status: u.status, url, ...u.report, list: { ...u.report.list, entries: u.report.list.individuals + u.report.list.entities } } : u));
-    else if (u.status === 'unchanged') io.stdout(`${url}: unchanged${u.list ? ` (the list in use was generated ${u.list.version}, ${u.list.ageDays} days ago)` : ''}; nothing stored\n`);
+    else if (u.status === 'unchanged') io.stdout(`${url}: unchanged${u.list ? ` (list #${u.list.id}, generated ${u.list.version})` : ''}; nothing stored\n`);
     else printReport(io, u.report);
     return EXIT.ok;
   });
