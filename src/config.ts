@@ -79,7 +79,8 @@ export class ConfigError extends Error {
 
 /** Parses the environment into the configuration; every bad setting is named in one ConfigError. */
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-  const raw = Object.fromEntries(SETTINGS.map((s) => [s.name, env[s.name]]));
+  // An empty variable is an unset one (VAR= in a shell or a compose file).
+  const raw = Object.fromEntries(SETTINGS.map((s) => [s.name, env[s.name]?.trim() ? env[s.name] : undefined]));
   const r = schema.safeParse(raw);
   const problems = r.success ? [] : r.error.issues.map((i) => ({ code: 'config.invalid', path: String(i.path[0] ?? '(env)'), message: `${i.message} (is "${raw[String(i.path[0])] ?? ''}")` }));
   if (r.success && (r.data.GENSOKU_ADMIN_USER === undefined) !== (r.data.GENSOKU_ADMIN_PASSWORD === undefined)) {

@@ -137,5 +137,8 @@ export async function ensureFirstAdmin(store: Store, admin: { username: string; 
   if (!admin) return { ok: true, value: null };
   const { username, password } = admin;
   const r = await createUser(store, { actor: 'system', at: now.toISOString() }, { username, password, role: 'admin' }, now);
-  return r.ok ? { ok: true, value: `created the first admin ${username} from the environment` } : r;
+  if (r.ok) return { ok: true, value: `created the first admin ${username} from the environment` };
+  // Several servers starting at once on one database: another one created it first.
+  if (r.problems[0]?.code === 'username_taken' && (await store.users.count('admin')) > 0) return { ok: true, value: 'admin exists' };
+  return r;
 }

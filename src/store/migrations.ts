@@ -154,8 +154,12 @@ const MIGRATION_LOCK = 7_401_001;
 
 /** Applies the pending migrations in order, each in its own transaction; refuses a changed one. */
 export async function migrate(sql: Sql, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  await sql.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id text PRIMARY KEY, checksum text NOT NULL, applied_at text NOT NULL)`);
+  // Under the lock: two servers starting at once on an empty database would both create it (IF NOT EXISTS races).
+  await sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id text PRIMARY KEY, checksum text NOT NULL, applied_at text NOT NULL)`);
+  });
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await sql.transaction(async (tx) => {

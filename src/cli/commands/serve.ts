@@ -36,7 +36,7 @@ interface StartList {
 
 /**
  * The sanctions list to screen parties against: the one stored in the database (the last import, over HTTP or
- * by `gensoku lists import`). Only when the database holds none: --list, GENSOKU_UN_LIST or the shared copy,
+ * by `gensoku lists import`). Only when the database holds none: --list, GENSOKU_UN_LIST or the bundled copy,
  * which is then stored, so that later imports are diffed against it.
  */
 async function loadScreening(io: Io, config: Config, store: Store, given: string | undefined): Promise<StartList | number> {
@@ -61,6 +61,8 @@ async function loadScreening(io: Io, config: Config, store: Store, given: string
   }
   const holder: ListHolder = { current: null };
   const r = await importList({ store, screening: holder, now: () => nowOf(io) }, SYSTEM, text.value, { origin: `file:${basename(path)}` });
+  // Several servers starting at once on an empty database: another one stored its list first; screen with that.
+  if (!r.ok && r.problems[0]?.code === 'list_changed') return loadScreening(io, config, store, given);
   if (!r.ok) {
     printProblems(io, r.problems, `cannot read the sanctions list ${path}`);
     return EXIT.usage;
