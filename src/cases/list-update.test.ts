@@ -10,7 +10,7 @@ import { openPglite } from '../store/pglite.ts';
 import { openStoreOver, type Store } from '../store/store.ts';
 import { cliOn } from '../cli/testing/serve.ts';
 import { run as lists } from '../cli/commands/lists.ts';
-import { listAge, updateList, type UpdateDeps } from './list-update.ts';
+import { listAge, scheduleListRefresh, updateList, type UpdateDeps } from './list-update.ts';
 import type { ListHolder } from './lists.ts';
 import { editList, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST } from './testing/lists.ts';
 
@@ -156,6 +156,34 @@ describe('updating the list from a URL', () => {
 
   it('says how old the list in use is', () => {
     expect(listAge(holder.current!, now())).toMatchObject({ version: NEW_VERSION, id: 2, ageDays: 204, stale: true });
+  });
+});
+
+describe('the scheduled refresh', () => {
+  it('updates at start when never checked, one turn for two schedulers on one database, failures logged', async () => {
+    const store = await openStoreOver(await openPglite());
+    try {
+      current = { body: ORIGINAL, etag: '"v4"' };
+      const before = hits['/list.xml'] ?? 0;
+      const logs: Record<string, unknown>[] = [];
+      const log = (l: Record<string, unknown>) => logs.push(l);
+      const holders: ListHolder[] = [{ current: null }, { current: null }];
+      const stops = holders.map((h) => scheduleListRefresh({ store, screening: h, now: () => new Date(), download: FAST }, `${base}/list.xml`, 3_600_000, log));
+      for (let i = 0; i < 200 && logs.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300));
+      stops.forEach((stop) => stop());
+      expect(logs).toEqual([expect.objectContaining({ level: 'info', msg: 'list updated', list: { id: 1, version: '2026-05-08T23:00:06.922Z' } })]);
+      expect(hits['/list.xml']! - before).toBe(1);
+      expect(holders.filter((h) => h.current?.stored?.id === 1)).toHaveLength(1);
+
+      const failing = scheduleListRefresh({ store, screening: holders[0]!, now: () => new Date(), download: FAST }, `${base}/error`, 3_600_000, log);
+      for (let i = 0; i < 200 && logs.length === 1; i++) await new Promise((r) => setTimeout(r, 50));
+      failing();
+      expect(logs[1]).toMatchObject({ level: 'error', msg: 'list update failed', url: `${base}/error` });
+      expect(holders[0]!.current?.stored?.id).toBe(1);
+    } finally {
+      await store.close();
+    }
   });
 });
 

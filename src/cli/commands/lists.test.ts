@@ -135,7 +135,7 @@ describe.skipIf(!existsSync(SHARED_LIST))('gensoku lists import', { timeout: 120
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 describe.skipIf(!pgUrl || !existsSync(SHARED_LIST))('gensoku lists import on PostgreSQL (DATABASE_URL)', { timeout: 120_000 }, () => {
-  it('stores the list and re-imports a changed one (servers on the database follow it: test/scale-out.test.ts)', async () => {
+  it('stores the list and re-imports a changed one (servers on the database follow it: serve-scale.test.ts)', async () => {
     const { openPostgres } = await import('../../store/postgres.ts');
     const schema = `gensoku_lists_${process.pid}_${Date.now() % 100000}`;
     const adminSql = await openPostgres(pgUrl!, { max: 1 });
