@@ -1,6 +1,8 @@
 // Slows password guessing without locking anyone out: failures per username and client address, and per address,
 // earn growing delays. Kept in the database, so every server on it counts the same failures.
-import type { ThrottleStore } from '../store/service-state.ts';
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
+import type { ThrottleStore } from '../cases/store-port.ts';
 
 /** Failures allowed before any delay, per kind of key. */
 const FREE = { pair: 3, address: 20 } as const;
@@ -44,4 +46,13 @@ export class LoginThrottle {
   async succeed(username: string, address: string): Promise<void> {
     await this.store.clear([this.keys(username, address).pair]);
   }
+}
+
+/** Who is calling: the socket's peer, or behind a trusted proxy the last X-Forwarded-For hop (the one the proxy added). */
+export function clientAddress(c: Context, trustProxy: boolean | undefined): string {
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (hops.length) return hops[hops.length - 1]!;
+  }
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../store/pglite.ts';
-import { openStoreOver, type Store } from '../store/store.ts';
+import { openStoreOver, type SqlStore as Store } from '../store/store.ts';
 import { cliOn } from '../cli/testing/serve.ts';
 import { run as lists } from '../cli/commands/lists.ts';
 import { listAge, scheduleListRefresh, updateList, type UpdateDeps } from './list-update.ts';

@@ -1,12 +1,12 @@
 // Keeping the sanctions list current: download it (conditional GET), then the same validate → diff → store →
 // re-screen path as an import; schedule that; and on PostgreSQL follow lists stored by other servers.
 import { daysSince } from '../core/clock.ts';
-import { LIST_CHANNEL, type ScreeningListInfo, type Store } from '../store/store.ts';
+import type { ScreeningListInfo, Store } from './store-port.ts';
 import type { Outcome } from './failure.ts';
 import { downloadList, type DownloadOptions } from './list-download.ts';
 import { importList, loadStoredList, type ListHolder, type ListImportReport } from './lists.ts';
 import type { ScreeningProvider } from './screening.ts';
-import type { RequestContext } from './service.ts';
+import type { RequestContext } from './model.ts';
 
 /** A list generated longer ago than this is flagged at start-up, in /healthz and in the web header. */
 export const STALE_AFTER_DAYS = 30;
@@ -116,7 +116,7 @@ export function scheduleListRefresh(deps: UpdateDeps, url: string, everyMs: numb
  * and checks again after a lost connection. PGlite has one server per database: nothing to follow. Returns stop.
  */
 export async function followStoredLists(store: Store, holder: ListHolder, log: Log): Promise<() => Promise<void>> {
-  if (!store.sql.listen) return async () => {};
+  if (!store.watchLists) return async () => {};
   let running: Promise<void> = Promise.resolve();
   const refresh = () => {
     running = running.then(async () => {
@@ -134,5 +134,5 @@ export async function followStoredLists(store: Store, holder: ListHolder, log: L
       }
     }).catch((e: unknown) => log({ level: 'error', msg: 'cannot load the list another server stored', error: (e as Error).message }));
   };
-  return store.sql.listen(LIST_CHANNEL, refresh, refresh);
+  return store.watchLists(refresh);
 }

@@ -1,7 +1,7 @@
 // The annual report as METI publishes it: approvals counted by category, for one year. Pure.
 import { yearBoundsInJapan } from '../core/clock.ts';
 import { CATEGORIES } from '../core/policy-schema.ts';
-import type { ApprovalCount } from '../store/store.ts';
+import type { ApprovalCount } from './store-port.ts';
 
 export interface AnnualReport {
   year: number;

@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { lockDataDir } from './lock.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
-import { openStoreOver, type Store } from './store.ts';
+import type { Store } from '../cases/store-port.ts';
+import { openStoreOver } from './store.ts';
 
 /** PostgreSQL when databaseUrl is set (src/config.ts: DATABASE_URL), else PGlite in dataDir, else in memory. */
 export interface StoreConfig {

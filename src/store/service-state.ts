@@ -1,49 +1,7 @@
-// State that several `gensoku serve` processes on one database share: failed logins and list downloads.
+// State that several `gensoku serve` processes on one database share: failed logins and list downloads
+// (the Store port's throttle and listFetches).
+import type { ListFetch, ListFetchStore, ThrottleEntry, ThrottleStore } from '../cases/store-port.ts';
 import type { Sql } from './sql.ts';
-
-export interface ThrottleEntry {
-  key: string;
-  failures: number;
-  lastFailureAt: string;
-  /** Until when a login under this key is refused (ISO); null when it is not. */
-  blockedUntil: string | null;
-}
-
-/** The state of downloads from one URL (`gensoku lists update`, the scheduled refresh). */
-export interface ListFetch {
-  url: string;
-  /** The validators of the last download that was stored or confirmed, sent back as a conditional GET. */
-  etag: string | null;
-  lastModified: string | null;
-  /** sha256 of that download's content: the validators are sent only while that list is still the one in use. */
-  sha256: string | null;
-  checkedAt: string;
-  outcome: 'updated' | 'unchanged' | 'failed';
-  /** What went wrong, when outcome is failed. */
-  message: string | null;
-  /** When the last successful check was (updated or unchanged). */
-  okAt: string | null;
-}
-
-export interface ThrottleStore {
-  /** The entries for these keys (missing keys have never failed recently). */
-  get(keys: string[]): Promise<ThrottleEntry[]>;
-  /**
-   * Counts one failure under each key (a count whose last failure is before resetBefore starts again at 1) and
-   * blocks each key until the time `blockFor(failures)` gives; returns the entries as now stored.
-   */
-  fail(keys: string[], at: Date, resetBefore: string, blockFor: (key: string, failures: number) => string | null): Promise<ThrottleEntry[]>;
-  clear(keys: string[]): Promise<void>;
-}
-
-export interface ListFetchStore {
-  get(url: string): Promise<ListFetch | undefined>;
-  /** The last check of any URL, for /healthz. */
-  latest(): Promise<ListFetch | undefined>;
-  save(f: ListFetch): Promise<void>;
-  /** Takes this URL's scheduled turn when no process took it since `since`: true for exactly one taker. */
-  claim(url: string, at: string, since: string): Promise<boolean>;
-}
 
 interface ThrottleDb { key: string; failures: number; last_failure_at: string; blocked_until: string | null }
 const toEntry = (r: ThrottleDb): ThrottleEntry => ({ key: r.key, failures: Number(r.failures), lastFailureAt: r.last_failure_at, blockedUntil: r.blocked_until });

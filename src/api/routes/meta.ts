@@ -5,7 +5,6 @@ import { DOCS_HTML } from '../docs.ts';
 import { openApiDocument } from '../openapi.ts';
 import { one, problemResponse } from '../problem.ts';
 import { ok, type RouteModule } from '../route.ts';
-import type { AppServices } from '../app.ts';
 
 const healthOut = z.object({
   status: z.literal('ok'),
@@ -32,7 +31,7 @@ export const meta: RouteModule = {
       async handler({ services, requestId }) {
         let update;
         try {
-          await services.deps.store.sql.query('SELECT 1');
+          await services.deps.store.ping();
           update = await services.deps.store.listFetches.latest();
         } catch {
           return problemResponse(503, one('database_unavailable', 'the database does not answer'), { requestId });
@@ -49,7 +48,7 @@ export const meta: RouteModule = {
       method: 'get', path: '/api/openapi.json', operationId: 'openapi', summary: 'Read the OpenAPI document', tag: 'meta', access: 'public',
       responses: { 200: { description: 'OpenAPI 3.1', contentType: 'application/json' } },
       handler({ services }) {
-        const routes = (services as AppServices).routes;
+        const routes = services.routes;
         if (cachedDoc?.routes !== routes) cachedDoc = { routes, doc: openApiDocument(routes, { version: services.deps.version ?? '0.1.0' }) };
         return ok(cachedDoc.doc);
       },

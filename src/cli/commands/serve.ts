@@ -13,7 +13,7 @@ import { DataDirLocked } from '../../store/lock.ts';
 import type { Config } from '../../config.ts';
 import { parseDuration } from '../../core/clock.ts';
 import { describeStore, openStore } from '../../store/open.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../cases/store-port.ts';
 import { EXIT, UsageError, configOf, nowOf, parse, printProblems, type Io } from '../io.ts';
 import { engineOrExit } from '../policy.ts';
 
