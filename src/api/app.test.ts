@@ -145,7 +145,10 @@ describe('errors', () => {
 
 describe('meta and engine', () => {
   it('serves health, the OpenAPI document for every route, and the docs page', async () => {
-    expect((await call('GET', '/healthz')).json).toMatchObject({ status: 'ok', database: 'pglite' });
+    expect((await call('GET', '/healthz')).json).toEqual({ status: 'ok', database: 'pglite', policyDigest: engine.policyDigest, list: null, listUpdate: null });
+    // A failed download shows, with its reason, until the next one succeeds.
+    await store.listFetches.save({ url: 'https://example.org/l.xml', etag: null, lastModified: null, sha256: null, checkedAt: '2026-04-01T00:00:00.000Z', outcome: 'failed', message: 'the server answered 500', okAt: null });
+    expect((await call('GET', '/healthz')).json.listUpdate).toEqual({ url: 'https://example.org/l.xml', checkedAt: '2026-04-01T00:00:00.000Z', outcome: 'failed', message: 'the server answered 500', lastSuccessAt: null });
     const doc = (await call('GET', '/api/openapi.json')).json;
     expect(doc.openapi).toBe('3.1.0');
     const ops = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
