@@ -30,4 +30,20 @@ describe('gensoku COMMAND --help', () => {
     expect(await main(['facts'], t.io)).toBe(1);
     expect(t.err()).toContain('Run "gensoku facts --help" for usage.');
   });
+
+  it('refuses a bad --list-refresh, and a bad setting in the environment, naming it, before opening anything', async () => {
+    const t = memoryIo();
+    expect(await main(['serve', '--list-refresh', 'soon'], t.io)).toBe(1);
+    expect(t.err()).toContain('--list-refresh takes a duration such as 24h');
+    const saved = process.env.GENSOKU_LIST_REFRESH;
+    process.env.GENSOKU_LIST_REFRESH = 'daily';
+    try {
+      const e = memoryIo();
+      expect(await main(['lists', 'history'], e.io)).toBe(1);
+      expect(e.err()).toMatch(/invalid configuration in the environment[\s\S]*GENSOKU_LIST_REFRESH: a duration such as 24h/);
+    } finally {
+      if (saved === undefined) delete process.env.GENSOKU_LIST_REFRESH;
+      else process.env.GENSOKU_LIST_REFRESH = saved;
+    }
+  });
 });
