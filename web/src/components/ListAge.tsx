@@ -1,6 +1,5 @@
 // The sanctions list in use, its date and age, in the header; flagged when older than the server's 30 days.
 import { useEffect, useState } from 'react';
-import { todayInJapan } from '../../../src/core/clock.ts';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -22,7 +21,8 @@ export function ListAge() {
   if (!list) {
     return <span className="list-age list-age-stale" role="status">{ja ? '制裁リスト未登録：審査は照合されません' : 'No sanctions list: parties are not screened'}</span>;
   }
-  const date = todayInJapan(new Date(list.version));
+  // The list's own date, as the UN publishes it (and names the file).
+  const date = list.version.slice(0, 10);
   const age = list.ageDays ?? '?';
   const text = ja ? `国連制裁リスト ${date}（${age}日前）` : `UN list ${date} (${age} days old)`;
   const title = list.stale
