@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const tracked = (): string[] => execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
 
 describe('the repository stands alone', () => {
-  it('no tracked file names ../shared', () => {
+  it('no tracked file names the shared folder beside the repository', () => {
     const needle = ['..', 'shared'].join('/');
     const offenders = tracked().filter((f) => !f.startsWith('data/') && readFileSync(f).includes(needle));
     expect(offenders).toEqual([]);

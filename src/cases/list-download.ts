@@ -32,7 +32,8 @@ const problem = (code: string, url: string, message: string): DownloadResult => 
 
 /** Reads the body chunk by chunk, refusing it past maxBytes and when a chunk is slower than timeoutMs. */
 async function readBody(res: Response, maxBytes: number, timeoutMs: number, abort: AbortController): Promise<Uint8Array> {
-  const reader = res.body!.getReader();
+  if (!res.body) return new Uint8Array();
+  const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
