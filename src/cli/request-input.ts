@@ -13,7 +13,10 @@ export const REQUEST_OPTIONS = {
   name: { type: 'string' },
   weapon: { type: 'boolean' },
   'non-weapon': { type: 'boolean' },
+  'defense-equipment': { type: 'boolean' },
   'not-defense-equipment': { type: 'boolean' },
+  'etco-item': { type: 'string' },
+  transferor: { type: 'string' },
   form: { type: 'string' },
   function: { type: 'string' },
   origin: { type: 'string' },
@@ -32,9 +35,12 @@ type Values = ReturnType<typeof parse<typeof REQUEST_OPTIONS>>['values'];
 /** A request from flags; with --item the catalogue class supplies the item and the flags amend it. */
 export function fromFlags(v: Values, base: ItemClass | undefined): Record<string, unknown> {
   if (v.weapon && v['non-weapon']) throw new UsageError('--weapon and --non-weapon contradict each other');
+  if (v['defense-equipment'] && v['not-defense-equipment']) throw new UsageError('--defense-equipment and --not-defense-equipment contradict each other');
   const item: Record<string, unknown> = { ...(base?.item ?? {}) };
   if (v.name) item.name = v.name;
+  if (v['defense-equipment']) item.defenseEquipment = true;
   if (v['not-defense-equipment']) item.defenseEquipment = false;
+  if (v['etco-item']) item.etcoItem = v['etco-item'];
   if (v.weapon) item.weapon = true;
   if (v['non-weapon']) item.weapon = false;
   if (v.form) item.form = v.form;
@@ -48,6 +54,7 @@ export function fromFlags(v: Values, base: ItemClass | undefined): Record<string
   const req: Record<string, unknown> = { recipient: v.to, item };
   if (v['as-of']) req.asOf = v['as-of'];
   if (v.purpose) req.purpose = v.purpose;
+  if (v.transferor) req.transferor = v.transferor;
   if (v['end-user'] || v['end-user-type']) req.endUser = { ...(v['end-user'] ? { name: v['end-user'] } : {}), ...(v['end-user-type'] ? { type: v['end-user-type'] } : {}) };
   return req;
 }

@@ -1,6 +1,7 @@
 import { ALL_COUNTRIES, atomsOf, countrySignature, factsRead, literalCountries, purposeLabel, rulesOf, startOf } from './domain.ts';
 import type { CompiledRule, Engine, Version } from './engine.ts';
-import { F, T, U, and3, not3, or3, type EvalContext, type Recorder, type Tri } from './expr.ts';
+import { RuleValues } from './evaluate.ts';
+import { F, T, U, type Recorder } from './expr.ts';
 import type { FactTable } from './facts.ts';
 import type { ItemClass } from './items.ts';
 import { requestFor } from './matrix.ts';
@@ -109,23 +110,8 @@ function representatives(engine: Engine, version: Version, items: readonly ItemC
 
 /** Each rule's own value and its value once the exceptions against it are applied, as Engine.evaluate computes them. */
 export function ruleValues(version: Version, req: TransferRequest, reuse?: { own: Int8Array; effective: Int8Array }): { own: Int8Array; effective: Int8Array } {
-  const n = version.rules.length;
-  // The enumeration runs this for every point: reusing the buffers keeps the garbage collector out of it.
-  const own = reuse && reuse.own.length === n ? reuse.own.fill(-1) : new Int8Array(n).fill(-1);
-  const eff = reuse && reuse.effective.length === n ? reuse.effective.fill(-1) : new Int8Array(n).fill(-1);
-  const ctx: EvalContext = { req, date: req.asOf, facts: version.facts, rec: null };
-  const value = (c: CompiledRule): Tri => {
-    if (eff[c.index] !== -1) return eff[c.index] as Tri;
-    const o = c.when(ctx);
-    own[c.index] = o;
-    let defeated: Tri = F;
-    for (const d of c.defeatedBy) defeated = or3(defeated, value(d));
-    const v = and3(o, not3(defeated));
-    eff[c.index] = v;
-    return v;
-  };
-  for (const c of version.rules) value(c);
-  return { own, effective: eff };
+  const ev = new RuleValues(version, req, { reuse }).all();
+  return { own: ev.own, effective: ev.effective };
 }
 
 /** How many of a rule's tests hold for a request: the nearest miss makes the best witness for a rule that never fires. */

@@ -9,15 +9,15 @@ export function miniPolicy(): RawPolicy {
   return {
     sources: [{ file: 'sources/s.yaml', data: [{ id: 'law', title: text('Law') }, { id: 'news', title: text('News'), confirmed: false }] }],
     facts: [
-      { file: 'facts/ally.yaml', data: { id: 'ally', title: text('Ally'), type: 'boolean', default: false, defaultNote: text('not an ally'), maintainedBy: 'law', listDate: '2026-11-22', series: { AU: [{ from: '2014-07-08', value: true, source: 'law', confirmed: true }], CA: [{ from: '2026-01-27', value: 'unknown', source: 'news', confirmed: false }] } } },
-      { file: 'facts/war.yaml', data: { id: 'war', title: text('War'), type: 'boolean', default: false, defaultNote: text('no war'), maintainedBy: 'operator', listDate: '2026-11-22', series: { RU: [{ from: '2022-02-24', value: true, source: 'news', confirmed: false }] } } },
+      { file: 'facts/ally.yaml', data: { id: 'ally', title: text('Ally'), type: 'boolean', default: false, defaultNote: text('not an ally'), maintainedBy: 'law', exhaustive: true, listDate: '2026-11-22', series: { AU: [{ from: '2014-07-08', value: true, source: 'law', confirmed: true }], CA: [{ from: '2026-01-27', value: 'unknown', source: 'news', confirmed: false }] } } },
+      { file: 'facts/war.yaml', data: { id: 'war', title: text('War'), type: 'boolean', default: false, defaultNote: text('no war'), maintainedBy: 'operator', exhaustive: true, listDate: '2026-11-22', series: { RU: [{ from: '2022-02-24', value: true, source: 'news', confirmed: false }] } } },
     ],
     conditions: [{ file: 'conditions/c.yaml', data: [{ id: 'consent', text: text('prior consent'), source: 'law' }] }],
     regimes: [
       {
         file: 'regimes/r1.yaml',
         data: {
-          id: 'R1', kind: 'regime', title: text('R1'), from: '1967-04-21', sources: ['law'],
+          id: 'R1', kind: 'regime', title: text('R1'), from: '1949-12-01', sources: ['law'],
           rules: [
             { id: 'scope', kind: 'scope', title: text('scope'), clause: text('scope'), citations: ['law'], when: { item: 'defenseEquipment', is: false } },
             { id: 'ban', kind: 'prohibition', title: text('ban'), clause: text('ban'), citations: ['law'], when: { item: 'munitionType', is: 'cluster-munition' } },
@@ -37,7 +37,7 @@ function compile(p: RawPolicy) {
   return r.value;
 }
 
-const req = (recipient: string, item: Record<string, unknown> = { weapon: true }) => ({ asOf: '2026-05-01', recipient, item });
+const req = (recipient: string, item: Record<string, unknown> = { weapon: true }) => ({ asOf: '2026-05-01', recipient, item: { defenseEquipment: true, ...item } });
 
 describe('evaluate', () => {
   it('permits through a fact and attaches review and conditions', () => {
@@ -73,6 +73,33 @@ describe('evaluate', () => {
   });
   it('is out of scope for goods that are not defense equipment', () => {
     expect(compile(miniPolicy()).evaluate(req('AU', { defenseEquipment: false })).outcome).toBe('out_of_scope');
+  });
+  it('asks first whether the item is defense equipment, and says what follows either way', () => {
+    const d = compile(miniPolicy()).evaluate({ asOf: '2026-05-01', recipient: 'AU', item: { weapon: true } });
+    expect(d).toMatchObject({ outcome: 'requires_judgment', reasons: ['scope'], review: null });
+    expect(d.open).toEqual([expect.objectContaining({
+      id: 'item.defenseEquipment', by: 'applicant',
+      options: [{ value: 'false', outcome: 'out_of_scope', rules: ['scope'] }, { value: 'true', outcome: 'permissible', rules: ['allies'] }],
+    })]);
+  });
+  it('an unstated attribute lists the values that would open a case, each with its rule', () => {
+    const d = compile(miniPolicy()).evaluate(req('AU', {}));
+    expect(d.outcome).toBe('requires_judgment');
+    expect(d.open[0].options).toEqual([{ value: 'false', outcome: 'not_permitted', rules: ['no'] }, { value: 'true', outcome: 'permissible', rules: ['allies'] }]);
+  });
+  it('reads absence from a list that is not exhaustive as unknown, asking whoever the list names', () => {
+    const p = miniPolicy();
+    Object.assign(p.facts[0].data as object, { exhaustive: false, decidedBy: 'nsc' });
+    const d = compile(p).evaluate(req('BR'));
+    expect(d.outcome).toBe('requires_judgment');
+    expect(d.open).toEqual([expect.objectContaining({ id: 'fact:ally:BR', by: 'nsc' })]);
+    expect(d.trace).toContainEqual(expect.objectContaining({ type: 'fact', fact: 'ally', of: 'BR', value: null, source: null }));
+  });
+  it('rejects a list that is not exhaustive without saying who decides', () => {
+    const p = miniPolicy();
+    Object.assign(p.facts[0].data as object, { exhaustive: false });
+    const r = compilePolicy(p);
+    expect(r.ok ? [] : r.problems.map((x) => x.path)).toEqual(['facts/ally.yaml:decidedBy']);
   });
   it('gives byte-identical output for the same input, and the fast path agrees with the traced one', () => {
     const e = compile(miniPolicy());
@@ -131,13 +158,14 @@ describe('the fast path', () => {
     const { COUNTRIES } = await import('./countries.ts');
     const engine = bundledEngine();
     const items = [
-      { weapon: true, form: 'complete', function: 'other', origin: 'domestic' },
-      { weapon: false, form: 'complete', function: 'warning', origin: 'domestic' },
-      { weapon: false, form: 'part', origin: 'domestic' },
-      { weapon: true, form: 'complete', origin: 'licensed-production', licensor: 'US' },
-      { weapon: true, form: 'complete', origin: 'joint-development', partners: ['GB', 'IT'], program: 'GCAP' },
+      { defenseEquipment: true, weapon: true, form: 'complete', function: 'other', origin: 'domestic' },
+      { defenseEquipment: true, weapon: false, form: 'complete', function: 'warning', origin: 'domestic' },
+      { defenseEquipment: true, weapon: false, form: 'part', origin: 'domestic', controlList: 'ML6' },
+      { defenseEquipment: true, weapon: true, form: 'complete', origin: 'licensed-production', licensor: 'US' },
+      { defenseEquipment: true, weapon: true, form: 'complete', origin: 'joint-development', partners: ['GB', 'IT'], program: 'GCAP' },
+      { etcoItem: '7', form: 'complete', function: 'transport' },
       { form: 'complete', function: 'transport' },
-      { weapon: true, form: 'complete', function: 'other', origin: 'licensed-production', licensor: 'SELF' },
+      { defenseEquipment: true, weapon: true, form: 'complete', function: 'other', origin: 'licensed-production', licensor: 'SELF' },
     ];
     let compared = 0;
     for (const v of engine.regimes()) {

@@ -3,9 +3,9 @@ import { Engine, type ValidPolicy } from './engine.ts';
 import { factsIn } from './expr.ts';
 import { isCountry } from './countries.ts';
 import { EARLIEST_DATE, toProblems } from './request.ts';
-import type { Problem, Result } from './model.ts';
+import { ETCO_ITEM1, type Problem, type Result } from './model.ts';
 import {
-  conditionSchema, factSchema, regimeSchema, sourceSchema,
+  classificationSchema, conditionSchema, factSchema, otherControlSchema, regimeSchema, sourceSchema,
   type ConditionDoc, type Fact, type FactEntry, type RawPolicy, type RegimeDoc, type Rule, type Source,
 } from './policy-schema.ts';
 
@@ -36,6 +36,7 @@ function unique<T extends { id: string }>(kind: string, items: { file: string; v
 function checkFact(file: string, f: Fact, sources: Map<string, unknown>, problems: Problem[]) {
   const okValue = (v: boolean | string) => v === 'unknown' || (f.type === 'boolean' ? typeof v === 'boolean' : typeof v === 'string' && (f.values ?? []).includes(v));
   if (f.type === 'enum' && !f.values?.length) problems.push({ code: 'missing_values', path: `${file}:values`, message: 'an enum fact lists its values' });
+  if (!f.exhaustive && !f.decidedBy) problems.push({ code: 'required', path: `${file}:decidedBy`, message: 'a list that is not exhaustive says who decides for a country it does not record' });
   if (!okValue(f.default) || f.default === 'unknown') problems.push({ code: 'invalid_value', path: `${file}:default`, message: `default ${String(f.default)} is not a ${f.type} value of the fact` });
   for (const [cc, entries] of Object.entries(f.series)) {
     if (!isCountry(cc)) problems.push({ code: 'unknown_country', path: `${file}:series.${cc}`, message: `${cc} is not an ISO 3166-1 alpha-2 code` });
@@ -65,6 +66,20 @@ export function compilePolicy(raw: RawPolicy): Result<Engine> {
   const facts = unique('fact', factList, problems);
   const regimes = unique('regime', regimeList, problems);
   const conditions = unique('condition', conditionList, problems);
+  const classification = parseAll(classificationSchema, raw.classification ?? [], problems);
+  const otherControls = unique('other control', parseAll(otherControlSchema, raw.otherControls ?? [], problems), problems);
+  // The request schema accepts exactly the sub-items of item 1; the table must map each of them once.
+  const codes = new Map<string, string>();
+  for (const { file, value } of classification) {
+    if (!(ETCO_ITEM1 as readonly string[]).includes(value.code)) problems.push({ code: 'invalid_value', path: `${file}:code`, message: `"${value.code}" is not a sub-item of item 1 (${ETCO_ITEM1.join(', ')})` });
+    if (codes.has(value.code)) problems.push({ code: 'duplicate_id', path: `${file}:code`, message: `sub-item ${value.code} is also mapped in ${codes.get(value.code)}` });
+    codes.set(value.code, file);
+    value.citations.forEach((c, i) => { if (!sources.has(c)) problems.push({ code: 'dangling_citation', path: `${file}:citations[${i}]`, message: `no source "${c}"` }); });
+  }
+  if (classification.length) for (const code of ETCO_ITEM1) if (!codes.has(code)) problems.push({ code: 'required', path: 'classification', message: `sub-item ${code} of item 1 has no row in policy/classification` });
+  for (const { file, value } of otherControls.values()) {
+    value.citations.forEach((c, i) => { if (!sources.has(c)) problems.push({ code: 'dangling_citation', path: `${file}:citations[${i}]`, message: `no source "${c}"` }); });
+  }
 
   for (const { file, value } of facts.values()) checkFact(file, value, sources, problems);
   for (const { file, value } of conditions.values()) {
@@ -109,6 +124,8 @@ export function compilePolicy(raw: RawPolicy): Result<Engine> {
     facts: [...facts.values()].map((f) => f.value).sort(byId),
     regimes: [...regimes.values()].map((r) => r.value).sort(byId),
     conditions: [...conditions.values()].map((c) => c.value).sort(byId),
+    classification: classification.map((c) => c.value),
+    otherControls: [...otherControls.values()].map((o) => o.value).sort(byId),
   };
   const engine = new Engine(policy);
   problems.push(...checkVersions(engine, regimes));

@@ -1,18 +1,22 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { FactTable, addDays, type FactOverride } from './facts.ts';
-import { compileExpr, F, T, U, and3, not3, or3, type Compiled, type EvalContext, type Recorder, type Tri } from './expr.ts';
-import type {
-  CountryCode, Decision, DecisionCondition, FactTrace, IsoDate, OpenQuestion, Outcome, Review, RuleKind, RuleTrace, Text,
-  TraceEntry, TransferRequest,
+import { RuleValues, settle } from './evaluate.ts';
+import { compileExpr, F, T, U, type Compiled } from './expr.ts';
+import {
+  END_USER_TYPES, FORMS, FUNCTIONS, ORIGINS, PURPOSES, TRANSFERORS,
+  type CountryCode, type EndUserType, type Decision, type DecisionCondition, type FactTrace, type IsoDate, type OpenOption, type OpenQuestion,
+  type OtherControl, type Outcome, type Review, type RuleKind, type RuleTrace, type Text, type TraceEntry, type TransferRequest,
 } from './model.ts';
-import type { ConditionDoc, Fact, FactEntry, RegimeDoc, Rule, Source } from './policy-schema.ts';
+import type { Classification, ConditionDoc, Fact, FactEntry, OtherControlDoc, RegimeDoc, Rule, Source } from './policy-schema.ts';
 
 export interface ValidPolicy {
   sources: Source[];
   facts: Fact[];
   regimes: RegimeDoc[];
   conditions: ConditionDoc[];
+  classification: Classification[];
+  otherControls: OtherControlDoc[];
 }
 
 export interface CompiledRule {
@@ -90,7 +94,10 @@ export class Engine {
     this.conditionDocs = new Map(policy.conditions.map((c) => [c.id, c]));
     this.factDocs = new Map(policy.facts.map((f) => [f.id, f]));
     this.facts = new FactTable(this.factDocs);
-    const factInfo = new Map(policy.facts.map((f) => [f.id, { title: f.title, defaultNote: f.defaultNote }]));
+    const info = {
+      facts: new Map(policy.facts.map((f) => [f.id, { title: f.title, defaultNote: f.defaultNote, decidedBy: f.decidedBy }])),
+      mlOf: new Map(policy.classification.map((c) => [c.code, c.ml])),
+    };
 
     const docs = new Map(policy.regimes.map((r) => [r.id, r]));
     const dated = policy.regimes.filter((r) => r.kind !== 'draft').sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : 1));
@@ -109,7 +116,7 @@ export class Engine {
         revisionOf.set(r.id, doc.id);
         if (!this.ruleInfo.has(r.id)) this.ruleInfo.set(r.id, { ...r, revision: doc.id });
       }
-      const compiled = all.map((rule, index): CompiledRule => ({ index, rule, revision: revisionOf.get(rule.id)!, when: compileExpr(rule.when, factInfo), defeatedBy: [] }));
+      const compiled = all.map((rule, index): CompiledRule => ({ index, rule, revision: revisionOf.get(rule.id)!, when: compileExpr(rule.when, info), defeatedBy: [] }));
       const byId = new Map(compiled.map((c) => [c.rule.id, c]));
       for (const c of compiled) for (const target of c.rule.defeats ?? []) byId.get(target)?.defeatedBy.push(c);
       const idx = dated.findIndex((d) => d.id === doc.id);
@@ -187,11 +194,6 @@ export class Engine {
     return { ...decision, policyDigest: digestOf({ policy: this.policyDigest, facts: opts.facts }) };
   }
 
-  private decide(version: Version, req: TransferRequest, traced: boolean): Decision {
-    if (traced) return this.run(version, req);
-    return this.fast(version, req) ?? { ...this.run(version, req), trace: [] };
-  }
-
   /** Review level (the strictest) and conditions (deduplicated, in rule order) of the rules that attach to the outcome. */
   private attachments(outcome: Outcome, attach: CompiledRule[]): { review: Review | null; conditions: DecisionCondition[] } {
     if (outcome !== 'permissible' && outcome !== 'requires_judgment') return { review: null, conditions: [] };
@@ -208,185 +210,93 @@ export class Engine {
     return { review, conditions };
   }
 
-  /**
-   * The untraced path: evaluates lazily in the order the outcome is decided (scope, Principle 1, permitted cases),
-   * touching exceptions and requirements only when they matter. Returns null for requires_judgment, whose open
-   * questions need the traced path.
-   */
-  private fast(version: Version, req: TransferRequest): Decision | null {
-    const ctx: EvalContext = { req, date: req.asOf, facts: version.facts, rec: null };
-    const k = version.byKind;
-    const decide = (outcome: Outcome, deciding: CompiledRule[], attach: CompiledRule[] = []): Decision => {
-      const { review, conditions } = this.attachments(outcome, attach);
-      return {
-        outcome, regime: version.info.regime, revision: version.info.id, reasons: deciding.map((c) => c.rule.id),
-        conditions, review, open: [], trace: [], policyDigest: this.policyDigest,
-      };
-    };
-    let scopeT: CompiledRule[] | undefined;
-    for (const c of k.scope) if (c.when(ctx) === T) (scopeT ??= []).push(c);
-    if (scopeT) return decide('out_of_scope', scopeT);
-    let prohibT: CompiledRule[] | undefined;
-    let prohibU = false;
-    for (const c of k.prohibition) {
-      const v = c.when(ctx);
-      if (v === T) (prohibT ??= []).push(c);
-      else if (v === U) prohibU = true;
-    }
-    if (prohibT) return decide('prohibited', prohibT);
-    const memo = new Int8Array(version.rules.length).fill(-1);
-    const valueOf = (d: CompiledRule): Tri => {
-      let v = memo[d.index] as Tri | -1;
-      if (v === -1) { v = effective(d, d.when(ctx)); memo[d.index] = v; }
-      return v;
-    };
-    const effective = (c: CompiledRule, raw: Tri): Tri => {
-      let defeated: Tri = F;
-      for (const d of c.defeatedBy) {
-        defeated = or3(defeated, valueOf(d));
-        if (defeated === T) break;
-      }
-      return and3(raw, not3(defeated));
-    };
-    let permT: CompiledRule[] | undefined;
-    let permU = false;
-    let closers: Set<CompiledRule> | undefined;
-    const consider = (c: CompiledRule) => {
-      const raw = c.when(ctx);
-      if (raw === F) return;
-      const v = c.defeatedBy.length ? effective(c, raw) : raw;
-      if (v === T) (permT ??= []).push(c);
-      else if (v === U) permU = true;
-      // Every exception that closed it is a reason, not only the first one found.
-      else for (const d of c.defeatedBy) if (valueOf(d) === T) (closers ??= new Set()).add(d);
-    };
-    for (const c of k.permission) consider(c);
-    const dflt = k.default[0];
-    if (dflt?.rule.outcome === 'permissible') consider(dflt);
-    if (permU || (permT && prohibU)) return null;
-    if (permT) {
-      const reqs = k.requirement.filter((c) => (c.defeatedBy.length ? effective(c, c.when(ctx)) : c.when(ctx)) !== F);
-      return decide('permissible', permT, [...permT, ...reqs]);
-    }
-    const defeaters = closers ? k.exception.filter((c) => closers!.has(c)) : [];
-    const outcome = !dflt || dflt.rule.outcome === 'permissible' ? 'not_permitted' : dflt.rule.outcome!;
-    return decide(outcome, dflt ? [...defeaters, dflt] : defeaters);
+  private decide(version: Version, req: TransferRequest, traced: boolean): Decision {
+    const decision = this.decideOnce(version, req, traced);
+    if (!decision.open.length) return decision;
+    // An unstated attribute with a finite set of values: say what each value would give.
+    const open = decision.open.map((q) => {
+      const values = FIELD_VALUES[q.id];
+      if (!values) return q;
+      const options = values.map((value): OpenOption => {
+        const { outcome, deciding } = settle(new RuleValues(version, withField(req, q.id, value)));
+        return { value: String(value), outcome, rules: deciding.map((c) => c.rule.id) };
+      });
+      return { ...q, options };
+    });
+    return { ...decision, open };
   }
 
-  /** The traced path: every rule evaluated and recorded, with the facts it read. */
-  private run(version: Version, req: TransferRequest): Decision {
-    const rules = version.rules;
-    const n = rules.length;
-    const values = new Int8Array(n).fill(-1);
-    const rawValues = new Int8Array(n).fill(-1);
-    const recorders: (Recorder | undefined)[] = new Array(n);
-    const facts = new Map<string, FactTrace>();
-    const ctx: EvalContext = { req, date: req.asOf, facts: version.facts, rec: null };
-    const effective = (i: number): Tri => {
-      const known = values[i];
-      if (known !== -1) return known as Tri;
-      const c = rules[i];
-      let own = rawValues[i] as Tri | -1;
-      if (own === -1) {
-        ctx.rec = recorders[i] = { tests: [], open: [], facts };
-        own = c.when(ctx);
-        rawValues[i] = own;
-      }
-      let defeated: Tri = F;
-      for (const d of c.defeatedBy) defeated = or3(defeated, effective(d.index));
-      const v = and3(own, not3(defeated));
-      values[i] = v;
-      return v;
-    };
-    const scopeT: CompiledRule[] = [], prohibT: CompiledRule[] = [], prohibU: CompiledRule[] = [];
-    let permT: CompiledRule[] = [], permU: CompiledRule[] = [];
-    const requirements: CompiledRule[] = [];
-    let defaultRule: CompiledRule | undefined;
-    for (let i = 0; i < n; i++) {
-      const v = effective(i);
-      const c = rules[i];
-      switch (c.rule.kind) {
-        case 'scope': if (v === T) scopeT.push(c); break;
-        case 'prohibition': if (v === T) prohibT.push(c); else if (v === U) prohibU.push(c); break;
-        case 'permission': if (v === T) permT.push(c); else if (v === U) permU.push(c); break;
-        case 'requirement': if (v !== F) requirements.push(c); break;
-        case 'default': defaultRule ??= c; break;
-        default: break;
-      }
-    }
-    const defaultOutcome = defaultRule?.rule.outcome ?? 'not_permitted';
-    if (defaultOutcome === 'permissible' && defaultRule) {
-      const v = values[defaultRule.index];
-      if (v === T) permT = [...permT, defaultRule];
-      if (v === U) permU = [...permU, defaultRule];
-    }
-
-    let outcome: Outcome;
-    let deciding: CompiledRule[];
-    let openFrom: CompiledRule[] = [];
-    let attach: CompiledRule[] = [];
-    if (scopeT.length) {
-      outcome = 'out_of_scope'; deciding = scopeT;
-    } else if (prohibT.length) {
-      outcome = 'prohibited'; deciding = prohibT;
-    } else if (permT.length && !prohibU.length) {
-      outcome = 'permissible'; deciding = permT; attach = [...permT, ...requirements];
-    } else if (permT.length || permU.length) {
-      outcome = 'requires_judgment'; deciding = [...permT, ...permU]; openFrom = [...prohibU, ...(permT.length ? [] : permU)];
-      attach = [...deciding, ...requirements];
-    } else {
-      // No permitted case can apply: the regime's default decides, with the exceptions that closed a permitted case.
-      const defeaters = rules.filter((c) => c.rule.kind === 'exception' && values[c.index] === T
-        && rules.some((p) => p.rule.kind === 'permission' && rawValues[p.index] !== F && c.rule.defeats?.includes(p.rule.id)));
-      outcome = defaultOutcome === 'permissible' ? 'not_permitted' : defaultOutcome;
-      deciding = [...defeaters, ...(defaultRule ? [defaultRule] : [])];
-    }
-
-    const { review, conditions } = this.attachments(outcome, attach);
+  private decideOnce(version: Version, req: TransferRequest, traced: boolean): Decision {
+    const ev = new RuleValues(version, req, { record: traced });
+    const settled = settle(ev);
+    // Open questions need the recorded tests: an untraced decision that leaves something open is evaluated again, traced.
+    if (!traced && settled.outcome === 'requires_judgment') return { ...this.decideOnce(version, req, true), trace: [] };
+    const { review, conditions } = this.attachments(settled.outcome, settled.attach);
     const open: OpenQuestion[] = [];
     const openIds = new Set<string>();
     const collect = (c: CompiledRule) => {
-      if (rawValues[c.index] === U) {
-        for (const q of recorders[c.index]?.open ?? []) {
+      if (ev.own[c.index] === U) {
+        for (const q of ev.recorders?.[c.index]?.open ?? []) {
           if (openIds.has(q.id)) continue;
           openIds.add(q.id);
           open.push(q);
         }
       }
       // An exception left open leaves the rule it would defeat open too.
-      for (const d of c.defeatedBy) if (values[d.index] === U) collect(d);
+      for (const d of c.defeatedBy) if (ev.effective[d.index] === U) collect(d);
     };
-    openFrom.forEach(collect);
-
-    const trace: TraceEntry[] = [];
-    {
-      for (const c of rules) {
-        const v = values[c.index];
-        const own = rawValues[c.index];
-        const defeatedBy = c.defeatedBy.filter((d) => values[d.index] !== F).map((d) => d.rule.id);
-        const entry: RuleTrace = {
-          type: 'rule', rule: c.rule.id, kind: c.rule.kind, revision: c.revision,
-          result: own !== F && v !== own && defeatedBy.length ? 'defeated' : v === T ? 'fired' : v === F ? 'not_fired' : 'unknown',
-          tests: recorders[c.index]?.tests ?? [],
-          citations: c.rule.citations,
-        };
-        if (defeatedBy.length) entry.defeatedBy = defeatedBy;
-        trace.push(entry);
-      }
-      trace.push(...facts.values());
-    }
-
+    settled.openFrom.forEach(collect);
+    const trace: TraceEntry[] = traced ? this.traceOf(ev.all()) : [];
+    const instead = settled.deciding.some((c) => c.rule.kind === 'scope') ? this.otherControlsOn(req.asOf) : [];
     return {
-      outcome,
-      regime: version.info.regime,
-      revision: version.info.id,
-      reasons: deciding.map((c) => c.rule.id),
-      conditions,
-      review,
-      open,
-      trace,
-      policyDigest: this.policyDigest,
+      outcome: settled.outcome, regime: version.info.regime, revision: version.info.id,
+      reasons: settled.deciding.map((c) => c.rule.id), conditions, review, open,
+      ...(instead.length ? { instead } : {}),
+      trace, policyDigest: this.policyDigest,
     };
+  }
+
+  /** The laws that may govern an item outside these rules, in force on the date. */
+  private otherControlsOn(date: IsoDate): OtherControl[] {
+    return this.policy.otherControls
+      .filter((o) => o.from <= date && (o.to === undefined || date <= o.to))
+      .map((o) => ({ id: o.id, title: o.title, governs: o.governs, citations: o.citations }));
+  }
+
+  /** Every rule, fired or not and why, then every fact read. */
+  private traceOf(ev: RuleValues): TraceEntry[] {
+    const trace: TraceEntry[] = ev.version.rules.map((c) => {
+      const v = ev.effective[c.index];
+      const own = ev.own[c.index];
+      const defeatedBy = c.defeatedBy.filter((d) => ev.effective[d.index] !== F).map((d) => d.rule.id);
+      const entry: RuleTrace = {
+        type: 'rule', rule: c.rule.id, kind: c.rule.kind, revision: c.revision,
+        result: own !== F && v !== own && defeatedBy.length ? 'defeated' : v === T ? 'fired' : v === F ? 'not_fired' : 'unknown',
+        tests: ev.recorders?.[c.index]?.tests ?? [],
+        citations: c.rule.citations,
+      };
+      if (defeatedBy.length) entry.defeatedBy = defeatedBy;
+      return entry;
+    });
+    trace.push(...ev.facts!.values());
+    return trace;
   }
 }
 
+/** The finite values of each request attribute that can be left unstated, by the path its open question names. */
+const FIELD_VALUES: Partial<Record<string, readonly (string | boolean)[]>> = {
+  'item.defenseEquipment': [false, true],
+  'item.weapon': [false, true],
+  'item.form': FORMS,
+  'item.function': FUNCTIONS,
+  'item.origin': ORIGINS,
+  'endUser.type': END_USER_TYPES,
+  purpose: PURPOSES,
+  transferor: TRANSFERORS,
+};
+
+function withField(req: TransferRequest, path: string, value: string | boolean): TransferRequest {
+  if (path.startsWith('item.')) return { ...req, item: { ...req.item, [path.slice(5)]: value } };
+  if (path === 'endUser.type') return { ...req, endUser: { ...req.endUser, type: value as EndUserType } };
+  return { ...req, [path]: value };
+}

@@ -29,6 +29,9 @@ const L = {
   none: { en: 'none', ja: 'なし' },
   truth: { true: { en: 'true', ja: '真' }, false: { en: 'false', ja: '偽' }, unknown: { en: 'unknown', ja: '不明' } },
   wouldApply: { en: 'would apply if', ja: '次の場合に該当し得る：' },
+  ifValue: { en: 'if', ja: '' },
+  otherValues: { en: 'other values', ja: 'その他の値' },
+  instead: { en: 'What may govern it instead', ja: '代わりに適用され得る規律' },
   from: { en: 'from', ja: '以降' },
   until: { en: 'until', ja: 'まで' },
   now: { en: 'onward', ja: '以降現在まで' },
@@ -45,13 +48,15 @@ function describeRequest(req: TransferRequest, lang: Lang): string {
   const i = req.item;
   const attrs = [
     i.defenseEquipment === false ? (lang === 'en' ? 'not defense equipment' : '防衛装備でない') : '',
+    i.etcoItem ? (lang === 'en' ? `Export Trade Control Order item 1(${i.etcoItem})` : `輸出貿易管理令別表第一 一の項(${i.etcoItem})`) : '',
     i.weapon === true ? (lang === 'en' ? 'weapon' : '武器') : i.weapon === false ? (lang === 'en' ? 'non-weapon' : '非武器') : '',
     i.form ?? '', i.function ?? '', i.origin ?? '',
     i.licensor ? `licensor ${i.licensor}` : '', i.partners?.length ? `partners ${i.partners.join('/')}` : '', i.program ?? '', i.controlList ?? '',
   ].filter(Boolean).join(', ');
   const to = `${countryName(req.recipient, lang)} (${req.recipient})`;
   const what = `${i.name ?? (lang === 'en' ? 'item' : '品目')}${attrs ? ` [${attrs}]` : ''}`;
-  const purpose = req.purpose ? (lang === 'en' ? `, purpose ${req.purpose}` : `、目的 ${req.purpose}`) : '';
+  const purpose = (req.purpose ? (lang === 'en' ? `, purpose ${req.purpose}` : `、目的 ${req.purpose}`) : '')
+    + (req.transferor ? (lang === 'en' ? `, transferred by ${req.transferor}` : `、移転者 ${req.transferor}`) : '');
   const user = req.endUser?.name || req.endUser?.type ? (lang === 'en' ? `, end user ${[req.endUser?.name, req.endUser?.type].filter(Boolean).join(' / ')}` : `、最終需要者 ${[req.endUser?.name, req.endUser?.type].filter(Boolean).join(' / ')}`) : '';
   return lang === 'en' ? `${what} to ${to}${purpose}${user}, on ${req.asOf}` : `${req.asOf} 時点、${to} への ${what}${purpose}${user}`;
 }
@@ -107,7 +112,19 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   if (d.open.length) {
     out.push('');
     out.push(`${L.open[lang]}:`);
-    for (const q of d.open) out.push(`  - ${q.question[lang]} (${q.by}) [${q.id}]`);
+    for (const q of d.open) {
+      out.push(`  - ${q.question[lang]} (${q.by}) [${q.id}]`);
+      // The values that would settle it: each one that opens a case or leaves the rules, the refusals summed up.
+      const opening = (q.options ?? []).filter((o) => o.outcome !== 'not_permitted' && o.outcome !== 'prohibited');
+      for (const o of opening) out.push(`      ${L.ifValue[lang]} ${q.id} = ${o.value}: ${L.outcome[o.outcome][lang]} (${o.rules.join(', ')})`);
+      const closed = (q.options ?? []).filter((o) => !opening.includes(o));
+      if (closed.length && opening.length) out.push(`      ${L.otherValues[lang]} (${closed.map((o) => o.value).join(', ')}): ${[...new Set(closed.map((o) => L.outcome[o.outcome][lang]))].join(' / ')}`);
+    }
+  }
+  if (d.instead?.length) {
+    out.push('');
+    out.push(`${L.instead[lang]}:`);
+    for (const o of d.instead) out.push(`  - ${o.title[lang]}: ${o.governs[lang]} (${o.citations.map((c) => quoteSource(engine, c, lang)).join('; ')})`);
   }
   const closest = closestCases(engine, req, d, lang);
   if (closest.length) {

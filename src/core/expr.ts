@@ -27,9 +27,22 @@ export interface Recorder {
 
 export type Compiled = (ctx: EvalContext) => Tri;
 
-export interface FactInfo { title: Text; defaultNote: Text }
+export interface FactInfo { title: Text; defaultNote: Text; decidedBy?: string }
+
+/** What compiled conditions may consult besides the request and the facts: fact titles, and the ML categories of each Export Trade Control Order sub-item. */
+export interface CompileInfo {
+  facts: ReadonlyMap<string, FactInfo>;
+  mlOf: ReadonlyMap<string, readonly string[]>;
+}
 
 const FIELD_QUESTIONS: Record<string, Text> = {
+  'item.defenseEquipment': {
+    en: 'Is this item defense equipment, i.e. in item 1 of Appended Table 1 of the Export Trade Control Order (goods) or item 1 of the Appended Table of the Foreign Exchange Order (technology)? The request does not say.',
+    ja: '本品目は防衛装備（輸出貿易管理令別表第一の一の項（貨物）又は外国為替令別表の一の項（技術）に該当するもの）か。要求に記載がありません。',
+  },
+  'item.etcoItem': { en: 'Which sub-item of item 1 of Appended Table 1 of the Export Trade Control Order is the item in? The request does not say.', ja: '品目が輸出貿易管理令別表第一の一の項のいずれの号に該当するか、要求に記載がありません。' },
+  purpose: { en: 'What is the purpose of the transfer? The request does not say, and some permitted cases turn on it.', ja: '移転の目的が要求に記載されていません。目的により認め得る場合があります。' },
+  transferor: { en: 'Who makes the transfer: the Minister of Defense (e.g. under SDF Act art. 116-3), another government body, or a company? The request does not say.', ja: '移転を行うのは防衛大臣（自衛隊法第116条の3等）、その他の政府機関、企業のいずれか、要求に記載がありません。' },
   'item.weapon': { en: 'Is the item a weapon (lethal, directly used in combat)? The request does not say.', ja: '品目が武器（殺傷性があり直接戦闘に用いられるもの）に当たるか、要求に記載がありません。' },
   'item.form': { en: 'Is the item complete equipment, a part, or technology? The request does not say.', ja: '品目が完成品・部品・技術のいずれか、要求に記載がありません。' },
   'item.function': { en: 'What is the function of the item? The request does not say.', ja: '品目の機能が要求に記載されていません。' },
@@ -41,7 +54,14 @@ const FIELD_QUESTIONS: Record<string, Text> = {
 };
 
 /** What an absent item attribute means, per the request contract. */
-const ITEM_DEFAULTS: Partial<Record<string, boolean | string>> = { defenseEquipment: true, munitionType: 'other' };
+const ITEM_DEFAULTS: Partial<Record<string, boolean | string>> = { munitionType: 'other' };
+
+/** An item attribute as the rules read it: a classification under item 1 of Appended Table 1 makes the item defense equipment. */
+function itemValue(item: TransferRequest['item'], field: keyof TransferRequest['item']): unknown {
+  const v = item[field] ?? ITEM_DEFAULTS[field];
+  if (v === undefined && field === 'defenseEquipment' && item.etcoItem !== undefined) return true;
+  return v;
+}
 
 function listOf(v: boolean | string | string[]): (boolean | string)[] {
   return Array.isArray(v) ? v : [v];
@@ -64,13 +84,13 @@ function fieldQuestion(path: string): OpenQuestion {
 }
 
 /** Compiles a condition once into a closure over the request and the fact table. */
-export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>): Compiled {
+export function compileExpr(expr: Expr, info: CompileInfo): Compiled {
   if (typeof expr === 'boolean') {
     const v: Tri = expr ? T : F;
     return () => v;
   }
   if ('all' in expr) {
-    const parts = expr.all.map((e) => compileExpr(e, factInfo));
+    const parts = expr.all.map((e) => compileExpr(e, info));
     return (ctx) => {
       const mark = ctx.rec?.open.length ?? 0;
       let acc: Tri = T;
@@ -84,7 +104,7 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
     };
   }
   if ('any' in expr) {
-    const parts = expr.any.map((e) => compileExpr(e, factInfo));
+    const parts = expr.any.map((e) => compileExpr(e, info));
     return (ctx) => {
       const mark = ctx.rec?.open.length ?? 0;
       let acc: Tri = F;
@@ -97,14 +117,14 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
     };
   }
   if ('not' in expr) {
-    const inner = compileExpr(expr.not, factInfo);
+    const inner = compileExpr(expr.not, info);
     return (ctx) => not3(inner(ctx));
   }
   if ('fact' in expr) {
     const { fact, of = 'recipient' } = expr;
     const wanted = listOf(expr.is ?? true);
     const label = `${fact}(${of}) ${wanted.length > 1 ? 'in' : '='} ${show(expr.is ?? true)}`;
-    const info = factInfo.get(fact);
+    const fi = info.facts.get(fact);
     return (ctx) => {
       const cc: CountryCode | undefined = of === 'recipient' ? ctx.req.recipient : ctx.req.item.licensor;
       if (cc === undefined) return record(ctx, label, U, fieldQuestion('item.licensor'));
@@ -113,14 +133,25 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
         const key = `${fact}:${cc}`;
         if (!ctx.rec.facts.has(key)) ctx.rec.facts.set(key, ctx.facts.trace(fact, cc, ctx.date));
       }
+      if (value === null && ctx.rec && !ctx.facts.read(fact, cc, ctx.date).entry) {
+        // Absent from a list that is not exhaustive: unknown, and the list says who decides.
+        return record(ctx, label, U, {
+          id: `fact:${fact}:${cc}`,
+          question: {
+            en: `Does "${fi?.title.en ?? fact}" hold for ${cc} on ${ctx.date}? ${cc} is not on this list, and the list is not exhaustive.`,
+            ja: `${ctx.date} 時点の ${cc} について「${fi?.title.ja ?? fact}」が当てはまるか。${cc} はこの一覧になく、この一覧は網羅的ではありません。`,
+          },
+          by: fi?.decidedBy ?? 'operator',
+        });
+      }
       if (value === null) {
         return record(ctx, label, U, {
           id: `fact:${fact}:${cc}`,
           question: {
-            en: `Does "${info?.title.en ?? fact}" hold for ${cc} on ${ctx.date}? The record leaves it unknown.`,
-            ja: `${ctx.date} 時点の ${cc} について「${info?.title.ja ?? fact}」が当てはまるか、記録上不明です。`,
+            en: `Does "${fi?.title.en ?? fact}" hold for ${cc} on ${ctx.date}? The record leaves it unknown.`,
+            ja: `${ctx.date} 時点の ${cc} について「${fi?.title.ja ?? fact}」が当てはまるか、記録上不明です。`,
           },
-          by: 'operator',
+          by: fi?.decidedBy ?? 'operator',
         });
       }
       return record(ctx, label, wanted.includes(value) ? T : F);
@@ -133,9 +164,8 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
     const label = `${path} ${wanted.length > 1 ? 'in' : '='} ${show(expr.is)}`;
     // An item names its programme only if it has one, so no programme means none.
     const absentIsFalse = field === 'program';
-    const dflt = ITEM_DEFAULTS[field];
     return (ctx) => {
-      const v = (ctx.req.item[field] ?? dflt) as boolean | string | undefined;
+      const v = itemValue(ctx.req.item, field) as boolean | string | undefined;
       if (v === undefined) return absentIsFalse ? record(ctx, label, F) : record(ctx, label, U, fieldQuestion(path));
       return record(ctx, label, wanted.includes(v) ? T : F);
     };
@@ -143,10 +173,46 @@ export function compileExpr(expr: Expr, factInfo: ReadonlyMap<string, FactInfo>)
   if ('purpose' in expr) {
     const wanted = listOf(expr.purpose);
     const label = `purpose ${wanted.length > 1 ? 'in' : '='} ${show(expr.purpose)}`;
-    // A purpose-based case must be claimed: no stated purpose claims none.
+    // An unstated purpose is unknown: the decision lists the purposes that would open a case (ADR 0002).
     return (ctx) => {
       const v = ctx.req.purpose;
-      return record(ctx, label, v !== undefined && wanted.includes(v) ? T : F);
+      if (v === undefined) return record(ctx, label, U, fieldQuestion('purpose'));
+      return record(ctx, label, wanted.includes(v) ? T : F);
+    };
+  }
+  if ('transferor' in expr) {
+    const wanted = listOf(expr.transferor);
+    const label = `transferor ${wanted.length > 1 ? 'in' : '='} ${show(expr.transferor)}`;
+    return (ctx) => {
+      const v = ctx.req.transferor;
+      if (v === undefined) return record(ctx, label, U, fieldQuestion('transferor'));
+      return record(ctx, label, wanted.includes(v) ? T : F);
+    };
+  }
+  if ('covers' in expr) {
+    // A measure on some item classes: does the recipient's entry reach the item's Munitions List category?
+    const fact = expr.covers;
+    const label = `${fact}(recipient) covers the item's ML category`;
+    const fi = info.facts.get(fact);
+    return (ctx) => {
+      const { entry } = ctx.facts.read(fact, ctx.req.recipient, ctx.date);
+      if (!entry?.covers) {
+        return record(ctx, label, U, {
+          id: `covers:${fact}:${ctx.req.recipient}`,
+          question: {
+            en: `Which item classes does the measure recorded as "${fi?.title.en ?? fact}" on ${ctx.req.recipient} reach on ${ctx.date}? The record does not say; is this item within them?`,
+            ja: `${ctx.date} 時点の ${ctx.req.recipient} に対する「${fi?.title.ja ?? fact}」の措置が及ぶ品目の範囲が記録されていない。本品目はその範囲に含まれるか。`,
+          },
+          by: 'meti',
+        });
+      }
+      const item = ctx.req.item;
+      const ml = item.controlList ? [item.controlList.replace(/[a-z]$/, '')] : item.etcoItem ? info.mlOf.get(item.etcoItem) ?? [] : [];
+      if (!ml.length) return record(ctx, label, U, fieldQuestion('item.controlList'));
+      const inside = ml.filter((c) => entry.covers!.includes(c)).length;
+      if (inside === 0) return record(ctx, label, F);
+      if (inside === ml.length) return record(ctx, label, T);
+      return record(ctx, label, U, fieldQuestion('item.controlList'));
     };
   }
   if ('endUser' in expr) {
@@ -198,5 +264,6 @@ export function factsIn(expr: Expr, out: { fact: string; is?: unknown }[] = []):
   else if ('any' in expr) expr.any.forEach((e) => factsIn(e, out));
   else if ('not' in expr) factsIn(expr.not, out);
   else if ('fact' in expr) out.push({ fact: expr.fact, is: expr.is });
+  else if ('covers' in expr) out.push({ fact: expr.covers, is: [] });
   return out;
 }

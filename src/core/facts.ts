@@ -50,7 +50,9 @@ export class FactTable {
   value(factId: string, country: CountryCode, date: IsoDate): boolean | string | null {
     const e = this.entryOn(factId, country, date);
     if (e) return e.value === 'unknown' ? null : e.value;
-    return this.facts.get(factId)?.default ?? null;
+    // Absence from a list that is not exhaustive is unknown, not the default.
+    const f = this.facts.get(factId);
+    return f?.exhaustive ? f.default : null;
   }
 
   read(factId: string, country: CountryCode, date: IsoDate): FactReading {

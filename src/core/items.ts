@@ -7,7 +7,7 @@ import type { Item, Problem, Result, Text } from './model.ts';
 export interface ItemClass {
   id: string;
   name: Text;
-  item: Item; // with controlList filled in from the class
+  item: Item; // with controlList and defenseEquipment filled in from the class
   controlList: string | null; // null: not on the Munitions List (not defense equipment)
   summary: string;
   source: string;
@@ -42,7 +42,8 @@ export function compileItems(files: readonly { file: string; data: unknown }[]):
       const controlList = c.controlList === 'none' ? null : c.controlList;
       out.push({
         id: c.id, name: c.name, summary: c.summary, source: c.source, controlList,
-        item: { name: c.name.en, ...c.item, ...(controlList ? { controlList } : {}) },
+        // A class on the Munitions List is defense equipment; "none" is not: the catalogue states scope, never leaves it open.
+        item: { name: c.name.en, ...c.item, defenseEquipment: controlList !== null, ...(controlList ? { controlList } : {}) },
       });
     });
   }

@@ -24,7 +24,10 @@ describe('matrix', () => {
   it('agrees with the public vests case and the North Korea embargo', () => {
     const m = matrix(engine, { asOf: '2022-03-08', items, purpose: 'aid-against-aggression' });
     const cell = (cc: string, id: string) => m.cells.find((c) => c.recipient === cc && c.item === id)!;
-    expect(cell('UA', 'body-armour')).toMatchObject({ outcome: 'permissible', reasons: ['C-2022-ukraine-non-lethal'] });
+    // Who transfers is unstated: the 2022 clause covers only what the Minister of Defense provides, so it stays open.
+    expect(cell('UA', 'body-armour')).toMatchObject({ outcome: 'requires_judgment', reasons: ['C-2022-ukraine-non-lethal'] });
+    const byMinister = matrix(engine, { asOf: '2022-03-08', items, purpose: 'aid-against-aggression', transferor: 'defense-minister', countries: ['UA'] });
+    expect(byMinister.cells.find((c) => c.item === 'body-armour')).toMatchObject({ outcome: 'permissible', reasons: ['C-2022-ukraine-non-lethal'] });
     expect(cell('UA', 'anti-tank-missile').outcome).toBe('not_permitted');
     expect(cell('KP', 'coastal-radar')).toMatchObject({ outcome: 'prohibited', reasons: ['C-P1-unsc'] });
     expect(cell('FR', 'field-supplies').outcome).toBe('out_of_scope');

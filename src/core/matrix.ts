@@ -1,7 +1,7 @@
 import { groupCountries, type World } from './domain.ts';
 import type { Engine } from './engine.ts';
 import type { ItemClass } from './items.ts';
-import type { CountryCode, EndUserType, IsoDate, Outcome, Purpose, TransferRequest } from './model.ts';
+import type { CountryCode, EndUserType, IsoDate, Outcome, Purpose, TransferRequest, Transferor } from './model.ts';
 
 export interface MatrixCell {
   recipient: CountryCode;
@@ -16,6 +16,7 @@ export interface MatrixOptions {
   regime?: string; // a regime, revision or draft instead of the law in force on asOf
   purpose?: Purpose;
   endUserType?: EndUserType;
+  transferor?: Transferor;
   countries?: readonly CountryCode[];
   onProgress?: (done: number, total: number) => void;
 }
@@ -29,11 +30,12 @@ export interface Matrix {
   evaluations: number; // distinct evaluations behind the cells, one per country group and item
 }
 
-export function requestFor(recipient: CountryCode, item: ItemClass, asOf: IsoDate, purpose?: Purpose, endUserType?: EndUserType): TransferRequest {
+export function requestFor(recipient: CountryCode, item: ItemClass, asOf: IsoDate, purpose?: Purpose, endUserType?: EndUserType, transferor?: Transferor): TransferRequest {
   return {
     asOf, recipient, item: item.item,
     ...(purpose ? { purpose } : {}),
     ...(endUserType ? { endUser: { type: endUserType } } : {}),
+    ...(transferor ? { transferor } : {}),
   };
 }
 
@@ -48,7 +50,7 @@ export function matrix(engine: Engine, opts: MatrixOptions): Matrix {
   let done = 0;
   for (const g of groups) {
     const row = opts.items.map((item) => {
-      const d = engine.evaluate(requestFor(g.representative, item, opts.asOf, opts.purpose, opts.endUserType), { regime: opts.regime, trace: false });
+      const d = engine.evaluate(requestFor(g.representative, item, opts.asOf, opts.purpose, opts.endUserType, opts.transferor), { regime: opts.regime, trace: false });
       done++;
       opts.onProgress?.(done, total);
       return { outcome: d.outcome, reasons: d.reasons };

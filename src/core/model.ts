@@ -17,6 +17,10 @@ export const PURPOSES = [
 ] as const;
 export const END_USER_TYPES = ['government', 'military', 'international-organization', 'company', 'individual'] as const;
 export const MUNITION_TYPES = ['chemical-weapon', 'biological-weapon', 'cluster-munition', 'anti-personnel-mine', 'other'] as const;
+/** Who transfers: the Minister of Defense (e.g. under SDF Act art. 116-3), another government body, or a company exporting under licence. */
+export const TRANSFERORS = ['defense-minister', 'government', 'company'] as const;
+/** Sub-items of item 1 (arms) of Appended Table 1 of the Export Trade Control Order; policy/classification maps each to ML categories. */
+export const ETCO_ITEM1 = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '13-2', '14', '15', '16', '17'] as const;
 
 export type Form = (typeof FORMS)[number];
 export type ItemFunction = (typeof FUNCTIONS)[number];
@@ -24,10 +28,13 @@ export type Origin = (typeof ORIGINS)[number];
 export type Purpose = (typeof PURPOSES)[number];
 export type EndUserType = (typeof END_USER_TYPES)[number];
 export type MunitionType = (typeof MUNITION_TYPES)[number];
+export type Transferor = (typeof TRANSFERORS)[number];
+export type EtcoItem1 = (typeof ETCO_ITEM1)[number];
 
 export interface Item {
   name?: string;
-  defenseEquipment?: boolean; // absent means true: the product is about defense equipment
+  defenseEquipment?: boolean; // absent means unknown (true when etcoItem is given): the first question of every decision
+  etcoItem?: EtcoItem1; // Export Trade Control Order, Appended Table 1, item 1, sub-item (1)..(17)
   weapon?: boolean; // absent means unknown
   form?: Form;
   function?: ItemFunction;
@@ -50,6 +57,7 @@ export interface TransferRequest {
   endUser?: EndUser;
   item: Item;
   purpose?: Purpose;
+  transferor?: Transferor;
 }
 
 /** An expected problem with input or data: returned, never thrown. */
@@ -67,10 +75,26 @@ export interface DecisionCondition {
   text: Text;
 }
 
+/** What the decision would be if an unstated attribute of the request took this value. */
+export interface OpenOption {
+  value: string;
+  outcome: Outcome;
+  rules: string[]; // the rules that would decide
+}
+
 export interface OpenQuestion {
-  id: string; // the rule or fact that left it open
+  id: string; // the rule or fact that left it open; a request path (e.g. "purpose") for an unstated attribute
   question: Text;
   by: string; // who decides: 'meti' | 'nsc' | 'cabinet' | 'operator' | 'applicant'
+  options?: OpenOption[]; // for an unstated attribute with a finite set of values: what each value would give
+}
+
+/** A law that may govern an item outside the rules on defense equipment. */
+export interface OtherControl {
+  id: string;
+  title: Text;
+  governs: Text;
+  citations: string[];
 }
 
 export type Truth = 'true' | 'false' | 'unknown';
@@ -113,6 +137,7 @@ export interface Decision {
   conditions: DecisionCondition[];
   review: Review | null;
   open: OpenQuestion[];
+  instead?: OtherControl[]; // out of scope, or possibly so: the laws that may govern the item instead
   trace: TraceEntry[];
   policyDigest: string;
 }

@@ -12,6 +12,8 @@ export const sourceSchema = z.strictObject({
   issuer: z.string().optional(),
   date: date.optional(),
   url: z.string().url().optional(),
+  kind: z.enum(['primary', 'wire', 'secondary']).optional()
+    .describe("primary: the issuer's own text or an official record; wire: a news agency or broadcaster; secondary: reproductions, databases, commentary. Unset counts as not primary"),
   confirmed: z.boolean().default(true),
   note: z.string().optional(),
 });
@@ -24,7 +26,11 @@ export const factEntrySchema = z.strictObject({
   source: id,
   confirmed: z.boolean(),
   note: z.string().optional(),
+  covers: z.array(z.string().regex(/^ML([1-9]|1[0-9]|2[0-2])$/, 'expected ML1..ML22')).optional()
+    .describe('for a measure on some item classes only: the Munitions List categories it reaches'),
 });
+
+export const DECIDERS = ['meti', 'nsc', 'cabinet', 'operator'] as const;
 
 export const factSchema = z.strictObject({
   id,
@@ -35,6 +41,8 @@ export const factSchema = z.strictObject({
   default: factValue,
   defaultNote: textSchema,
   maintainedBy: z.enum(['law', 'un', 'operator']),
+  exhaustive: z.boolean().describe('true: the list records every country for which the fact holds, so absence takes the default; false: absence is unknown'),
+  decidedBy: z.enum(DECIDERS).optional().describe('who decides for a country the list does not record (required when not exhaustive)'),
   listDate: date,
   series: z.record(z.string().regex(/^[A-Z]{2}$/), z.array(factEntrySchema)),
 });
@@ -48,12 +56,15 @@ export type Expr =
   | { fact: string; is?: boolean | string | string[]; of?: 'recipient' | 'licensor' }
   | { item: string; is: boolean | string | string[] }
   | { purpose: string | string[] }
+  | { transferor: string | string[] }
+  | { covers: string }
   | { endUser: 'type'; is: string | string[] }
   | { recipient: string[] }
   | { recipientIn: 'licensor' | 'partners' }
   | { judgment: string; question: { en: string; ja: string }; by: string }
   | { asOf: { from?: string; to?: string } };
 
+export const ITEM_FIELDS = ['defenseEquipment', 'etcoItem', 'weapon', 'form', 'function', 'origin', 'program', 'controlList', 'munitionType'] as const;
 const scalarOrList = z.union([z.boolean(), z.string(), z.array(z.string()).min(1)]);
 export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
   z.union([
@@ -62,8 +73,10 @@ export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
     z.strictObject({ any: z.array(exprSchema).min(1) }),
     z.strictObject({ not: exprSchema }),
     z.strictObject({ fact: id, is: scalarOrList.optional(), of: z.enum(['recipient', 'licensor']).optional() }),
-    z.strictObject({ item: z.enum(['defenseEquipment', 'weapon', 'form', 'function', 'origin', 'program', 'controlList', 'munitionType']), is: scalarOrList }),
+    z.strictObject({ item: z.enum(ITEM_FIELDS), is: scalarOrList }),
     z.strictObject({ purpose: z.union([z.string(), z.array(z.string()).min(1)]) }),
+    z.strictObject({ transferor: z.union([z.string(), z.array(z.string()).min(1)]) }),
+    z.strictObject({ covers: id }),
     z.strictObject({ endUser: z.literal('type'), is: z.union([z.string(), z.array(z.string()).min(1)]) }),
     z.strictObject({ recipient: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1) }),
     z.strictObject({ recipientIn: z.enum(['licensor', 'partners']) }),
@@ -116,7 +129,28 @@ export const conditionSchema = z.strictObject({
   source: id,
 });
 
+/** One sub-item of item 1 of Appended Table 1 of the Export Trade Control Order, with the ML categories it matches. */
+export const classificationSchema = z.strictObject({
+  code: z.string(),
+  title: textSchema,
+  ml: z.array(z.string().regex(/^ML([1-9]|1[0-9]|2[0-2])$/)).min(1),
+  citations: z.array(id).min(1),
+  note: z.string().optional(),
+});
+
+/** A law that may govern an item the rules on defense equipment do not cover, while it is in force. */
+export const otherControlSchema = z.strictObject({
+  id,
+  title: textSchema,
+  governs: textSchema,
+  from: date,
+  to: date.optional(),
+  citations: z.array(id).min(1),
+});
+
 export type Source = z.infer<typeof sourceSchema>;
+export type Classification = z.infer<typeof classificationSchema>;
+export type OtherControlDoc = z.infer<typeof otherControlSchema>;
 export type Fact = z.infer<typeof factSchema>;
 export type FactEntry = z.infer<typeof factEntrySchema>;
 export type Rule = z.infer<typeof ruleSchema>;
@@ -129,6 +163,8 @@ export interface RawPolicy {
   facts: { file: string; data: unknown }[];
   regimes: { file: string; data: unknown }[];
   conditions: { file: string; data: unknown }[];
+  classification?: { file: string; data: unknown }[];
+  otherControls?: { file: string; data: unknown }[];
   scenarios?: { file: string; data: unknown }[];
   items?: { file: string; data: unknown }[];
 }

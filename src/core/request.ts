@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { isCountry } from './countries.ts';
 import {
-  END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES,
+  END_USER_TYPES, ETCO_ITEM1, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES, TRANSFERORS,
   type Problem, type Result, type TransferRequest,
 } from './model.ts';
 
-/** The earliest date any regime covers: the 1967 Three Principles on Arms Exports. */
-export const EARLIEST_DATE = '1967-04-21';
+/** The earliest date any regime covers: the Foreign Exchange and Foreign Trade Control Law and the Export Trade Control Order took effect (ADR 0004). */
+export const EARLIEST_DATE = '1949-12-01';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isRealDate, 'not a real calendar date');
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "UA"').refine(isCountry, 'unknown ISO 3166-1 country code');
 
 export const itemSchema = z.strictObject({
   name: z.string().max(500).optional(),
-  defenseEquipment: z.boolean().optional().describe('false: not controlled defense equipment (out of scope); absent means true'),
+  defenseEquipment: z.boolean().optional().describe('true: defense equipment or technology (item 1 of the Appended Tables); false: not (out of scope); absent means unknown, or true when etcoItem is given'),
+  etcoItem: z.enum(ETCO_ITEM1).optional().describe('Export Trade Control Order, Appended Table 1, item 1, sub-item: "1".."17" or "13-2"'),
   weapon: z.boolean().optional().describe('lethal, directly used in combat; absent means unknown'),
   form: z.enum(FORMS).optional(),
   function: z.enum(FUNCTIONS).optional(),
@@ -23,7 +24,7 @@ export const itemSchema = z.strictObject({
   program: z.string().max(100).optional(),
   controlList: z.string().regex(/^ML([1-9]|1[0-9]|2[0-2])[a-z]?$/, 'expected a Munitions List category ML1..ML22').optional(),
   munitionType: z.enum(MUNITION_TYPES).optional().describe('absent means none of the treaty-banned types'),
-});
+}).refine((i) => !(i.etcoItem && i.defenseEquipment === false), { path: ['defenseEquipment'], message: 'an item classified under item 1 of Appended Table 1 (etcoItem) is defense equipment' });
 
 export const transferRequestSchema = z.strictObject({
   asOf: isoDate.refine((d) => d >= EARLIEST_DATE, `no regime before ${EARLIEST_DATE}`).optional(),
@@ -31,6 +32,7 @@ export const transferRequestSchema = z.strictObject({
   endUser: z.strictObject({ name: z.string().max(500).optional(), type: z.enum(END_USER_TYPES).optional() }).optional(),
   item: itemSchema,
   purpose: z.enum(PURPOSES).optional(),
+  transferor: z.enum(TRANSFERORS).optional().describe('who transfers: defense-minister (e.g. SDF Act art. 116-3), government, company; absent means unknown'),
 });
 
 function isRealDate(s: string): boolean {
@@ -56,13 +58,15 @@ export function parseRequest(input: unknown, opts: { today: string }): Result<Tr
   const parsed = transferRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
   const { asOf, ...rest } = parsed.data;
-  return { ok: true, value: { asOf: asOf ?? opts.today, ...rest } };
+  // An item classified under item 1 of Appended Table 1 is defense equipment by that classification.
+  const item = rest.item.etcoItem && rest.item.defenseEquipment === undefined ? { ...rest.item, defenseEquipment: true } : rest.item;
+  return { ok: true, value: { asOf: asOf ?? opts.today, ...rest, item } };
 }
 
-const contextSchema = transferRequestSchema.pick({ asOf: true, purpose: true, endUser: true });
+const contextSchema = transferRequestSchema.pick({ asOf: true, purpose: true, endUser: true, transferor: true });
 
-/** The parts of a request that are the same for every cell of a matrix: date, purpose, end user; same rules as a request. */
-export function parseContext(input: unknown, opts: { today: string }): Result<{ asOf: string; purpose?: TransferRequest['purpose']; endUser?: TransferRequest['endUser'] }> {
+/** The parts of a request that are the same for every cell of a matrix: date, purpose, end user, transferor; same rules as a request. */
+export function parseContext(input: unknown, opts: { today: string }): Result<{ asOf: string; purpose?: TransferRequest['purpose']; endUser?: TransferRequest['endUser']; transferor?: TransferRequest['transferor'] }> {
   const parsed = contextSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
   return { ok: true, value: { ...parsed.data, asOf: parsed.data.asOf ?? opts.today } };

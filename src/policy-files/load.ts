@@ -40,6 +40,8 @@ export function readPolicy(dir = DEFAULT_POLICY_DIR): Result<RawPolicy> {
     facts: read('facts'),
     regimes: read('regimes', 'drafts'),
     conditions: read('conditions'),
+    classification: read('classification'),
+    otherControls: read('other-controls'),
     scenarios: read('scenarios'),
     items: read('items'),
   };

@@ -45,7 +45,7 @@ describe('analysis API', () => {
   });
 
   it('GET /api/v1/matrix', async () => {
-    const r = await call('GET', '/api/v1/matrix?asOf=2022-03-08&purpose=aid-against-aggression&items=body-armour,anti-tank-missile');
+    const r = await call('GET', '/api/v1/matrix?asOf=2022-03-08&purpose=aid-against-aggression&transferor=defense-minister&items=body-armour,anti-tank-missile');
     expect(r.status).toBe(200);
     expect(r.json.cells).toHaveLength(249 * 2);
     expect(r.json.cells).toContainEqual({ recipient: 'UA', item: 'body-armour', outcome: 'permissible', reasons: ['C-2022-ukraine-non-lethal'] });

@@ -8,7 +8,7 @@ import { ALL_PURPOSES } from '../../core/domain.ts';
 import { Engine } from '../../core/engine.ts';
 import type { ItemClass } from '../../core/items.ts';
 import { matrix } from '../../core/matrix.ts';
-import { END_USER_TYPES, PURPOSES, type Problem, type Purpose } from '../../core/model.ts';
+import { END_USER_TYPES, PURPOSES, TRANSFERORS, type Problem, type Purpose } from '../../core/model.ts';
 import { parseContext, parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
 import { timeline } from '../../core/timeline.ts';
 import { whatif } from '../../core/whatif.ts';
@@ -22,6 +22,7 @@ const matrixQuery = z.strictObject({
   items: itemList,
   purpose: z.enum(PURPOSES).optional(),
   endUserType: z.enum(END_USER_TYPES).optional(),
+  transferor: z.enum(TRANSFERORS).optional(),
 });
 const diffQuery = z.strictObject({
   from: z.string().min(1).max(120).describe('a date, a regime/revision/draft id, or ID@DATE'),
@@ -99,7 +100,7 @@ export const analysis: RouteModule = {
         const parsed = q.success ? parseContext({ asOf }, { today: asOf }) : null;
         if (parsed && !parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: 'query.asOf' })));
         if (problems.length || !q.success) return invalid(problems);
-        return ok(matrix(eng, { asOf, items, regime: q.data.regime, purpose: q.data.purpose, endUserType: q.data.endUserType }));
+        return ok(matrix(eng, { asOf, items, regime: q.data.regime, purpose: q.data.purpose, endUserType: q.data.endUserType, transferor: q.data.transferor }));
       },
     },
     {

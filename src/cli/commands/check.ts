@@ -1,5 +1,6 @@
 import { analyse, type Finding } from '../../core/analysis.ts';
 import { compilePolicy } from '../../core/compile.ts';
+import { coverage } from '../../core/coverage.ts';
 import { compileItems } from '../../core/items.ts';
 import { runScenarios } from '../../core/scenarios.ts';
 import { readPolicyWithDrafts } from '../../policy-files/drafts.ts';
@@ -29,6 +30,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const rules = engine.allRules().length;
   const factEntries = engine.policy.facts.reduce((n, f) => n + Object.values(f.series).reduce((m, s) => m + s.length, 0), 0);
   const analysis = values['no-analysis'] ? null : analyse(engine, items.value, { onProgress: progressBar(io, 'analysis', 1e9) });
+  const cov = coverage(engine);
   const summary = {
     regimes: engine.regimes().length,
     rules,
@@ -39,6 +41,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     scenarios: report.total,
     scenariosPassed: report.passed,
     problems: report.problems,
+    coverage: cov,
     analysis: analysis && { points: analysis.points, versions: analysis.versions, findings: analysis.findings },
     policyDigest: engine.policyDigest,
   };
@@ -47,6 +50,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   else {
     io.stdout(`policy ${engine.policyDigest}\n${summary.regimes} regimes/revisions/drafts, ${rules} rules, ${summary.facts} facts (${factEntries} dated values), ${summary.sources} sources, ${summary.items} item classes\n`);
     io.stdout(`scenarios: ${report.passed} passed, ${report.total - report.passed} failed\n`);
+    const pct = (n: number, d: number) => `${d ? Math.round((100 * n) / d) : 0}%`;
+    io.stdout(`coverage: ${cov.rulesWithPrimarySource}/${cov.rules} rules (${pct(cov.rulesWithPrimarySource, cov.rules)}) cite a primary source; `
+      + `${cov.factEntriesConfirmed}/${cov.factEntries} dated fact values (${pct(cov.factEntriesConfirmed, cov.factEntries)}) confirmed; `
+      + `${cov.rulesUnconfirmed.length} rules read without a confirmed text\n`);
+    io.stdout(`open legal questions (${cov.questions.length}):\n`);
+    for (const q of cov.questions) io.stdout(`  ${q.id} (${q.by}; ${q.rules.join(', ')}): ${q.question.en}\n`);
     if (analysis) {
       const count = (s: Finding['severity']) => analysis.findings.filter((f) => f.severity === s).length;
       io.stdout(`analysis: ${analysis.points} requests over ${analysis.versions} versions; ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes\n`);

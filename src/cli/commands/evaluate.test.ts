@@ -42,18 +42,33 @@ describe('gensoku evaluate', () => {
   });
 
   it('reads a request from stdin and from friendly flags alike', async () => {
-    const req = { asOf: '2026-05-01', recipient: 'AU', item: { weapon: true, form: 'complete', function: 'other', origin: 'domestic' } };
+    const req = { asOf: '2026-05-01', recipient: 'AU', item: { defenseEquipment: true, weapon: true, form: 'complete', function: 'other', origin: 'domestic' }, purpose: 'commercial', transferor: 'company' };
     const a = io(JSON.stringify(req));
     expect(await main(['evaluate', '-'], a.io)).toBe(0);
     const b = io();
-    expect(await main(['evaluate', '--to', 'AU', '--as-of', '2026-05-01', '--weapon', '--form', 'complete', '--function', 'other', '--origin', 'domestic'], b.io)).toBe(0);
+    expect(await main(['evaluate', '--to', 'AU', '--as-of', '2026-05-01', '--defense-equipment', '--weapon', '--form', 'complete', '--function', 'other', '--origin', 'domestic', '--purpose', 'commercial', '--transferor', 'company'], b.io)).toBe(0);
     expect(JSON.parse(a.out())).toEqual(JSON.parse(b.out()));
   });
 
   it('names the open question when lethality is not stated', async () => {
-    const t = io(JSON.stringify({ asOf: '2022-03-08', recipient: 'UA', item: { form: 'complete' }, purpose: 'aid-against-aggression' }));
+    const t = io(JSON.stringify({ asOf: '2022-03-08', recipient: 'UA', item: { defenseEquipment: true, form: 'complete' }, purpose: 'aid-against-aggression', transferor: 'defense-minister' }));
     expect(await main(['evaluate'], t.io)).toBe(4);
-    expect(JSON.parse(t.out()).open[0].id).toBe('item.weapon');
+    expect(JSON.parse(t.out()).open.map((q: { id: string }) => q.id)).toContain('item.weapon');
+  });
+
+  it('asks whether the item is defense equipment before anything else, and names what governs it otherwise', async () => {
+    // Tents to Ukraine on 2022-03-04 with the scope left unstated.
+    const t = io(JSON.stringify({ asOf: '2022-03-04', recipient: 'UA', item: { name: 'tents', weapon: false, form: 'complete', function: 'other', origin: 'domestic' } }));
+    expect(await main(['evaluate'], t.io)).toBe(4);
+    const d = JSON.parse(t.out());
+    expect(d.open[0]).toMatchObject({ id: 'item.defenseEquipment', options: [{ value: 'false', outcome: 'out_of_scope' }, { value: 'true' }] });
+    expect(d.instead.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining(['fefta-catch-all', 'no-security-licence']));
+  });
+
+  it('answers a request from before the 1967 principles (ADR 0004)', async () => {
+    const t = io(JSON.stringify({ asOf: '1965-06-01', recipient: 'TH', item: { defenseEquipment: true, weapon: true, form: 'complete' } }));
+    expect(await main(['evaluate', '--format', 'text'], t.io)).toBe(4);
+    expect(t.out()).toContain('P-default-licence');
   });
 
   it('lists every problem of bad input with its path and exits 1, without a stack trace', async () => {
@@ -64,10 +79,10 @@ describe('gensoku evaluate', () => {
     expect(err).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('rejects dates before 1967-04-21, malformed JSON, unknown regimes and bad flags', async () => {
-    const early = io(JSON.stringify({ asOf: '1967-04-20', recipient: 'US', item: {} }));
+  it('rejects dates before 1949-12-01, malformed JSON, unknown regimes and bad flags', async () => {
+    const early = io(JSON.stringify({ asOf: '1949-11-30', recipient: 'US', item: {} }));
     expect(await main(['evaluate'], early.io)).toBe(1);
-    expect(early.err()).toContain('no regime before 1967-04-21');
+    expect(early.err()).toContain('no regime before 1949-12-01');
     const bad = io('{ not json');
     expect(await main(['evaluate'], bad.io)).toBe(1);
     expect(bad.err()).toContain('malformed_json');
@@ -95,7 +110,7 @@ describe('gensoku evaluate --item and --draft', () => {
     expect(await main(['evaluate', '--to', 'US', '--item', 'pac3-interceptor', '--as-of', '2023-12-22'], t.io)).toBe(0);
     expect(JSON.parse(t.out()).reasons).toEqual(['C-2023-licensed-to-licensor']);
     const u = io();
-    expect(await main(['evaluate', '--to', 'US', '--item', 'pac3-interceptor', '--as-of', '2023-12-21'], u.io)).toBe(2);
+    expect(await main(['evaluate', '--to', 'US', '--item', 'pac3-interceptor', '--as-of', '2023-12-21', '--purpose', 'commercial'], u.io)).toBe(2);
     const bad = io();
     expect(await main(['evaluate', '--to', 'US', '--item', 'no-such-item'], bad.io)).toBe(1);
     expect(bad.err()).toContain('no item class "no-such-item"');

@@ -11,6 +11,7 @@ const OPTIONS = {
   item: { type: 'string', multiple: true },
   purpose: { type: 'string' },
   'end-user-type': { type: 'string' },
+  transferor: { type: 'string' },
   format: { type: 'string', default: 'text' },
   ...POLICY_OPTIONS,
 } as const;
@@ -27,7 +28,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const regime = defaultRegime(values.regime, loaded.drafts);
   // The request schema checks the date, purpose and end-user type exactly as evaluate does.
   const probe = parseContext({
-    asOf: values['as-of'], purpose: values.purpose,
+    asOf: values['as-of'], purpose: values.purpose, transferor: values.transferor,
     ...(values['end-user-type'] ? { endUser: { type: values['end-user-type'] } } : {}),
   }, { today: today(io) });
   const problems = probe.ok ? [] : probe.problems.map((p) => ({ ...p, path: p.path === 'asOf' ? '--as-of' : p.path === 'endUser.type' ? '--end-user-type' : `--${p.path}` }));
@@ -36,6 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const asOf = probe.value.asOf;
   const m = matrix(engine, {
     asOf, items, regime, purpose: values.purpose as Purpose | undefined, endUserType: values['end-user-type'] as EndUserType | undefined,
+    transferor: probe.value.transferor,
     onProgress: progressBar(io, 'matrix', ALL_COUNTRIES.length * items.length),
   });
   if (values.format === 'json') { io.stdout(json(m.cells)); return EXIT.ok; }

@@ -18,7 +18,7 @@ describe('gensoku whatif', () => {
 
   it('answers in JSON and CSV, and from flags with a catalogue item', async () => {
     const j = io();
-    await main(['whatif', '--to', 'PH', '--item', 'armoured-vehicle', '--as-of', '2023-03-10', '--format', 'json'], j.io);
+    await main(['whatif', '--to', 'PH', '--item', 'armoured-vehicle', '--as-of', '2023-03-10', '--purpose', 'security-cooperation', '--format', 'json'], j.io);
     const w = JSON.parse(j.out());
     expect(w.decision.outcome).toBe('not_permitted');
     // The 2023-12-22 revision's five categories with self-protection arms: a transport version would do from then on.

@@ -3,7 +3,7 @@ import type { FactDoc } from '../api/types.ts';
 import { countryHistory, inForce } from './factHistory.ts';
 
 const doc = (id: string, maintainedBy: FactDoc['maintainedBy']): FactDoc => ({
-  id, title: { en: id, ja: id }, type: 'boolean', default: false, defaultNote: { en: `not on ${id}`, ja: `${id}に記載なし` }, maintainedBy, listDate: '2026-11-22',
+  id, title: { en: id, ja: id }, type: 'boolean', default: false, defaultNote: { en: `not on ${id}`, ja: `${id}に記載なし` }, maintainedBy, exhaustive: true, listDate: '2026-11-22',
 });
 const docs = new Map([doc('un-arms-embargo', 'un'), doc('transfer-agreement', 'law'), doc('fighting-under-way', 'operator'), doc('security-partner', 'operator'), doc('treaty-att', 'law')].map((d) => [d.id, d]));
 

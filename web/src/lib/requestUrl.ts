@@ -44,7 +44,7 @@ export function encodeForm(s: FormState): URLSearchParams {
   set('item', s.preset);
   const i = s.item;
   set('name', i.name);
-  if (i.defenseEquipment === false) set('defenseEquipment', false);
+  set('defenseEquipment', i.defenseEquipment);
   set('weapon', i.weapon);
   set('form', i.form);
   set('function', i.function);
@@ -62,7 +62,8 @@ export function decodeForm(p: URLSearchParams, today: string): FormState {
   const item: Item = {};
   const name = text(p.get('name'), 500);
   if (name) item.name = name;
-  if (bool(p.get('defenseEquipment')) === false) item.defenseEquipment = false;
+  const defenseEquipment = bool(p.get('defenseEquipment'));
+  if (defenseEquipment !== undefined) item.defenseEquipment = defenseEquipment;
   const weapon = bool(p.get('weapon'));
   if (weapon !== undefined) item.weapon = weapon;
   const form = oneOf(FORMS, p.get('form'));
