@@ -145,7 +145,10 @@ describe('errors', () => {
 
 describe('meta and engine', () => {
   it('serves health, the OpenAPI document for every route, and the docs page', async () => {
-    expect((await call('GET', '/healthz')).json).toMatchObject({ status: 'ok', database: 'pglite' });
+    expect((await call('GET', '/healthz')).json).toEqual({ status: 'ok', database: 'pglite', policyDigest: engine.policyDigest, list: null, listUpdate: null });
+    // A failed download shows, with its reason, until the next one succeeds.
+    await store.listFetches.save({ url: 'https://example.org/l.xml', etag: null, lastModified: null, sha256: null, checkedAt: '2026-04-01T00:00:00.000Z', outcome: 'failed', message: 'the server answered 500', okAt: null });
+    expect((await call('GET', '/healthz')).json.listUpdate).toEqual({ url: 'https://example.org/l.xml', checkedAt: '2026-04-01T00:00:00.000Z', outcome: 'failed', message: 'the server answered 500', lastSuccessAt: null });
     const doc = (await call('GET', '/api/openapi.json')).json;
     expect(doc.openapi).toBe('3.1.0');
     const ops = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
@@ -219,11 +222,30 @@ describe('authentication', () => {
     expect((await app.request('/api/v1/auth/me', { headers: { cookie } })).status).toBe(401);
   });
 
-  it('refuses wrong passwords, then throttles the username', async () => {
-    for (let i = 0; i < 5; i++) expect((await call('POST', '/api/v1/auth/login', { body: { username: 'bob', password: 'wrong password' } })).status).toBe(401);
-    const r = await call('POST', '/api/v1/auth/login', { body: { username: 'bob', password: PASSWORD } });
-    expect(r.status).toBe(429);
-    expect(r.headers.get('retry-after')).toBeTruthy();
+  it('slows guessing per username and address with growing delays, kept in the database, never locking the owner out elsewhere', async () => {
+    const behindProxy = () => createApp({ store, engine, now: () => clock, log: () => {}, webDist: null, trustProxy: true });
+    const a = behindProxy();
+    const login = (password: string, from: string, via = a) => via.request('/api/v1/auth/login', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.7, ${from}` }, body: JSON.stringify({ username: 'bob', password }),
+    });
+    const guesser = '203.0.113.9';
+    for (let i = 0; i < 4; i++) expect((await login('wrong password', guesser)).status).toBe(401);
+    const held = await login(PASSWORD, guesser);
+    expect(held.status).toBe(429);
+    expect(held.headers.get('retry-after')).toBe('1');
+    // The owner, from another address, is not slowed by a stranger's guesses.
+    expect((await login(PASSWORD, '192.0.2.1')).status).toBe(200);
+    clock = new Date(clock.getTime() + 1000);
+    expect((await login('wrong password', guesser)).status).toBe(401);
+    // The delay grows, and another server on the same database (a second app) enforces it too.
+    const elsewhere = await login(PASSWORD, guesser, behindProxy());
+    expect(elsewhere.status).toBe(429);
+    expect(elsewhere.headers.get('retry-after')).toBe('2');
+    clock = new Date(clock.getTime() + 2000);
+    expect((await login(PASSWORD, guesser)).status).toBe(200);
+    // A correct password clears the count for this username and address.
+    expect((await login('wrong password', guesser)).status).toBe(401);
+    expect((await login(PASSWORD, guesser)).status).toBe(200);
   });
 
   it('issues bearer tokens and rejects unknown ones', async () => {

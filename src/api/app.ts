@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { CaseService } from '../cases/service.ts';
+import { todayInJapan } from '../core/clock.ts';
 import type { Actor, SessionRow } from '../cases/model.ts';
 import { resolveToken } from '../cases/users.ts';
 import { LoginThrottle } from './throttle.ts';
@@ -105,12 +106,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? stdoutLogger();
   const routes = ROUTE_MODULES.flatMap((m) => m.routes);
-  const screening = { current: deps.screening ?? null };
+  const screening = deps.lists ?? { current: deps.screening ?? null };
   const services: Services = {
     deps: { ...deps, now },
     screening,
     cases: new CaseService({ store: deps.store, engine: deps.engine, now, screening: () => screening.current }),
-    throttle: new LoginThrottle(now),
+    today: () => todayInJapan(now()),
+    throttle: new LoginThrottle(deps.store.throttle, now),
     routes,
   };
   const app = new Hono<Env>();

@@ -39,6 +39,10 @@ export interface AppDeps {
   authorities?: Text[];
   /** The sanctions list parties are screened against at submission; null: none loaded. */
   screening?: ScreeningProvider | null;
+  /** The holder of the list in use, when the caller shares it (gensoku serve: a list announced by another server replaces it). */
+  lists?: { current: ScreeningProvider | null };
+  /** Behind a reverse proxy: the client address is the last X-Forwarded-For hop, not the socket's peer. */
+  trustProxy?: boolean;
 }
 
 export interface Services {
@@ -46,6 +50,8 @@ export interface Services {
   cases: CaseService;
   /** The list in use; replaced when an admin imports a new one. */
   screening: { current: ScreeningProvider | null };
+  /** Today in Japan, from deps.now: the default asOf of public engine routes. */
+  today: () => string;
   throttle: LoginThrottle;
   /** Every route the app serves, for the OpenAPI document. */
   routes: RouteDef[];

@@ -1,4 +1,5 @@
 // The annual report as METI publishes it: approvals counted by category, for one year. Pure.
+import { yearBoundsInJapan } from '../core/clock.ts';
 import { CATEGORIES } from '../core/policy-schema.ts';
 import type { ApprovalCount } from './store-port.ts';
 
@@ -10,11 +11,8 @@ export interface AnnualReport {
 
 export const UNCATEGORISED = 'uncategorised';
 
-/** A calendar year in Japan (JST, UTC+9, no daylight saving) as UTC ISO bounds [from, to). */
-export function yearBounds(year: number): { from: string; to: string } {
-  const start = (y: number) => new Date(Date.UTC(y, 0, 1) - 9 * 3600_000).toISOString();
-  return { from: start(year), to: start(year + 1) };
-}
+/** A calendar year in Japan as UTC ISO bounds [from, to). */
+export const yearBounds = yearBoundsInJapan;
 
 /** Every category the policy knows, in the report's order, with zero where nothing was approved. */
 export function annualReport(year: number, counts: ApprovalCount[]): AnnualReport {

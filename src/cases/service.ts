@@ -1,6 +1,7 @@
 // The case service: loads, checks, asks the engine, and writes through the store. Every write is audited there.
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { todayInJapan } from '../core/clock.ts';
 import { toProblems } from '../core/request.ts';
 import { categoryOf, decisionConditions, evaluateCase, type DecisionEngine } from './evaluate.ts';
 import { fail, invalid, notFound, type ServiceResult } from './failure.ts';
@@ -20,8 +21,6 @@ export interface CaseServiceDeps {
   store: Store;
   engine: DecisionEngine;
   now?: () => Date;
-  /** The calendar the ministry works in: a decision's asOf is today's date there. */
-  timeZone?: string;
   /** The sanctions list parties are screened against, read at each use so a re-import takes effect at once. */
   screening?: () => ScreeningProvider | null;
 }
@@ -51,7 +50,6 @@ export class CaseService {
   private readonly store: Store;
   private readonly engine: DecisionEngine;
   private readonly now: () => Date;
-  private readonly dateFormat: Intl.DateTimeFormat;
   private readonly provider: () => ScreeningProvider | null;
 
   constructor(deps: CaseServiceDeps) {
@@ -59,16 +57,11 @@ export class CaseService {
     this.engine = deps.engine;
     this.now = deps.now ?? (() => new Date());
     this.provider = deps.screening ?? (() => null);
-    this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timeZone ?? 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
   }
 
-  private lastDay: { minute: number; day: string } = { minute: NaN, day: '' };
-
-  /** The date in the service's time zone; formatting is costly, so it is computed once a minute. */
-  today(at = this.now()): string {
-    const minute = Math.floor(at.getTime() / 60_000);
-    if (minute !== this.lastDay.minute) this.lastDay = { minute, day: this.dateFormat.format(at) };
-    return this.lastDay.day;
+  /** Today in Japan, where the ministry decides: a decision's asOf. */
+  private today(at = this.now()): string {
+    return todayInJapan(at);
   }
 
   private audit(rc: RequestContext, at: Date): AuditContext {

@@ -78,6 +78,50 @@ export interface ScreeningListRow extends ScreeningListInfo {
 /** A list to store; its number, time and importer come from the store and the audit context. */
 export type NewScreeningList = Omit<ScreeningListRow, 'id' | 'importedAt' | 'importedBy'>;
 
+export interface ThrottleEntry {
+  key: string;
+  failures: number;
+  lastFailureAt: string;
+  /** Until when a login under this key is refused (ISO); null when it is not. */
+  blockedUntil: string | null;
+}
+
+/** The state of downloads from one URL (`gensoku lists update`, the scheduled refresh). */
+export interface ListFetch {
+  url: string;
+  /** The validators of the last download that was stored or confirmed, sent back as a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** sha256 of that download's content: the validators are sent only while that list is still the one in use. */
+  sha256: string | null;
+  checkedAt: string;
+  outcome: 'updated' | 'unchanged' | 'failed';
+  /** What went wrong, when outcome is failed. */
+  message: string | null;
+  /** When the last successful check was (updated or unchanged). */
+  okAt: string | null;
+}
+
+export interface ThrottleStore {
+  /** The entries for these keys (missing keys have never failed recently). */
+  get(keys: string[]): Promise<ThrottleEntry[]>;
+  /**
+   * Counts one failure under each key (a count whose last failure is before resetBefore starts again at 1) and
+   * blocks each key until the time `blockFor(failures)` gives; returns the entries as now stored.
+   */
+  fail(keys: string[], at: Date, resetBefore: string, blockFor: (key: string, failures: number) => string | null): Promise<ThrottleEntry[]>;
+  clear(keys: string[]): Promise<void>;
+}
+
+export interface ListFetchStore {
+  get(url: string): Promise<ListFetch | undefined>;
+  /** The last check of any URL, for /healthz. */
+  latest(): Promise<ListFetch | undefined>;
+  save(f: ListFetch): Promise<void>;
+  /** Takes this URL's scheduled turn when no process took it since `since`: true for exactly one taker. */
+  claim(url: string, at: string, since: string): Promise<boolean>;
+}
+
 export interface Store {
   /** Which database answers, for the health check. */
   readonly dialect: 'pglite' | 'postgres';
@@ -136,6 +180,15 @@ export interface Store {
     list(opts?: { after?: number; limit?: number; targetId?: string }): Promise<AuditEntry[]>;
     verify(): Promise<AuditVerification>;
   };
+  /** Failed logins by key (username and client address, client address), shared by every server on the database. */
+  throttle: ThrottleStore;
+  /** Conditional-GET state of list downloads. */
+  listFetches: ListFetchStore;
+  /**
+   * Calls fn when any process stores a list, and after a lost connection (it may have missed one); returns stop.
+   * PostgreSQL only (LISTEN/NOTIFY): PGlite has one process per database, so there is nothing to watch.
+   */
+  watchLists?(fn: () => void): Promise<() => Promise<void>>;
   /** Resolves when the database answers; rejects when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -128,16 +128,16 @@ export async function updateUser(store: Store, ctx: AuditContext, id: string, in
 }
 
 /**
- * On a store with no active admin, creates one from GENSOKU_ADMIN_USER / GENSOKU_ADMIN_PASSWORD.
- * Returns what happened, for the start-up log; never invents a password.
+ * On a store with no active admin, creates one from the configured first admin (GENSOKU_ADMIN_USER / _PASSWORD).
+ * Returns what happened, for the start-up log (null: there is still no admin); never invents a password.
  */
-export async function ensureFirstAdmin(store: Store, env: NodeJS.ProcessEnv, now: Date): Promise<ServiceResult<string>> {
+export async function ensureFirstAdmin(store: Store, admin: { username: string; password: string } | undefined, now: Date): Promise<ServiceResult<string | null>> {
   if ((await store.users.count('admin')) > 0) return { ok: true, value: 'admin exists' };
-  const username = env.GENSOKU_ADMIN_USER;
-  const password = env.GENSOKU_ADMIN_PASSWORD;
-  if (!username || !password) {
-    return { ok: true, value: 'no admin yet: set GENSOKU_ADMIN_USER and GENSOKU_ADMIN_PASSWORD, or run gensoku users add --role admin' };
-  }
+  if (!admin) return { ok: true, value: null };
+  const { username, password } = admin;
   const r = await createUser(store, { actor: 'system', at: now.toISOString() }, { username, password, role: 'admin' }, now);
-  return r.ok ? { ok: true, value: `created the first admin ${username} from the environment` } : r;
+  if (r.ok) return { ok: true, value: `created the first admin ${username} from the environment` };
+  // Several servers starting at once on one database: another one created it first.
+  if (r.problems[0]?.code === 'username_taken' && (await store.users.count('admin')) > 0) return { ok: true, value: 'admin exists' };
+  return r;
 }

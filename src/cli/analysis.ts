@@ -3,7 +3,7 @@ import type { Engine } from '../core/engine.ts';
 import type { ItemClass } from '../core/items.ts';
 import { loadPolicyWithDrafts } from '../policy-files/drafts.ts';
 import { loadItems } from '../policy-files/items.ts';
-import { EXIT, UsageError, printProblems, type Io } from './io.ts';
+import { EXIT, UsageError, configOf, printProblems, type Io } from './io.ts';
 import { engineOrExit } from './policy.ts';
 
 export const POLICY_OPTIONS = {
@@ -11,8 +11,8 @@ export const POLICY_OPTIONS = {
   draft: { type: 'string', multiple: true },
 } as const;
 
-function policyDir(dir?: string): string | undefined {
-  return dir ?? process.env.GENSOKU_POLICY ?? undefined;
+function policyDir(io: Io, dir?: string): string | undefined {
+  return dir ?? configOf(io).policyDir;
 }
 
 /** The engine, with any --draft overlays compiled in, and their ids; invalid data (policy or overlay) is exit 3. */
@@ -21,7 +21,7 @@ export function engineWithDrafts(io: Io, dir: string | undefined, drafts: readon
     const engine = engineOrExit(io, dir);
     return typeof engine === 'number' ? engine : { engine, drafts: [] };
   }
-  const r = loadPolicyWithDrafts(policyDir(dir), drafts);
+  const r = loadPolicyWithDrafts(policyDir(io, dir), drafts);
   if (r.ok) return r.value;
   printProblems(io, r.problems, 'invalid policy or draft');
   return EXIT.invalidPolicy;
@@ -35,7 +35,7 @@ export function defaultRegime(regime: string | undefined, drafts: readonly strin
 }
 
 export function catalogueOrExit(io: Io, dir?: string): ItemClass[] | number {
-  const r = loadItems(policyDir(dir));
+  const r = loadItems(policyDir(io, dir));
   if (r.ok) return r.value;
   printProblems(io, r.problems, 'invalid item catalogue');
   return EXIT.invalidPolicy;

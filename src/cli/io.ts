@@ -1,11 +1,30 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { todayInJapan } from '../core/clock.ts';
 import type { Problem } from '../core/model.ts';
+import { readConfig, type Config } from '../config.ts';
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   stdin: () => Promise<string>;
   isTTY?: boolean;
+  /** The configuration, parsed once by main; a test's Io without one gets the environment as it is then. */
+  config?: Config;
+  /** The clock; default the system's. */
+  now?: () => Date;
+}
+
+export function configOf(io: Io): Config {
+  return io.config ?? readConfig();
+}
+
+export function nowOf(io: Io): Date {
+  return io.now ? io.now() : new Date();
+}
+
+/** Today's date in Japan, where the decisions are made. */
+export function today(io: Io): string {
+  return todayInJapan(nowOf(io));
 }
 
 /** CLI exit codes of the contract. */
@@ -29,9 +48,4 @@ export function printProblems(io: Io, problems: Problem[], heading = 'invalid in
 
 export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/** Today's date in Japan, where the decisions are made. */
-export function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }

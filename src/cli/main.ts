@@ -1,33 +1,36 @@
-import { EXIT, UsageError, type Io } from './io.ts';
+import { ConfigError, readConfig } from '../config.ts';
+import { commandHelp, HELP, type CommandName } from './help.ts';
+import { EXIT, UsageError, printProblems, type Io } from './io.ts';
 
-type Command = { run: (argv: string[], io: Io) => Promise<number> };
+export type Command = { run: (argv: string[], io: Io) => Promise<number> };
 
-/** Each command, its one-line help, and its module, loaded only when used (static imports, so bundlers see them). */
-const COMMANDS: Record<string, [string, () => Promise<Command>]> = {
-  evaluate: ['decide a TransferRequest: gensoku evaluate [FILE|-] [--regime ID] [--format json|text] [--lang en|ja]', () => import('./commands/evaluate.ts')],
-  regimes: ['list regimes, revisions and drafts with their dates and sources', () => import('./commands/regimes.ts')],
-  facts: ["a country's facts on a date, each with its citation: gensoku facts UA [--as-of DATE]", () => import('./commands/facts.ts')],
-  check: ['validate the policy and run every scenario (exit 3 on any failure)', () => import('./commands/check.ts')],
-  items: ['list the item catalogue', () => import('./commands/items.ts')],
-  matrix: ['outcome for every country x item class', () => import('./commands/matrix.ts')],
-  diff: ['what changed between two dates or regimes', () => import('./commands/diff.ts')],
-  timeline: ['the same request across all time', () => import('./commands/timeline.ts')],
-  whatif: ['the smallest changes that would make a request permissible', () => import('./commands/whatif.ts')],
-  screen: ['screen a name against the UN Security Council Consolidated List', () => import('./commands/screen.ts')],
-  lists: ['import the UN Security Council Consolidated List', () => import('./commands/lists.ts')],
-  serve: ['start the API and web UI', () => import('./commands/serve.ts')],
-  users: ['manage users', () => import('./commands/users.ts')],
-  audit: ['verify the audit chain', () => import('./commands/audit.ts')],
-  report: ['annual report', () => import('./commands/report.ts')],
+/** Each command's module, loaded only when used (static imports, so bundlers see them); its help is in help.ts. */
+export const COMMANDS: Record<CommandName, () => Promise<Command>> = {
+  evaluate: () => import('./commands/evaluate.ts'),
+  regimes: () => import('./commands/regimes.ts'),
+  facts: () => import('./commands/facts.ts'),
+  check: () => import('./commands/check.ts'),
+  items: () => import('./commands/items.ts'),
+  matrix: () => import('./commands/matrix.ts'),
+  diff: () => import('./commands/diff.ts'),
+  timeline: () => import('./commands/timeline.ts'),
+  whatif: () => import('./commands/whatif.ts'),
+  screen: () => import('./commands/screen.ts'),
+  lists: () => import('./commands/lists.ts'),
+  serve: () => import('./commands/serve.ts'),
+  users: () => import('./commands/users.ts'),
+  audit: () => import('./commands/audit.ts'),
+  report: () => import('./commands/report.ts'),
 };
 
 function help(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-  return `gensoku - Japan's rules on transferring defense equipment abroad, as an explainable engine\n\nUsage: gensoku <command> [options]\n\n${Object.entries(COMMANDS)
-    .map(([c, [d]]) => `  ${c.padEnd(width)}  ${d}`).join('\n')}\n\nExit codes: 0 permissible/out_of_scope, 2 prohibited/not_permitted, 4 requires_judgment, 1 bad input, 3 invalid policy.\n`;
+  const names = Object.keys(COMMANDS) as CommandName[];
+  const width = Math.max(...names.map((c) => c.length));
+  return `gensoku - Japan's rules on transferring defense equipment abroad, as an explainable engine\n\nUsage: gensoku <command> [options]\n\n${names
+    .map((c) => `  ${c.padEnd(width)}  ${HELP[c].summary}`).join('\n')}\n\n"gensoku <command> --help" shows a command's options and an example.\nExit codes: 0 permissible/out_of_scope, 2 prohibited/not_permitted, 4 requires_judgment, 1 bad input, 3 invalid policy.\n`;
 }
 
-const defaultIo: Io = {
+const defaultIo = (): Io => ({
   stdout: (s) => { process.stdout.write(s); },
   stderr: (s) => { process.stderr.write(s); },
   stdin: async () => {
@@ -36,26 +39,48 @@ const defaultIo: Io = {
     return Buffer.concat(chunks).toString('utf8');
   },
   isTTY: Boolean(process.stderr.isTTY),
-};
+  // The one place the CLI reads the environment; commands get it from here.
+  config: readConfig(),
+  now: () => new Date(),
+});
+
+const wantsHelp = (argv: string[]) => argv.some((a) => a === '--help' || a === '-h');
 
 /** Parses the command name and dispatches to its module; every failure maps to an exit code here. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], given?: Io): Promise<number> {
   const [name, ...rest] = argv;
+  const out = given ?? { stdout: (s: string) => { process.stdout.write(s); }, stderr: (s: string) => { process.stderr.write(s); } };
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(help());
+    out.stdout(help());
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
-    io.stderr(`unknown command "${name}"\n\n${help()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
+  if (!load) {
+    out.stderr(`unknown command "${name}"\n\n${help()}`);
+    return EXIT.usage;
+  }
+  if (wantsHelp(rest)) {
+    out.stdout(commandHelp(name as CommandName));
+    return EXIT.ok;
+  }
+  let io: Io;
+  try {
+    io = given ?? defaultIo();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    printProblems({ ...out, stdin: async () => '' }, e.problems, 'invalid configuration in the environment (see docs/deploy.md)');
     return EXIT.usage;
   }
   try {
-    const mod = await command[1]();
+    const mod = await load();
     return await mod.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`${e.message}\nRun "gensoku --help" for usage.\n`);
+      io.stderr(`${e.message}\nRun "gensoku ${name} --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof ConfigError) {
+      printProblems(io, e.problems, 'invalid configuration in the environment (see docs/deploy.md)');
       return EXIT.usage;
     }
     io.stderr(`internal error: ${(e as Error).message}\n`);

@@ -8,10 +8,10 @@ import type { Problem, Result, SanctionsList } from './types.ts';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_LIST = resolve(REPO, 'data', 'un-sc-consolidated', 'consolidated-2026-05-08.xml');
 
-/** The list file to use: the given path, else $GENSOKU_UN_LIST, else the bundled copy under data/. */
-export function resolveListPath(given: string | undefined, env: Record<string, string | undefined> = process.env): string | undefined {
+/** The list file to use: the given path, else the configured one (GENSOKU_UN_LIST), else the bundled copy under data/. */
+export function resolveListPath(given: string | undefined, configured?: string): string | undefined {
   if (given) return given;
-  if (env['GENSOKU_UN_LIST']) return env['GENSOKU_UN_LIST'];
+  if (configured) return configured;
   return existsSync(DEFAULT_LIST) ? DEFAULT_LIST : undefined;
 }
 

@@ -294,5 +294,36 @@ for (const target of targets) {
       await swap();
       expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 7, reason: expect.stringMatching(/missing/) });
     });
+
+    it('counts failed logins per key, forgets old ones, and clears a key', async () => {
+      const at = (s: number) => new Date(Date.UTC(2026, 10, 30, 3, 0, s));
+      const block = (_key: string, n: number) => (n >= 2 ? at(100 + n).toISOString() : null);
+      await store.throttle.fail(['k1', 'k2'], at(0), at(-3600).toISOString(), block);
+      const second = await store.throttle.fail(['k1'], at(1), at(-3599).toISOString(), block);
+      expect(second).toEqual([{ key: 'k1', failures: 2, lastFailureAt: at(1).toISOString(), blockedUntil: at(102).toISOString() }]);
+      // Concurrent failures (several servers) all count.
+      await Promise.all([1, 2, 3].map(() => store.throttle.fail(['k1'], at(2), at(-3598).toISOString(), block)));
+      expect((await store.throttle.get(['k1']))[0]).toMatchObject({ failures: 5, blockedUntil: at(105).toISOString() });
+      // A failure after the reset time starts the count again, and forgotten keys go.
+      const later = await store.throttle.fail(['k1'], at(5000), at(10).toISOString(), block);
+      expect(later[0]).toMatchObject({ failures: 1, blockedUntil: null });
+      expect((await store.throttle.get(['k1', 'k2'])).map((e) => e.key)).toEqual(['k1']);
+      await store.throttle.clear(['k1']);
+      expect(await store.throttle.get(['k1'])).toEqual([]);
+    });
+
+    it('keeps the state of list downloads, and gives each scheduled turn to one taker', async () => {
+      const url = 'https://example.org/list.xml';
+      expect(await store.listFetches.get(url)).toBeUndefined();
+      const turns = await Promise.all([1, 2, 3].map(() => store.listFetches.claim(url, '2026-11-30T03:00:00.000Z', '2026-11-29T06:00:00.000Z')));
+      expect(turns.filter(Boolean)).toHaveLength(1);
+      expect(await store.listFetches.claim(url, '2026-11-30T04:00:00.000Z', '2026-11-29T07:00:00.000Z')).toBe(false);
+      expect(await store.listFetches.claim(url, '2026-12-01T04:00:00.000Z', '2026-11-30T07:00:00.000Z')).toBe(true);
+      const f = { url, etag: '"abc"', lastModified: 'Sat, 09 May 2026 23:00:04 GMT', sha256: 'sha256:x', checkedAt: '2026-12-01T04:00:01.000Z', outcome: 'updated' as const, message: null, okAt: '2026-12-01T04:00:01.000Z' };
+      await store.listFetches.save(f);
+      await store.listFetches.save({ ...f, url: 'https://other.example/l.xml', checkedAt: '2026-12-01T05:00:00.000Z', outcome: 'failed', message: 'the server answered 500' });
+      expect(await store.listFetches.get(url)).toEqual(f);
+      expect(await store.listFetches.latest()).toMatchObject({ url: 'https://other.example/l.xml', outcome: 'failed', message: 'the server answered 500' });
+    });
   });
 }

@@ -122,6 +122,30 @@ CREATE TABLE screening_lists (
 CREATE INDEX screening_lists_version ON screening_lists(version);
 `,
   },
+  {
+    // Failed logins and list downloads live in the database, so several servers on one PostgreSQL share them.
+    id: '0004_login_throttle_list_fetches',
+    sql: `
+CREATE TABLE login_throttle (
+  key text PRIMARY KEY,
+  failures integer NOT NULL,
+  last_failure_at text NOT NULL,
+  blocked_until text
+);
+CREATE INDEX login_throttle_last_failure ON login_throttle(last_failure_at);
+CREATE TABLE list_fetches (
+  url text PRIMARY KEY,
+  etag text,
+  last_modified text,
+  sha256 text,
+  checked_at text NOT NULL,
+  outcome text NOT NULL CHECK (outcome IN ('updated', 'unchanged', 'failed')),
+  message text,
+  ok_at text,
+  claimed_at text
+);
+`,
+  },
 ];
 
 const checksum = (s: string) => 'sha256:' + createHash('sha256').update(s).digest('hex');
@@ -130,8 +154,12 @@ const MIGRATION_LOCK = 7_401_001;
 
 /** Applies the pending migrations in order, each in its own transaction; refuses a changed one. */
 export async function migrate(sql: Sql, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  await sql.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id text PRIMARY KEY, checksum text NOT NULL, applied_at text NOT NULL)`);
+  // Under the lock: two servers starting at once on an empty database would both create it (IF NOT EXISTS races).
+  await sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id text PRIMARY KEY, checksum text NOT NULL, applied_at text NOT NULL)`);
+  });
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await sql.transaction(async (tx) => {

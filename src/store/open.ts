@@ -1,21 +1,15 @@
 // Picks the adapter: PostgreSQL when a URL is given, embedded PGlite otherwise.
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { lockDataDir } from './lock.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Store } from '../cases/store-port.ts';
 import { openStoreOver } from './store.ts';
 
+/** PostgreSQL when databaseUrl is set (src/config.ts: DATABASE_URL), else PGlite in dataDir, else in memory. */
 export interface StoreConfig {
   databaseUrl?: string;
   dataDir?: string;
-}
-
-/** The configuration the environment asks for: DATABASE_URL, else GENSOKU_DATA, else ./.gensoku/. */
-export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
-  return { dataDir: resolve(env.GENSOKU_DATA || '.gensoku') };
 }
 
 /** Opens the store and runs pending migrations. */

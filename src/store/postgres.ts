@@ -60,5 +60,42 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       }
     },
     close: () => pool.end(),
+    listen: (channel, onMessage, onReconnect) => listenOn(url, opts.schema, channel, onMessage, onReconnect),
+  };
+}
+
+/** A connection of its own that LISTENs on channel, reconnecting (1 s, 2 s, ... 30 s apart) when it is lost. */
+async function listenOn(url: string, schema: string | undefined, channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (attempt: number): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    c.on('notification', (m) => { if (m.channel === channel) onMessage(m.payload ?? ''); });
+    c.on('error', () => {});
+    c.on('end', () => {
+      if (stopped || client !== c) return;
+      client = undefined;
+      retry = setTimeout(() => void connect(1), 1000);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      client = c;
+      if (attempt > 0) onReconnect?.();
+    } catch (err) {
+      await c.end().catch(() => {});
+      if (attempt === 0) throw err;
+      if (!stopped) retry = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+    }
+  };
+  await connect(0);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => {});
   };
 }

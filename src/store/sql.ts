@@ -14,4 +14,9 @@ export interface Sql {
   /** Runs fn in one transaction; a nested call joins the outer transaction. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: calls onMessage with each payload NOTIFYed on the channel by any connection, on a connection
+   * of its own that comes back after a loss (then onReconnect, since messages may have been missed). Returns stop.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
 }

@@ -5,6 +5,7 @@ import type {
 import type { AuditChange, AuditContext, ScreeningListInfo, Store, Versioned } from '../cases/store-port.ts';
 import { appendAudit, listAudit, verifyAudit, WRITE_LOCK } from './audit.ts';
 import { migrate } from './migrations.ts';
+import { listFetchStore, throttleStore } from './service-state.ts';
 import type { Sql } from './sql.ts';
 
 /** The store with the adapter underneath, for migrations and tests that tamper on purpose; the domain sees only Store. */
@@ -71,6 +72,9 @@ const LIST_INFO_COLUMNS = 'id, source, version, origin, imported_at, imported_by
 const listForAudit = (l: ScreeningListInfo) => ({ id: l.id, version: l.version, origin: l.origin, sha256: l.sha256, bytes: l.bytes, individuals: l.individuals, entities: l.entities, aliases: l.aliases });
 
 const json = (v: unknown) => JSON.stringify(v);
+
+/** The channel a stored list is announced on (its id as the payload). */
+const LIST_CHANNEL = 'gensoku_list';
 
 export function createStore(sql: Sql): SqlStore {
   /** One write: take the writer lock, change, append the audit row, all in one transaction. */
@@ -276,6 +280,8 @@ export function createStore(sql: Sql): SqlStore {
           `INSERT INTO screening_lists (id, source, version, origin, imported_at, imported_by, sha256, bytes, individuals, entities, aliases, content)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [info.id, info.source, info.version, info.origin, info.importedAt, info.importedBy, info.sha256, info.bytes, info.individuals, info.entities, info.aliases, l.content]);
+        // Delivered at commit to every server LISTENing on the database, which then loads this list.
+        await tx.query('SELECT pg_notify($1, $2)', [LIST_CHANNEL, String(info.id)]);
         return {
           value: { ok: true as const, value: info },
           audit: { verb: 'screening.list.import', targetType: 'screening-list', targetId: l.source, before: current ? listForAudit(current) : null, after: { ...listForAudit(info), ...change } },
@@ -290,6 +296,9 @@ export function createStore(sql: Sql): SqlStore {
         return rows.map(toListInfo);
       },
     },
+    throttle: throttleStore(sql),
+    listFetches: listFetchStore(sql),
+    ...(sql.listen ? { watchLists: (fn: () => void) => sql.listen!(LIST_CHANNEL, fn, fn) } : {}),
     audit: {
       record: (ctx, change) => write(ctx, async () => ({ value: undefined, audit: change })),
       list: (opts) => listAudit(sql, opts),

@@ -56,7 +56,7 @@ function requestAnalysis(ctx: RouteContext, run: (eng: Engine, req: ReturnType<t
   const eng = fullEngine(ctx);
   if (!(eng instanceof Engine)) return eng;
   const q = regimeQuery.safeParse(ctx.query);
-  const parsed = parseRequest(ctx.body, { today: ctx.services.cases.today() });
+  const parsed = parseRequest(ctx.body, { today: ctx.services.today() });
   const problems = [...(q.success ? unknownRegime(eng, q.data.regime) : toProblems(q.error, 'query')), ...(parsed.ok ? [] : parsed.problems)];
   if (problems.length || !parsed.ok || !q.success) return invalid(problems);
   return ok(run(eng, parsed, q.data.regime));
@@ -95,7 +95,7 @@ export const analysis: RouteModule = {
         // Every problem at once: the schema's, then the ids it cannot know.
         const problems = [...(q.success ? [] : toProblems(q.error, 'query')), ...unknownRegime(eng, ctx.query.regime)];
         const items = pick(ctx.services.deps.items ?? [], ctx.query.items, problems);
-        const asOf = q.success ? (q.data.asOf ?? ctx.services.cases.today()) : '';
+        const asOf = q.success ? (q.data.asOf ?? ctx.services.today()) : '';
         const parsed = q.success ? parseContext({ asOf }, { today: asOf }) : null;
         if (parsed && !parsed.ok) problems.push(...parsed.problems.map((p) => ({ ...p, path: 'query.asOf' })));
         if (problems.length || !q.success) return invalid(problems);

@@ -5,6 +5,7 @@ import { loginSchema, tokenSchema } from '../../cases/schema.ts';
 import { authenticate, issueToken, publicUser } from '../../cases/users.ts';
 import { toProblems } from '../../core/request.ts';
 import { invalid } from '../../cases/failure.ts';
+import { clientAddress } from '../throttle.ts';
 import { one, problemResponse } from '../problem.ts';
 import { ok, SESSION_COOKIE, type RouteModule } from '../route.ts';
 
@@ -20,14 +21,15 @@ export const auth: RouteModule = {
         const p = loginSchema.safeParse(body);
         if (!p.success) return invalid(toProblems(p.error));
         const { throttle } = services;
-        const wait = throttle.retryAfter(p.data.username);
-        if (wait > 0) return problemResponse(429, one('too_many_attempts', `too many failed logins; try again in ${wait} s`), { requestId, headers: { 'retry-after': String(wait) } });
+        const address = clientAddress(c, services.deps.trustProxy);
+        const wait = await throttle.retryAfter(p.data.username, address);
+        if (wait > 0) return problemResponse(429, one('too_many_attempts', `too many failed logins from here; try again in ${wait} s`), { requestId, headers: { 'retry-after': String(wait) } });
         const user = await authenticate(services.deps.store, p.data.username, p.data.password);
         if (!user) {
-          throttle.fail(p.data.username);
+          await throttle.fail(p.data.username, address);
           return problemResponse(401, one('invalid_credentials', 'unknown username or wrong password'), { requestId });
         }
-        throttle.succeed(p.data.username);
+        await throttle.succeed(p.data.username, address);
         const now = services.deps.now();
         const { token, session } = await issueToken(services.deps.store, { actor: user.username, at: now.toISOString(), requestId }, user, 'session', now);
         const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';

@@ -20,7 +20,7 @@ export const engine: RouteModule = {
       handler({ services, body, query }) {
         const q = evaluateQuery.safeParse(query);
         if (!q.success) return invalid(toProblems(q.error, 'query'));
-        const parsed = parseRequest(body, { today: services.cases.today() });
+        const parsed = parseRequest(body, { today: services.today() });
         if (!parsed.ok) return invalid(parsed.problems);
         const eng = services.deps.engine;
         if (q.data.regime && !eng.regimes().some((r) => r.id === q.data.regime)) {
@@ -41,7 +41,7 @@ export const engine: RouteModule = {
         const q = factsQuery.safeParse(query);
         const problems = [...(c.success ? [] : toProblems(c.error, 'country')), ...(q.success ? [] : toProblems(q.error, 'query'))];
         if (problems.length || !c.success || !q.success) return invalid(problems);
-        const asOf = q.data.asOf ?? services.cases.today();
+        const asOf = q.data.asOf ?? services.today();
         return ok({ country: c.data, asOf, facts: services.deps.engine.factsOf(c.data, asOf) });
       },
     },

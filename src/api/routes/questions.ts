@@ -10,7 +10,7 @@ const answered = new WeakMap<Engine, Map<string, QuestionAnswer>>();
 function answers(ctx: RouteContext, ids?: string[]): { asOf: string; answers: QuestionAnswer[] } | Reply {
   const eng = ctx.services.deps.engine;
   if (!(eng instanceof Engine)) return fail('not_found', 'analysis_unavailable', '(root)', 'this server was started without a compiled policy engine, so it answers no questions');
-  const today = ctx.services.cases.today();
+  const today = ctx.services.today();
   const all = ctx.services.deps.questions ?? [];
   const wanted = ids ? all.filter((q) => ids.includes(q.id)) : all;
   const cache = answered.get(eng) ?? new Map<string, QuestionAnswer>();

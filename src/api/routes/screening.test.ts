@@ -57,6 +57,8 @@ describe.skipIf(!existsSync(SHARED_LIST))('screening API over the UN list', { ti
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ unchanged: false, previous: null, list: { id: 1, entries: 1009, origin: 'http', importedBy: 'admin' }, changes: { fromVersion: null } });
     expect((await call('GET', '/api/v1/screening/list', 'audrey')).json.list).toMatchObject({ id: 1, version: '2026-05-08T23:00:06.922Z', entries: 1009, importedBy: 'admin' });
+    // /healthz names the list in use, its age on the app's clock, and flags it after 30 days.
+    expect(((await (await app.request('/healthz')).json()) as { list: unknown }).list).toMatchObject({ id: 1, version: '2026-05-08T23:00:06.922Z', entries: 1009, ageDays: 1, stale: false });
     expect((await store.screening.currentList())?.version).toBe('2026-05-08T23:00:06.922Z');
   });
 

@@ -4,7 +4,7 @@ import { coverage } from '../../core/coverage.ts';
 import { runScenarios } from '../../core/scenarios.ts';
 import { readPolicyWithDrafts } from '../../policy-files/drafts.ts';
 import { loadItems } from '../../policy-files/items.ts';
-import { EXIT, json, parse, printProblems, type Io } from '../io.ts';
+import { EXIT, configOf, json, parse, printProblems, type Io } from '../io.ts';
 import { progressBar } from '../analysis.ts';
 
 function witness(f: Finding): string {
@@ -19,7 +19,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     'no-analysis': { type: 'boolean' },
   }, false);
   // Overlays given with --draft are validated exactly like the shipped policy, and analysed with it.
-  const dir = values.policy ?? process.env.GENSOKU_POLICY ?? undefined;
+  const dir = values.policy ?? configOf(io).policyDir;
   const raw = readPolicyWithDrafts(dir, values.draft ?? []);
   if (!raw.ok) { printProblems(io, raw.problems, 'invalid policy'); return EXIT.invalidPolicy; }
   const compiled = compilePolicy(raw.value);

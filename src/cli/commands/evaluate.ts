@@ -1,7 +1,7 @@
 import { explain } from '../../core/explain.ts';
 import { parseRequest } from '../../core/request.ts';
 import type { Decision } from '../../core/model.ts';
-import { EXIT, UsageError, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
+import { EXIT, UsageError, json, parse, printProblems, today, type Io } from '../io.ts';
 import { POLICY_OPTIONS, defaultRegime } from '../analysis.ts';
 import { REQUEST_OPTIONS, engineAndInput } from '../request-input.ts';
 
@@ -28,7 +28,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { engine, ...read } = loaded;
   // An explicit --regime wins, then a --draft overlay, then the regime named in a case file.
   const regime = defaultRegime(values.regime, loaded.drafts) ?? read.regime;
-  const parsed = parseRequest(read.input, { today: todayInJapan() });
+  const parsed = parseRequest(read.input, { today: today(io) });
   const problems = parsed.ok ? [] : parsed.problems;
   if (regime && !engine.version(regime)) problems.push({ code: 'unknown_regime', path: 'regime', message: `no regime, revision or draft "${regime}"; see "gensoku regimes"` });
   if (!parsed.ok || problems.length) { printProblems(io, problems); return EXIT.usage; }

@@ -1,5 +1,5 @@
 import { country } from '../../core/countries.ts';
-import { EXIT, UsageError, json, parse, todayInJapan, type Io } from '../io.ts';
+import { EXIT, UsageError, json, parse, today, type Io } from '../io.ts';
 import { engineOrExit } from '../policy.ts';
 import { parseRequest } from '../../core/request.ts';
 
@@ -8,7 +8,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('usage: gensoku facts CC [--as-of YYYY-MM-DD]');
   const cc = positionals[0].toUpperCase();
   // Reuse the request validation so the country and date rules are the same everywhere.
-  const check = parseRequest({ recipient: cc, asOf: values['as-of'], item: {} }, { today: todayInJapan() });
+  const check = parseRequest({ recipient: cc, asOf: values['as-of'], item: {} }, { today: today(io) });
   if (!check.ok) { for (const p of check.problems) io.stderr(`${p.path === 'recipient' ? 'country' : p.path === 'asOf' ? '--as-of' : p.path}: ${p.message}\n`); return EXIT.usage; }
   const engine = engineOrExit(io, values.policy);
   if (typeof engine === 'number') return engine;

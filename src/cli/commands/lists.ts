@@ -1,27 +1,24 @@
-// gensoku lists: import the UN Consolidated List into the database (diffed against the stored one, open cases
-// re-screened), show what is stored, or parse, summarise and diff files without a database.
+// gensoku lists: download or import the UN Consolidated List into the database (diffed against the stored one, open
+// cases re-screened), show what is stored, or parse, summarise and diff files without a database.
 import { basename } from 'node:path';
+import { updateList } from '../../cases/list-update.ts';
 import { importList, readListText, validateListXml, type ListImportReport } from '../../cases/lists.ts';
 import { readListFile } from '../../screening/load-list.ts';
 import { diffLists, summarizeList } from '../../screening/un-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
-import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.ts';
+import { describeStore, openStore } from '../../store/open.ts';
 import type { Store } from '../../cases/store-port.ts';
-import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
+import { commandHelp } from '../help.ts';
+import { EXIT, UsageError, configOf, json, nowOf, parse, printProblems, type Io } from '../io.ts';
 import { cliActor } from './users.ts';
 
-const USAGE = [
-  'usage: gensoku lists import FILE [--allow-older] [--format json|text]   store it, report changes, re-screen open cases',
-  '       gensoku lists import FILE --dry-run [--format json|text]          parse and summarise only, no database',
-  '       gensoku lists history [--format json|text]                        the stored imports, newest (in use) first',
-  '       gensoku lists diff OLD NEW [--format json|text]',
-  'The database is the one gensoku serve uses: DATABASE_URL, else the PGlite directory GENSOKU_DATA (default ./.gensoku).',
-].join('\n');
+const USAGE = commandHelp('lists');
 
 const OPTIONS = {
   format: { type: 'string', default: 'text' },
   'dry-run': { type: 'boolean' },
   'allow-older': { type: 'boolean' },
+  url: { type: 'string' },
 } as const;
 
 /** Most entries printed per kind of change in text; JSON has them all. */
@@ -39,7 +36,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 /** Opens the server's database; a PGlite directory held by a running server is refused with a way forward. */
 async function withDatabase(io: Io, fn: (store: Store) => Promise<number>): Promise<number> {
-  const config = storeConfigFromEnv();
+  const config = configOf(io);
   let store: Store;
   try {
     store = await openStore(config);
@@ -121,10 +118,22 @@ async function importCommand(file: string, values: { format?: string; 'dry-run'?
     }
     if (values.format === 'json') io.stdout(json({ ...r.value, list: { ...r.value.list, entries: r.value.list.individuals + r.value.list.entities } }));
     else printReport(io, r.value);
-    // PostgreSQL has no data-directory lock: a server may be running, and it holds its list in memory.
-    if (!r.value.unchanged && store.dialect === 'postgres') {
-      io.stderr('note: a gensoku serve running on this database screens new submissions with the list it loaded until it restarts; import through it (PUT /api/v1/screening/list) to switch it at once\n');
+    return EXIT.ok;
+  });
+}
+
+/** Downloads the list and imports it when it changed; a failure changes nothing and exits 1. */
+async function updateCommand(url: string, format: string, io: Io): Promise<number> {
+  return withDatabase(io, async (store) => {
+    const r = await updateList({ store, screening: { current: null }, now: () => nowOf(io) }, { actor: { id: '', username: cliActor(), role: 'admin', org: null } }, url);
+    if (!r.ok) {
+      printProblems(io, r.problems, `cannot update the list from ${url}; the list in use is unchanged`);
+      return EXIT.usage;
     }
+    const u = r.value;
+    if (format === 'json') io.stdout(json(u.status === 'imported' ? { status: u.status, url, ...u.report, list: { ...u.report.list, entries: u.report.list.individuals + u.report.list.entities } } : u));
+    else if (u.status === 'unchanged') io.stdout(`${url}: unchanged${u.list ? ` (list #${u.list.id}, generated ${u.list.version})` : ''}; nothing stored\n`);
+    else printReport(io, u.report);
     return EXIT.ok;
   });
 }
@@ -134,6 +143,12 @@ async function lists(argv: string[], io: Io): Promise<number> {
   const [sub, ...files] = positionals;
   if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format must be json or text\n${USAGE}`);
   if ((values['dry-run'] || values['allow-older']) && sub !== 'import') throw new UsageError(`--dry-run and --allow-older go with import\n${USAGE}`);
+  if (values.url !== undefined && sub !== 'update') throw new UsageError(`--url goes with update\n${USAGE}`);
+  if (sub === 'update' && files.length === 0) {
+    const url = values.url ?? configOf(io).listUrl;
+    if (!/^https?:\/\/\S+$/i.test(url)) throw new UsageError(`--url takes an http:// or https:// URL, not "${url}"`);
+    return updateCommand(url, values.format, io);
+  }
   if (sub === 'import' && files.length === 1) return importCommand(files[0]!, values, io);
   if (sub === 'history' && files.length === 0) {
     return withDatabase(io, async (store) => {

@@ -2,7 +2,7 @@ import { ALL_COUNTRIES } from '../../core/domain.ts';
 import { matrix } from '../../core/matrix.ts';
 import { parseContext } from '../../core/request.ts';
 import type { EndUserType, Outcome, Purpose } from '../../core/model.ts';
-import { EXIT, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
+import { EXIT, json, parse, printProblems, today, type Io } from '../io.ts';
 import { POLICY_OPTIONS, checkFormat, csv, defaultRegime, engineAndItems, progressBar } from '../analysis.ts';
 
 const OPTIONS = {
@@ -30,7 +30,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const probe = parseContext({
     asOf: values['as-of'], purpose: values.purpose, transferor: values.transferor,
     ...(values['end-user-type'] ? { endUser: { type: values['end-user-type'] } } : {}),
-  }, { today: todayInJapan() });
+  }, { today: today(io) });
   const problems = probe.ok ? [] : probe.problems.map((p) => ({ ...p, path: p.path === 'asOf' ? '--as-of' : p.path === 'endUser.type' ? '--end-user-type' : `--${p.path}` }));
   if (regime && !engine.version(regime)) problems.push({ code: 'unknown_regime', path: '--regime', message: `no regime, revision or draft "${regime}"; see "gensoku regimes"` });
   if (!probe.ok || problems.length) { printProblems(io, problems); return EXIT.usage; }

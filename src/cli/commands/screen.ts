@@ -1,6 +1,6 @@
 // gensoku screen: screen a name, or a CSV of parties, against the UN Security Council Consolidated List.
 import { readFileSync, statSync } from 'node:fs';
-import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
+import { EXIT, UsageError, configOf, json, parse, printProblems, type Io } from '../io.ts';
 import { readListFile, resolveListPath } from '../../screening/load-list.ts';
 import { buildIndex, type ScreeningIndex } from '../../screening/search-index.ts';
 import { screen, validateQuery, type ScreeningMatch, type ScreeningQuery } from '../../screening/screen.ts';
@@ -48,7 +48,7 @@ function number(v: string | undefined, name: string, min: number, max: number): 
 const built = new Map<string, ScreeningIndex>();
 
 function loadIndex(io: Io, given: string | undefined): ScreeningIndex | undefined {
-  const path = resolveListPath(given);
+  const path = resolveListPath(given, configOf(io).listFile);
   if (!path) {
     io.stderr('no sanctions list: pass --list FILE or set GENSOKU_UN_LIST to the UN Consolidated List XML\n');
     return undefined;

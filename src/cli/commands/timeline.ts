@@ -1,6 +1,6 @@
 import { parseRequest } from '../../core/request.ts';
 import { timeline } from '../../core/timeline.ts';
-import { EXIT, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
+import { EXIT, json, parse, printProblems, today, type Io } from '../io.ts';
 import { POLICY_OPTIONS, checkFormat, csv, defaultRegime } from '../analysis.ts';
 import { REQUEST_OPTIONS, engineAndInput } from '../request-input.ts';
 
@@ -19,7 +19,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { engine, ...read } = loaded;
   // A case file's regime is where it was decided, not a law to hold fixed across time: only --regime/--draft fix one.
   const regime = defaultRegime(values.regime, loaded.drafts);
-  const parsed = parseRequest(read.input, { today: todayInJapan() });
+  const parsed = parseRequest(read.input, { today: today(io) });
   const problems = parsed.ok ? [] : parsed.problems;
   if (regime && !engine.version(regime)) problems.push({ code: 'unknown_regime', path: 'regime', message: `no regime, revision or draft "${regime}"; see "gensoku regimes"` });
   if (!parsed.ok || problems.length) { printProblems(io, problems); return EXIT.usage; }

@@ -3,9 +3,9 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { createUser, publicUser, updateUser } from '../../cases/users.ts';
 import { DataDirLocked } from '../../store/lock.ts';
-import { openStore, storeConfigFromEnv } from '../../store/open.ts';
+import { openStore } from '../../store/open.ts';
 import type { Store } from '../../cases/store-port.ts';
-import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
+import { EXIT, UsageError, configOf, json, nowOf, parse, printProblems, type Io } from '../io.ts';
 
 const OPTIONS = {
   username: { type: 'string' },
@@ -48,7 +48,7 @@ async function prompt(question: string): Promise<string> {
 export async function withStore<T>(io: Io, fn: (store: Store) => Promise<T>): Promise<T | number> {
   let store: Store;
   try {
-    store = await openStore(storeConfigFromEnv());
+    store = await openStore(configOf(io));
   } catch (err) {
     io.stderr(`${err instanceof DataDirLocked ? err.message : `cannot open the database: ${(err as Error).message}`}\n`);
     return EXIT.usage;
@@ -70,7 +70,8 @@ export const cliActor = () => {
 
 async function readPassword(io: Io, username: string, fromStdin: boolean | undefined): Promise<string> {
   if (fromStdin) return (await io.stdin()).replace(/\r?\n$/, '');
-  if (process.env.GENSOKU_PASSWORD) return process.env.GENSOKU_PASSWORD;
+  const configured = configOf(io).password;
+  if (configured) return configured;
   if (process.stdin.isTTY) return prompt(`password for ${username}: `);
   throw new UsageError('give the password with --password-stdin, GENSOKU_PASSWORD, or at the prompt on a terminal');
 }
@@ -88,7 +89,7 @@ async function set(argv: string[], io: Io): Promise<number> {
       io.stderr(`no user ${values.username}\n`);
       return EXIT.usage;
     }
-    const now = new Date();
+    const now = nowOf(io);
     const change = {
       ...(values.role ? { role: values.role } : {}), ...(values.org ? { org: values.org } : {}),
       ...(values.disable ? { disabled: true } : values.enable ? { disabled: false } : {}), ...(password ? { password } : {}),
@@ -120,7 +121,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const password = await readPassword(io, values.username, values['password-stdin']);
 
   return withStore(io, async (store) => {
-    const now = new Date();
+    const now = nowOf(io);
     const r = await createUser(store, { actor: cliActor(), at: now.toISOString() }, { username: values.username, role: values.role, org: values.org, password }, now);
     if (!r.ok) {
       printProblems(io, r.problems, 'cannot create the user');

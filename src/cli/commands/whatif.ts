@@ -1,7 +1,7 @@
 import { parseRequest } from '../../core/request.ts';
 import type { Lang, Outcome, Text } from '../../core/model.ts';
 import { whatif, type Attempt, type Later, type WhatIf } from '../../core/whatif.ts';
-import { EXIT, UsageError, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
+import { EXIT, UsageError, json, parse, printProblems, today, type Io } from '../io.ts';
 import { POLICY_OPTIONS, checkFormat, csv } from '../analysis.ts';
 import { REQUEST_OPTIONS, engineAndInput } from '../request-input.ts';
 
@@ -85,7 +85,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const { engine, ...read } = loaded;
   // What-if starts from the law the request is decided under: --regime, else the law of its date (not a case file's draft).
   const regime = values.regime;
-  const parsed = parseRequest(read.input, { today: todayInJapan() });
+  const parsed = parseRequest(read.input, { today: today(io) });
   const problems = parsed.ok ? [] : parsed.problems;
   if (regime && !engine.version(regime)) problems.push({ code: 'unknown_regime', path: 'regime', message: `no regime, revision or draft "${regime}"; see "gensoku regimes"` });
   if (!parsed.ok || problems.length) { printProblems(io, problems); return EXIT.usage; }

@@ -3,6 +3,7 @@ import { useSession } from '../api/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { ListAge } from './ListAge.tsx';
 
 interface NavItem {
   href: string;
@@ -54,6 +55,7 @@ export function Header() {
           </ul>
         </nav>
         <div className="header-tools">
+          <ListAge />
           <button type="button" className="btn btn-ghost lang-switch" onClick={() => setLang(other)} title={t('switchToLabel')}>
             <span lang={other}>{t('switchTo')}</span><span className="sr-only">: {t('switchToLabel')}</span>
           </button>

@@ -1,4 +1,6 @@
-/** Today's date as YYYY-MM-DD in Tokyo, the calendar the rules are decided in. */
+import { todayInJapan } from '../../../src/core/clock.ts';
+
+/** Today's date as YYYY-MM-DD in Japan, the calendar the rules are decided in (the one clock in src/core). */
 export function today(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return todayInJapan(at);
 }
