@@ -1,0 +1,277 @@
+import { factsRead, rulesOf, type CountryGroup, type World } from './domain.ts';
+import type { Engine, Version } from './engine.ts';
+import type { EvalContext } from './expr.ts';
+import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
+import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
+import type { Side, SideInfo } from './diff.ts';
+
+// The exact diff over the full request space (docs/what-if.md). Per country group, the cell -> (decision before,
+// decision after) function is built as a reduced decision diagram over the attribute classes: each rule's own
+// condition is tabulated over the few attributes it reads, the diagram is built attribute by attribute with the
+// rules' residual state as memo key, and each distinct vector of rule values is decided once by Engine.evaluate.
+// The changed paths are then merged into regions.
+
+export interface Region {
+  from: Outcome;
+  to: Outcome;
+  rules: { from: string[]; to: string[] }; // the rules that decided before and after
+  where: Record<string, string[]>; // attribute path -> the value classes it covers; an attribute left out: any value
+  countries: CountryCode[];
+  countryFacts: Record<string, string>; // facts that the countries share on the `to` date and that, together, single them out
+  witness: TransferRequest; // a request of the region (asOf: the `to` side's date)
+  cells: number;
+}
+
+export interface FullDiff {
+  from: SideInfo;
+  to: SideInfo;
+  space: number; // cells: countries x value classes of every attribute read
+  attributes: { path: string; classes: string[] }[];
+  groups: number;
+  evaluations: number;
+  changed: number; // changed cells
+  regions: Region[];
+}
+
+interface RuleTable {
+  support: number[]; // attribute indices the rule's condition read, ascending
+  radix: number[];
+  table: Int8Array; // Tri per combination of the support's classes
+}
+
+/** A rule's own condition for one recipient, as a table over the attributes it reads. */
+function tabulate(space: RequestSpace, version: Version, index: number, recipient: CountryCode, date: IsoDate): RuleTable {
+  const c = version.rules[index];
+  const leaves: { cell: Int8Array; value: number }[] = [];
+  explore(space, recipient, [{ asOf: date, evaluate: (req) => c.when({ req, date, facts: version.facts, rec: null } satisfies EvalContext) }], (l) => leaves.push({ cell: l.cell, value: l.results[0] }));
+  const support = space.attributes.map((_, i) => i).filter((i) => leaves.some((l) => l.cell[i] >= 0));
+  const radix = support.map((i) => space.attributes[i].classes.length);
+  const table = new Int8Array(radix.reduce((n, k) => n * k, 1));
+  // Each leaf is a cube over the support (unread attributes: every class); fill every combination it covers.
+  for (const l of leaves) {
+    const fill = (j: number, at: number) => {
+      if (j === support.length) { table[at] = l.value; return; }
+      const v = l.cell[support[j]];
+      const stride = radix.slice(j + 1).reduce((n, k) => n * k, 1);
+      if (v >= 0) fill(j + 1, at + v * stride);
+      else for (let x = 0; x < radix[j]; x++) fill(j + 1, at + x * stride);
+    };
+    fill(0, 0);
+  }
+  return { support, radix, table };
+}
+
+type Label = { changed: false } | { changed: true; from: Outcome; to: Outcome; before: Set<string>; after: Set<string> };
+
+/** The rules that made the difference: deciding rules on one side and not the other, defaults only if nothing else. */
+export function cause(engine: Engine, a: readonly string[], b: readonly string[]): string[] {
+  const changed = [...b.filter((r) => !a.includes(r)), ...a.filter((r) => !b.includes(r))];
+  const specific = changed.filter((r) => engine.rule(r)?.kind !== 'default');
+  return specific.length ? specific : changed.length ? changed : [...new Set([...a, ...b])];
+}
+
+interface Diagram {
+  root: number; // >= 0: a node; < 0: terminal -(label index + 1)
+  nodes: { level: number; children: number[] }[];
+}
+
+const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++; return n; };
+
+/** The reduced diagram of one group's cell -> label function; labels are shared across groups. */
+function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Version; date: IsoDate; regime?: string }[], engine: Engine, labels: Label[], labelIds: Map<string, number>, counter: { evaluations: number }): Diagram {
+  const rep = group.representative;
+  const n = space.attributes.length;
+  const rules = sides.flatMap((s) => s.version.rules.map((_, i) => tabulate(space, s.version, i, rep, s.date)));
+  // The last attribute each rule reads: from there on its value is known.
+  const doneAt = rules.map((r) => (r.support.length ? r.support[r.support.length - 1] : -1));
+  const assign = new Int8Array(n).fill(-1);
+  const valueOf = (r: RuleTable): number => {
+    let at = 0;
+    for (let j = 0; j < r.support.length; j++) at = at * r.radix[j] + assign[r.support[j]];
+    return r.table[at];
+  };
+  const nodes: Diagram['nodes'] = [];
+  const unique = new Map<string, number>();
+  const memo = new Map<string, number>();
+  const byVector = new Map<string, number>();
+  const terminal = (): number => {
+    let vec = '';
+    for (const r of rules) vec += valueOf(r);
+    const known = byVector.get(vec);
+    if (known !== undefined) return known;
+    // One evaluation per distinct vector of rule values: the engine decides from them alone.
+    const cell = Array.from(assign);
+    const [a, b] = sides.map((s) => engine.evaluate(requestOf(space, cell, rep, s.date), { regime: s.regime, trace: false }));
+    counter.evaluations += 2;
+    const changed = a.outcome !== b.outcome;
+    // Cells change alike when the outcomes and the rules that made the difference are the same.
+    const key = changed ? `${a.outcome}>${b.outcome}|${cause(engine, a.reasons, b.reasons).join(',')}` : 'same';
+    let id = labelIds.get(key);
+    if (id === undefined) {
+      id = labels.length;
+      labels.push(changed ? { changed, from: a.outcome, to: b.outcome, before: new Set(), after: new Set() } : { changed });
+      labelIds.set(key, id);
+    }
+    const l = labels[id];
+    if (l.changed) { a.reasons.forEach((r) => l.before.add(r)); b.reasons.forEach((r) => l.after.add(r)); }
+    byVector.set(vec, -(id + 1));
+    return -(id + 1);
+  };
+  const build = (level: number): number => {
+    if (level === n) return terminal();
+    // What is still to be decided below: the values of rules already complete, the assigned part of the others.
+    let key = `${level}`;
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (doneAt[i] < level) key += `|${doneAt[i] < 0 ? r.table[0] : valueOf(r)}`;
+      else { key += '|'; for (const s of r.support) if (s < level) key += assign[s]; }
+    }
+    const seen = memo.get(key);
+    if (seen !== undefined) return seen;
+    const k = space.attributes[level].classes.length;
+    const children: number[] = [];
+    for (let v = 0; v < k; v++) { assign[level] = v; children.push(build(level + 1)); }
+    assign[level] = -1;
+    let id: number;
+    if (children.every((c) => c === children[0])) id = children[0];
+    else {
+      const u = `${level}:${children.join(',')}`;
+      id = unique.get(u) ?? nodes.length;
+      if (id === nodes.length) { nodes.push({ level, children }); unique.set(u, id); }
+    }
+    memo.set(key, id);
+    return id;
+  };
+  return { root: build(0), nodes };
+}
+
+/** Each path to a changed label, as one mask of classes per attribute. */
+function cubes(space: RequestSpace, d: Diagram): Map<number, number[][]> {
+  const n = space.attributes.length;
+  const full = space.attributes.map((a) => (1 << a.classes.length) - 1);
+  const memo = new Map<number, Map<number, number[][]>>();
+  const walk = (id: number, level: number): Map<number, number[][]> => {
+    // Returns cubes over attributes level..n-1 (earlier entries are filled by the caller).
+    if (id < 0) {
+      return new Map([[-id - 1, [full.slice(level)]]]);
+    }
+    const node = d.nodes[id];
+    const key = id * 64 + level;
+    const known = memo.get(key);
+    if (known) return known;
+    const out = new Map<number, number[][]>();
+    if (node.level > level) {
+      for (const [label, list] of walk(id, node.level)) out.set(label, list.map((c) => [...full.slice(level, node.level), ...c]));
+    } else {
+      const byChild = new Map<number, number>();
+      node.children.forEach((c, v) => byChild.set(c, (byChild.get(c) ?? 0) | (1 << v)));
+      for (const [child, mask] of byChild) {
+        for (const [label, list] of walk(child, level + 1)) {
+          const acc = out.get(label) ?? [];
+          for (const c of list) acc.push([mask, ...c]);
+          out.set(label, acc);
+        }
+      }
+    }
+    memo.set(key, out);
+    return out;
+  };
+  if (n === 0) return d.root < 0 ? new Map([[-d.root - 1, [[]]]]) : new Map();
+  return walk(d.root, 0);
+}
+
+interface Cube { label: number; masks: number[]; groups: number[] }
+
+/** Merges cubes of one label that differ in one dimension only (the country groups count as one), to a fixed point. */
+function merge(list: Cube[], dims: number): Cube[] {
+  let cur = list;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let d = 0; d <= dims; d++) {
+      const buckets = new Map<string, Cube>();
+      const next: Cube[] = [];
+      for (const c of cur) {
+        const key = `${c.label}/${c.masks.map((m, i) => (i === d ? '*' : m)).join(',')}/${d === dims ? '*' : c.groups.join(',')}`;
+        const b = buckets.get(key);
+        if (!b) { const copy = { ...c, masks: [...c.masks], groups: [...c.groups] }; buckets.set(key, copy); next.push(copy); continue; }
+        changed = true;
+        if (d === dims) b.groups = [...new Set([...b.groups, ...c.groups])].sort((x, y) => x - y);
+        else b.masks[d] |= c.masks[d];
+      }
+      cur = next;
+    }
+  }
+  return cur;
+}
+
+function sideInfo(engine: Engine, side: Side): SideInfo {
+  const v = side.regime ? engine.version(side.regime)! : engine.versionOn(side.date)!;
+  return { ...side, revision: v.info.id, kind: v.info.kind };
+}
+
+/** The facts (read by the rules, on the `to` date) that the countries share and that no other country has all of. */
+function describeCountries(facts: string[], values: ReadonlyMap<CountryCode, string[]>, chosen: Set<CountryCode>): Record<string, string> {
+  const shared: [number, string][] = [];
+  facts.forEach((_, i) => {
+    const seen = new Set([...chosen].map((cc) => values.get(cc)![i]));
+    if (seen.size === 1) shared.push([i, [...seen][0]]);
+  });
+  const matches = (conds: [number, string][]) => [...values.values()].filter((vs) => conds.every(([i, v]) => vs[i] === v));
+  if (matches(shared).length !== chosen.size) return {};
+  // Drop conditions while the rest still single out exactly these countries.
+  let conds = shared;
+  for (const c of shared) {
+    const fewer = conds.filter((x) => x !== c);
+    if (matches(fewer).length === chosen.size) conds = fewer;
+  }
+  return Object.fromEntries(conds.map(([i, v]) => [facts[i], v]));
+}
+
+/** Every cell whose outcome differs between two sides, over the full request space, summarised in regions. */
+export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
+  const fromInfo = sideInfo(engine, from);
+  const toInfo = sideInfo(engine, to);
+  const sides = [
+    { version: engine.version(fromInfo.revision)!, date: from.date, regime: from.regime },
+    { version: engine.version(toInfo.revision)!, date: to.date, regime: to.regime },
+  ];
+  const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
+  const space = requestSpace(worlds);
+  const n = space.attributes.length;
+  const labels: Label[] = [];
+  const labelIds = new Map<string, number>();
+  const counter = { evaluations: 0 };
+  let raw: Cube[] = [];
+  space.groups.forEach((g, gi) => {
+    const d = diagram(space, g, sides, engine, labels, labelIds, counter);
+    for (const [label, list] of cubes(space, d)) if (labels[label].changed) for (const masks of list) raw.push({ label, masks, groups: [gi] });
+  });
+  const size = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.reduce((p, g) => p + space.groups[g].countries.length, 0);
+  const changed = raw.reduce((s, c) => s + size(c), 0);
+  raw = merge(raw, n);
+  const readFacts = factsRead(rulesOf(sides[1].version)).recipient;
+  const allCountries = space.groups.flatMap((g) => g.countries);
+  const factValues = new Map(allCountries.map((cc) => [cc, readFacts.map((f) => String(worlds[1].version.facts.value(f, cc, worlds[1].date)))]));
+  const regions = raw.map((c): Region => {
+    const l = labels[c.label] as Extract<Label, { changed: true }>;
+    const where: Record<string, string[]> = {};
+    const cell: number[] = [];
+    space.attributes.forEach((a, i) => {
+      const members = a.classes.flatMap((cl, v) => (c.masks[i] & (1 << v) ? [v] : []));
+      if (members.length < a.classes.length) where[a.path] = members.map((v) => a.classes[v].id);
+      cell.push(members.find((v) => a.classes[v].kind !== 'unstated') ?? members[0]);
+    });
+    const countries = c.groups.flatMap((g) => space.groups[g].countries).sort();
+    const rep = space.groups[c.groups[0]].representative;
+    return {
+      from: l.from, to: l.to, rules: { from: [...l.before], to: [...l.after] }, where, countries,
+      countryFacts: countries.length === allCountries.length ? {} : describeCountries(readFacts, factValues, new Set(countries)),
+      witness: requestOf(space, cell, rep, to.date), cells: size(c),
+    };
+  });
+  regions.sort((a, b) => b.cells - a.cells || (a.witness.recipient < b.witness.recipient ? -1 : 1));
+  return {
+    from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: counter.evaluations, changed, regions,
+    attributes: space.attributes.map((a) => ({ path: a.path, classes: a.classes.map((c) => c.id) })),
+  };
+}
