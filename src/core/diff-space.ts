@@ -1,9 +1,9 @@
 import { factsRead, rulesOf, type CountryGroup, type World } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
 import type { EvalContext } from './expr.ts';
-import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
+import type { CountryCode, IsoDate, Outcome, TransferRequest } from './model.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
-import type { Side, SideInfo } from './diff.ts';
+import { cause, type Side, type SideInfo } from './diff.ts';
 
 // The exact diff over the full request space (docs/what-if.md). Per country group, the cell -> (decision before,
 // decision after) function is built as a reduced decision diagram over the attribute classes: each rule's own
@@ -62,13 +62,6 @@ function tabulate(space: RequestSpace, version: Version, index: number, recipien
 }
 
 type Label = { changed: false } | { changed: true; from: Outcome; to: Outcome; before: Set<string>; after: Set<string> };
-
-/** The rules that made the difference: deciding rules on one side and not the other, defaults only if nothing else. */
-export function cause(engine: Engine, a: readonly string[], b: readonly string[]): string[] {
-  const changed = [...b.filter((r) => !a.includes(r)), ...a.filter((r) => !b.includes(r))];
-  const specific = changed.filter((r) => engine.rule(r)?.kind !== 'default');
-  return specific.length ? specific : changed.length ? changed : [...new Set([...a, ...b])];
-}
 
 interface Diagram {
   root: number; // >= 0: a node; < 0: terminal -(label index + 1)
