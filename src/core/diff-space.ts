@@ -1,9 +1,9 @@
 import { factsRead, rulesOf, type CountryGroup, type World } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
 import type { EvalContext } from './expr.ts';
-import type { CountryCode, IsoDate, Outcome, TransferRequest } from './model.ts';
+import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
-import { cause, type Side, type SideInfo } from './diff.ts';
+import type { Side, SideInfo } from './diff.ts';
 
 // The exact diff over the full request space (docs/what-if.md). Per country group, the cell -> (decision before,
 // decision after) function is built as a reduced decision diagram over the attribute classes: each rule's own
@@ -61,7 +61,8 @@ function tabulate(space: RequestSpace, version: Version, index: number, recipien
   return { support, radix, table };
 }
 
-type Label = { changed: false } | { changed: true; from: Outcome; to: Outcome; before: Set<string>; after: Set<string> };
+/** What a cell's two decisions are: unchanged, or the outcomes and deciding rules on each side. */
+type Label = { changed: false } | { changed: true; from: Outcome; to: Outcome; before: string[]; after: string[]; kind: string };
 
 interface Diagram {
   root: number; // >= 0: a node; < 0: terminal -(label index + 1)
@@ -74,7 +75,9 @@ const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++;
 function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Version; date: IsoDate; regime?: string }[], engine: Engine, labels: Label[], labelIds: Map<string, number>, counter: { evaluations: number }): Diagram {
   const rep = group.representative;
   const n = space.attributes.length;
-  const rules = sides.flatMap((s) => s.version.rules.map((_, i) => tabulate(space, s.version, i, rep, s.date)));
+  // Requirements attach review and conditions, never the outcome or its deciding rules: they are left out.
+  const deciding = (v: Version) => v.rules.flatMap((c, i) => (c.rule.kind === 'requirement' ? [] : [i]));
+  const rules = sides.flatMap((s) => deciding(s.version).map((i) => tabulate(space, s.version, i, rep, s.date)));
   // The last attribute each rule reads: from there on its value is known.
   const doneAt = rules.map((r) => (r.support.length ? r.support[r.support.length - 1] : -1));
   const assign = new Int8Array(n).fill(-1);
@@ -86,28 +89,37 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
   const nodes: Diagram['nodes'] = [];
   const unique = new Map<string, number>();
   const memo = new Map<string, number>();
-  const byVector = new Map<string, number>();
+  // Each side is decided once per distinct vector of its own rules' values: the engine decides from them alone.
+  const split = deciding(sides[0].version).length;
+  const decided = sides.map(() => new Map<string, Decision>());
+  const byPair = new Map<string, number>();
+  const decide = (side: number, vec: string): Decision => {
+    let d = decided[side].get(vec);
+    if (!d) {
+      d = engine.evaluate(requestOf(space, Array.from(assign), rep, sides[side].date), { regime: sides[side].regime, trace: false });
+      counter.evaluations++;
+      decided[side].set(vec, d);
+    }
+    return d;
+  };
   const terminal = (): number => {
-    let vec = '';
-    for (const r of rules) vec += valueOf(r);
-    const known = byVector.get(vec);
+    let va = '';
+    let vb = '';
+    for (let i = 0; i < rules.length; i++) if (i < split) va += valueOf(rules[i]); else vb += valueOf(rules[i]);
+    const pair = `${va}/${vb}`;
+    const known = byPair.get(pair);
     if (known !== undefined) return known;
-    // One evaluation per distinct vector of rule values: the engine decides from them alone.
-    const cell = Array.from(assign);
-    const [a, b] = sides.map((s) => engine.evaluate(requestOf(space, cell, rep, s.date), { regime: s.regime, trace: false }));
-    counter.evaluations += 2;
+    const a = decide(0, va);
+    const b = decide(1, vb);
     const changed = a.outcome !== b.outcome;
-    // Cells change alike when the outcomes and the rules that made the difference are the same.
-    const key = changed ? `${a.outcome}>${b.outcome}|${cause(engine, a.reasons, b.reasons).join(',')}` : 'same';
+    const key = changed ? `${a.outcome}>${b.outcome}|${a.reasons.join(',')}|${b.reasons.join(',')}` : 'same';
     let id = labelIds.get(key);
     if (id === undefined) {
       id = labels.length;
-      labels.push(changed ? { changed, from: a.outcome, to: b.outcome, before: new Set(), after: new Set() } : { changed });
+      labels.push(changed ? { changed, from: a.outcome, to: b.outcome, before: a.reasons, after: b.reasons, kind: `${a.outcome}>${b.outcome}` } : { changed });
       labelIds.set(key, id);
     }
-    const l = labels[id];
-    if (l.changed) { a.reasons.forEach((r) => l.before.add(r)); b.reasons.forEach((r) => l.after.add(r)); }
-    byVector.set(vec, -(id + 1));
+    byPair.set(pair, -(id + 1));
     return -(id + 1);
   };
   const build = (level: number): number => {
@@ -173,9 +185,9 @@ function cubes(space: RequestSpace, d: Diagram): Map<number, number[][]> {
   return walk(d.root, 0);
 }
 
-interface Cube { label: number; masks: number[]; groups: number[] }
+interface Cube { kind: string; masks: number[]; groups: number[] }
 
-/** Merges cubes of one label that differ in one dimension only (the country groups count as one), to a fixed point. */
+/** Merges cubes of one kind of change that differ in one dimension only (the country groups count as one), to a fixed point. */
 function merge(list: Cube[], dims: number): Cube[] {
   let cur = list;
   for (let changed = true; changed;) {
@@ -184,7 +196,7 @@ function merge(list: Cube[], dims: number): Cube[] {
       const buckets = new Map<string, Cube>();
       const next: Cube[] = [];
       for (const c of cur) {
-        const key = `${c.label}/${c.masks.map((m, i) => (i === d ? '*' : m)).join(',')}/${d === dims ? '*' : c.groups.join(',')}`;
+        const key = `${c.kind}/${c.masks.map((m, i) => (i === d ? '*' : m)).join(',')}/${d === dims ? '*' : c.groups.join(',')}`;
         const b = buckets.get(key);
         if (!b) { const copy = { ...c, masks: [...c.masks], groups: [...c.groups] }; buckets.set(key, copy); next.push(copy); continue; }
         changed = true;
@@ -195,6 +207,66 @@ function merge(list: Cube[], dims: number): Cube[] {
     }
   }
   return cur;
+}
+
+/** The labels a group's diagram reaches inside a cube of classes. */
+function reached(d: Diagram, masks: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const seen = new Set<number>();
+  const walk = (id: number) => {
+    if (id < 0) { out.add(-id - 1); return; }
+    if (seen.has(id)) return;
+    seen.add(id);
+    const node = d.nodes[id];
+    node.children.forEach((c, v) => { if (masks[node.level] & (1 << v)) walk(c); });
+  };
+  walk(d.root);
+  return out;
+}
+
+/**
+ * Grows each cube, dimension by dimension, while every cell it covers still changes the same way (prime-implicant
+ * style); then drops cubes another one contains. Regions may overlap; each holds only cells of its kind.
+ */
+function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: Label[]): Cube[] {
+  const kindOf = (l: number) => (labels[l].changed ? (labels[l] as { kind: string }).kind : 'same');
+  const valid = (c: Cube, groups: number[] = c.groups) => groups.every((g) => [...reached(diagrams[g], c.masks)].every((l) => kindOf(l) === c.kind));
+  const grown = cubesIn.map((c0) => {
+    const c = { ...c0, masks: [...c0.masks], groups: [...c0.groups] };
+    c.masks.forEach((m, i) => {
+      const full = (1 << dims[i]) - 1;
+      if (m === full) return;
+      const before = c.masks[i];
+      c.masks[i] = full;
+      if (valid(c)) return;
+      c.masks[i] = before;
+      for (let v = 0; v < dims[i]; v++) {
+        if (c.masks[i] & (1 << v)) continue;
+        c.masks[i] |= 1 << v;
+        if (!valid(c)) c.masks[i] &= ~(1 << v);
+      }
+    });
+    for (let g = 0; g < diagrams.length; g++) if (!c.groups.includes(g) && valid(c, [g])) c.groups.push(g);
+    c.groups.sort((x, y) => x - y);
+    return c;
+  });
+  // A greedy cover: the grown cube that holds the most cells of cubes not yet covered, until all are.
+  const within = (a: Cube, b: Cube) => a.kind === b.kind && a.masks.every((m, i) => (m & b.masks[i]) === m) && a.groups.every((g) => b.groups.includes(g));
+  const weight = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.length;
+  const holds = grown.map((g) => cubesIn.flatMap((c, i) => (within(c, g) ? [i] : [])));
+  const covered = new Uint8Array(cubesIn.length);
+  const out: Cube[] = [];
+  for (;;) {
+    let best = -1;
+    let bestGain = 0;
+    holds.forEach((list, j) => {
+      const gain = list.reduce((s, i) => s + (covered[i] ? 0 : weight(cubesIn[i])), 0);
+      if (gain > bestGain) { best = j; bestGain = gain; }
+    });
+    if (best < 0) return out;
+    out.push(grown[best]);
+    for (const i of holds[best]) covered[i] = 1;
+  }
 }
 
 function sideInfo(engine: Engine, side: Side): SideInfo {
@@ -234,19 +306,25 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const labels: Label[] = [];
   const labelIds = new Map<string, number>();
   const counter = { evaluations: 0 };
-  let raw: Cube[] = [];
-  space.groups.forEach((g, gi) => {
-    const d = diagram(space, g, sides, engine, labels, labelIds, counter);
-    for (const [label, list] of cubes(space, d)) if (labels[label].changed) for (const masks of list) raw.push({ label, masks, groups: [gi] });
+  const diagrams = space.groups.map((g) => diagram(space, g, sides, engine, labels, labelIds, counter));
+  const raw: Cube[] = [];
+  diagrams.forEach((d, gi) => {
+    for (const [label, list] of cubes(space, d)) {
+      const l = labels[label];
+      if (l.changed) for (const masks of list) raw.push({ kind: l.kind, masks, groups: [gi] });
+    }
   });
   const size = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.reduce((p, g) => p + space.groups[g].countries.length, 0);
   const changed = raw.reduce((s, c) => s + size(c), 0);
-  raw = merge(raw, n);
+  const dims = space.attributes.map((a) => a.classes.length);
+  const merged = expand(merge(raw, n), dims, diagrams, labels);
   const readFacts = factsRead(rulesOf(sides[1].version)).recipient;
   const allCountries = space.groups.flatMap((g) => g.countries);
   const factValues = new Map(allCountries.map((cc) => [cc, readFacts.map((f) => String(worlds[1].version.facts.value(f, cc, worlds[1].date)))]));
-  const regions = raw.map((c): Region => {
-    const l = labels[c.label] as Extract<Label, { changed: true }>;
+  const regions = merged.map((c): Region => {
+    // The deciding rules of every cell in the region, on each side.
+    const inside = [...new Set(c.groups.flatMap((g) => [...reached(diagrams[g], c.masks)]))].map((l) => labels[l] as Extract<Label, { changed: true }>);
+    const [before, after] = c.kind.split('>') as [Outcome, Outcome];
     const where: Record<string, string[]> = {};
     const cell: number[] = [];
     space.attributes.forEach((a, i) => {
@@ -257,7 +335,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     const countries = c.groups.flatMap((g) => space.groups[g].countries).sort();
     const rep = space.groups[c.groups[0]].representative;
     return {
-      from: l.from, to: l.to, rules: { from: [...l.before], to: [...l.after] }, where, countries,
+      from: before, to: after, rules: { from: [...new Set(inside.flatMap((l) => l.before))], to: [...new Set(inside.flatMap((l) => l.after))] }, where, countries,
       countryFacts: countries.length === allCountries.length ? {} : describeCountries(readFacts, factValues, new Set(countries)),
       witness: requestOf(space, cell, rep, to.date), cells: size(c),
     };

@@ -88,7 +88,7 @@ function info(engine: Engine, side: Side): SideInfo {
 }
 
 /** The rules that made the difference: deciding rules on one side and not the other, defaults only if nothing else. */
-export function cause(engine: Engine, a: readonly string[], b: readonly string[]): string[] {
+function cause(engine: Engine, a: readonly string[], b: readonly string[]): string[] {
   const changed = [...b.filter((r) => !a.includes(r)), ...a.filter((r) => !b.includes(r))];
   const specific = changed.filter((r) => engine.rule(r)?.kind !== 'default');
   return specific.length ? specific : changed.length ? changed : [...new Set([...a, ...b])];
