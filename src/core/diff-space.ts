@@ -1,6 +1,6 @@
 import { factsRead, rulesOf, type CountryGroup, type World } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
-import type { EvalContext } from './expr.ts';
+import { T, type EvalContext } from './expr.ts';
 import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
 import type { Side, SideInfo } from './diff.ts';
@@ -91,6 +91,26 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
   const memo = new Map<string, number>();
   // Each side is decided once per distinct vector of its own rules' values: the engine decides from them alone.
   const split = deciding(sides[0].version).length;
+  // Scope, then Principle 1: once a side's scope rules (or, all failing, its prohibitions) are settled and one
+  // holds, nothing else of that side can change its decision, so the rest of its vector is dropped.
+  const kindAt = sides.flatMap((s) => deciding(s.version).map((i) => s.version.rules[i].rule.kind));
+  const ranges = [[0, split], [split, rules.length]];
+  const settledKey = (side: number, level: number): string | null => {
+    const [lo, hi] = ranges[side];
+    let key = '';
+    for (const kind of ['scope', 'prohibition'] as const) {
+      let held = false;
+      for (let i = lo; i < hi; i++) {
+        if (kindAt[i] !== kind) continue;
+        if (doneAt[i] >= level) return null;
+        const v = valueOf(rules[i]);
+        key += v;
+        if (v === T) held = true;
+      }
+      if (held) return `${kind}:${key}`;
+    }
+    return null;
+  };
   const decided = sides.map(() => new Map<string, Decision>());
   const byPair = new Map<string, number>();
   const decide = (side: number, vec: string): Decision => {
@@ -105,7 +125,11 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
   const terminal = (): number => {
     let va = '';
     let vb = '';
-    for (let i = 0; i < rules.length; i++) if (i < split) va += valueOf(rules[i]); else vb += valueOf(rules[i]);
+    const sa = settledKey(0, n);
+    const sb = settledKey(1, n);
+    for (let i = 0; i < rules.length; i++) if (i < split) { if (sa === null) va += valueOf(rules[i]); } else if (sb === null) vb += valueOf(rules[i]);
+    va = sa ?? va;
+    vb = sb ?? vb;
     const pair = `${va}/${vb}`;
     const known = byPair.get(pair);
     if (known !== undefined) return known;
@@ -123,7 +147,7 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     return -(id + 1);
   };
   const build = (level: number): number => {
-    if (level === n) return terminal();
+    if (level === n || (settledKey(0, level) !== null && settledKey(1, level) !== null)) return terminal();
     // What is still to be decided below: the values of rules already complete, the assigned part of the others.
     let key = `${level}`;
     for (let i = 0; i < rules.length; i++) {
