@@ -1,4 +1,4 @@
-import { factsRead, rulesOf, type CountryGroup, type World } from './domain.ts';
+import { countrySignature, factsRead, literalCountries, rulesOf, type CountryGroup, type World } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
 import { T, type EvalContext } from './expr.ts';
 import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
@@ -72,7 +72,16 @@ interface Diagram {
 const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++; return n; };
 
 /** The reduced diagram of one group's cell -> label function; labels are shared across groups. */
-function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Version; date: IsoDate; regime?: string }[], engine: Engine, labels: Label[], labelIds: Map<string, number>, counter: { evaluations: number }): Diagram {
+interface Shared {
+  labels: Label[];
+  labelIds: Map<string, number>;
+  /** Per side: decisions by what the side sees of the country and the vector of its rule values. */
+  decided: Map<string, Decision>[];
+  evaluations: number;
+}
+
+function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Version; date: IsoDate; regime?: string; seen: (cc: CountryCode) => string }[], engine: Engine, shared: Shared): Diagram {
+  const { labels, labelIds, decided } = shared;
   const rep = group.representative;
   const n = space.attributes.length;
   // Requirements attach review and conditions, never the outcome or its deciding rules: they are left out.
@@ -111,14 +120,15 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     }
     return null;
   };
-  const decided = sides.map(() => new Map<string, Decision>());
+  // Groups apart only on the other side's facts decide alike on this one.
+  const seenBy = sides.map((s) => `${s.seen(rep)}/`);
   const byPair = new Map<string, number>();
   const decide = (side: number, vec: string): Decision => {
-    let d = decided[side].get(vec);
+    let d = decided[side].get(seenBy[side] + vec);
     if (!d) {
       d = engine.evaluate(requestOf(space, Array.from(assign), rep, sides[side].date), { regime: sides[side].regime, trace: false });
-      counter.evaluations++;
-      decided[side].set(vec, d);
+      shared.evaluations++;
+      decided[side].set(seenBy[side] + vec, d);
     }
     return d;
   };
@@ -327,10 +337,14 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
   const space = requestSpace(worlds);
   const n = space.attributes.length;
-  const labels: Label[] = [];
-  const labelIds = new Map<string, number>();
-  const counter = { evaluations: 0 };
-  const diagrams = space.groups.map((g) => diagram(space, g, sides, engine, labels, labelIds, counter));
+  const shared: Shared = { labels: [], labelIds: new Map(), decided: sides.map(() => new Map()), evaluations: 0 };
+  const labels = shared.labels;
+  const literal = literalCountries(worlds.flatMap((w) => rulesOf(w.version)), []);
+  const seeing = sides.map((s) => {
+    const facts = factsRead(rulesOf(s.version));
+    return { ...s, seen: (cc: CountryCode) => countrySignature(s.version.facts, facts.recipient, literal, cc, s.date) };
+  });
+  const diagrams = space.groups.map((g) => diagram(space, g, seeing, engine, shared));
   const raw: Cube[] = [];
   diagrams.forEach((d, gi) => {
     for (const [label, list] of cubes(space, d)) {
@@ -366,7 +380,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   });
   regions.sort((a, b) => b.cells - a.cells || (a.witness.recipient < b.witness.recipient ? -1 : 1));
   return {
-    from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: counter.evaluations, changed, regions,
+    from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: shared.evaluations, changed, regions,
     attributes: space.attributes.map((a) => ({ path: a.path, classes: a.classes.map((c) => c.id) })),
   };
 }
