@@ -264,7 +264,20 @@ function reached(d: Diagram, masks: readonly number[]): Set<number> {
  */
 function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: Label[]): Cube[] {
   const kindOf = (l: number) => (labels[l].changed ? (labels[l] as { kind: string }).kind : 'same');
-  const valid = (c: Cube, groups: number[] = c.groups) => groups.every((g) => [...reached(diagrams[g], c.masks)].every((l) => kindOf(l) === c.kind));
+  // Whether every cell of the cube changes its way in the group: a walk that stops at the first other label.
+  const onlyKind = (d: Diagram, masks: readonly number[], kind: string): boolean => {
+    const ok = new Set<number>();
+    const walk = (id: number): boolean => {
+      if (id < 0) return kindOf(-id - 1) === kind;
+      if (ok.has(id)) return true;
+      const node = d.nodes[id];
+      for (let v = 0; v < node.children.length; v++) if (masks[node.level] & (1 << v) && !walk(node.children[v])) return false;
+      ok.add(id);
+      return true;
+    };
+    return walk(d.root);
+  };
+  const valid = (c: Cube, groups: number[] = c.groups) => groups.every((g) => onlyKind(diagrams[g], c.masks, c.kind));
   const grown = cubesIn.map((c0) => {
     const c = { ...c0, masks: [...c0.masks], groups: [...c0.groups] };
     c.masks.forEach((m, i) => {
