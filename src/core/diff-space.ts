@@ -3,7 +3,7 @@ import type { Engine, Version } from './engine.ts';
 import { T, type EvalContext } from './expr.ts';
 import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
-import type { Side, SideInfo } from './diff.ts';
+import { sideInfo, type Side, type SideInfo } from './diff.ts';
 
 // The exact diff over the full request space (docs/what-if.md). Per country group, the cell -> (decision before,
 // decision after) function is built as a reduced decision diagram over the attribute classes: each rule's own
@@ -71,7 +71,7 @@ interface Diagram {
 
 const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++; return n; };
 
-/** The reduced diagram of one group's cell -> label function; labels are shared across groups. */
+/** What the diagrams of one comparison share: labels, and decisions already made. */
 interface Shared {
   labels: Label[];
   labelIds: Map<string, number>;
@@ -80,6 +80,7 @@ interface Shared {
   evaluations: number;
 }
 
+/** The reduced diagram of one group's cell -> label function. */
 function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Version; date: IsoDate; regime?: string; seen: (cc: CountryCode) => string }[], engine: Engine, shared: Shared): Diagram {
   const { labels, labelIds, decided } = shared;
   const rep = group.representative;
@@ -195,7 +196,7 @@ function cubes(space: RequestSpace, d: Diagram): Map<number, number[][]> {
       return new Map([[-id - 1, [full.slice(level)]]]);
     }
     const node = d.nodes[id];
-    const key = id * 64 + level;
+    const key = id * (n + 1) + level;
     const known = memo.get(key);
     if (known) return known;
     const out = new Map<number, number[][]>();
@@ -314,11 +315,6 @@ function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: La
     out.push(grown[best]);
     for (const i of holds[best]) covered[i] = 1;
   }
-}
-
-function sideInfo(engine: Engine, side: Side): SideInfo {
-  const v = side.regime ? engine.version(side.regime)! : engine.versionOn(side.date)!;
-  return { ...side, revision: v.info.id, kind: v.info.kind };
 }
 
 /** The facts (read by the rules, on the `to` date) that the countries share and that no other country has all of. */
