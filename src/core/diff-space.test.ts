@@ -3,9 +3,9 @@ import { ALL_COUNTRIES } from './domain.ts';
 import { diff, resolveSides, type Side } from './diff.ts';
 import { fullDiff, type FullDiff } from './diff-space.ts';
 import { requestFor } from './matrix.ts';
-import type { TransferRequest } from './model.ts';
+import { END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES, type TransferRequest } from './model.ts';
 import { classOf, requestSpace, type RequestSpace } from './space.ts';
-import { itemSchema } from './request.ts';
+import { itemSchema, transferRequestSchema } from './request.ts';
 import { bundledEngine } from '../policy-files/load.ts';
 import { bundledItems } from '../policy-files/items.ts';
 
@@ -26,29 +26,43 @@ function spaceOf(a: Side, b: Side): RequestSpace {
 /** The regions a concrete request falls in. */
 function regionsOf(d: FullDiff, space: RequestSpace, req: TransferRequest) {
   const cls = classOf(space, req);
+  expect(cls, `a value of ${JSON.stringify(req)} is in no class of the space`).not.toContain(-1);
   return d.regions.filter((r) => r.countries.includes(req.recipient) && space.attributes.every((a, i) => !r.where[a.path] || r.where[a.path].includes(a.classes[cls[i]].id)));
 }
 
 /** A small deterministic generator, so a failure can be replayed. */
 function rng(seed: number) {
+  // mulberry32: every bit varies, unlike the low bits of a linear congruential generator.
   let s = seed >>> 0;
-  return (n: number) => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s % n; };
+  return (n: number) => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return (((t ^ (t >>> 14)) >>> 0) / 4294967296 * n) | 0;
+  };
 }
 
-/** A random concrete request of the space: a random class of every attribute, then a random value in it. */
+/**
+ * A random concrete request drawn from the request schema, not from the space: every item field, purpose and
+ * end-user type, each left out now and then, so a class the space missed would show.
+ */
 function randomRequest(space: RequestSpace, asOf: string, next: (n: number) => number): TransferRequest {
   const recipient = ALL_COUNTRIES[next(ALL_COUNTRIES.length)];
-  const other = () => { for (;;) { const cc = ALL_COUNTRIES[next(ALL_COUNTRIES.length)]; if (cc !== recipient) return cc; } };
-  const req: TransferRequest = { asOf, recipient, item: {} };
-  for (const a of space.attributes) {
-    const c = a.classes[next(a.classes.length)];
-    const v: unknown = c.kind === 'unstated' ? undefined : c.kind === 'recipient' ? recipient : c.kind === 'another' ? other()
-      : c.kind === 'includes-recipient' ? [other(), recipient] : c.kind === 'excludes-recipient' ? (next(2) ? [] : [other()]) : c.values[next(c.values.length)];
-    if (v === undefined) continue;
-    if (a.path === 'purpose') req.purpose = v as TransferRequest['purpose'];
-    else if (a.path === 'endUser.type') req.endUser = { type: v as NonNullable<TransferRequest['endUser']>['type'] };
-    else (req.item as Record<string, unknown>)[a.path.slice(5)] = v;
-  }
+  const pick = <T,>(xs: readonly T[]): T => xs[next(xs.length)];
+  const other = () => { for (;;) { const cc = pick(ALL_COUNTRIES); if (cc !== recipient) return cc; } };
+  const named = (path: string) => space.attributes.find((a) => a.path === path)?.classes.flatMap((c) => (c.kind === 'values' ? c.values : [])) ?? [];
+  const fields: Record<string, () => unknown> = {
+    defenseEquipment: () => next(2) === 0, weapon: () => next(2) === 0, form: () => pick(FORMS), function: () => pick(FUNCTIONS),
+    origin: () => pick(ORIGINS), munitionType: () => pick(MUNITION_TYPES),
+    partners: () => pick([[], [other()], [other(), recipient], [recipient]]), licensor: () => (next(2) ? recipient : other()),
+    program: () => pick([...named('item.program'), 'Another programme']), controlList: () => pick([...named('item.controlList'), 'ML21', 'ML4']),
+  };
+  const item: Record<string, unknown> = {};
+  for (const [f, value] of Object.entries(fields)) if (next(4)) item[f] = value();
+  const req: TransferRequest = { asOf, recipient, item };
+  if (next(4)) req.purpose = pick(PURPOSES);
+  if (next(4)) req.endUser = { type: pick(END_USER_TYPES) };
+  expect(transferRequestSchema.safeParse(req).success).toBe(true);
   return req;
 }
 
