@@ -6,8 +6,8 @@ import { itemSchema, transferRequestSchema } from './request.ts';
 
 // The full request space of a comparison, derived from what the rules read: every request attribute some rule tests,
 // its values cut into classes the rules cannot tell apart, "unstated" where the request may leave it out, and every
-// country grouped by the facts the rules read about it. Enumerated lazily: an attribute is split only when an
-// evaluation reads it, so each run of the engine covers every request that agrees on what it read.
+// country grouped by the facts the rules read about it. `explore` enumerates it lazily: an attribute is split only
+// when the function run reads it, so each run covers every request that agrees on what it read.
 
 export type Scalar = string | boolean;
 
@@ -167,10 +167,10 @@ export interface Leaf<T> {
 }
 
 /**
- * Every distinct evaluation of the given sides for one recipient: a depth-first search over the attributes in the
- * order the engine reads them. A run hands out the next untried class of each attribute when it is first read;
- * the run's decisions then hold for every request that agrees on the attributes read, because evaluation is a pure
- * function of what it reads. Reads go through a proxy, so the engine is used only through its public API.
+ * Every distinct run of the given functions of a request for one recipient: a depth-first search over the attributes
+ * in the order they are read. A run hands out the next untried class of each attribute when it is first read; its
+ * results then hold for every request that agrees on the attributes read, because the functions are pure. Reads go
+ * through proxies, so the functions see an ordinary request (a field read, `in`, spread or JSON all count).
  */
 export function explore<T>(space: RequestSpace, recipient: string, sides: readonly { asOf: IsoDate; evaluate: (req: TransferRequest) => T }[], visit: (leaf: Leaf<T>) => void): number {
   const attrs = space.attributes;
