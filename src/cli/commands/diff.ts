@@ -1,6 +1,7 @@
 import { ALL_COUNTRIES, ALL_PURPOSES } from '../../core/domain.ts';
 import { boundaryPairs, diff, resolveSides, type DiffResult, type Side } from '../../core/diff.ts';
 import { fullDiff, type FullDiff } from '../../core/diff-space.ts';
+import { mainRegions } from '../../core/regions.ts';
 import { END_USER_TYPES, type EndUserType, type Purpose } from '../../core/model.ts';
 import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
 import { POLICY_OPTIONS, checkFormat, csv, engineAndItems, progressBar } from '../analysis.ts';
@@ -48,12 +49,15 @@ function text(r: DiffResult): string {
 /** One region per paragraph: the outcomes, where in the request space, the countries, and the rules on each side. */
 function regionText(r: FullDiff): string {
   const lines = [`from ${sideLabel(r.from)}`, `to   ${sideLabel(r.to)}`, `${r.space} cells in the full request space (${r.groups} country groups, ${r.evaluations} evaluations), ${r.changed} changed, in ${r.regions.length} regions`];
-  for (const g of r.regions) {
+  const shown = mainRegions(r);
+  for (const g of shown) {
     const where = Object.entries(g.where).map(([k, v]) => `${k} ${v.join(' or ')}`).join(', ') || 'any request';
     const facts = Object.entries(g.countryFacts).map(([f, v]) => (v === 'true' ? f : v === 'false' ? `not ${f}` : `${f} ${v}`)).join(', ');
     const who = g.countries.length > 15 ? `${g.countries.slice(0, 15).join(' ')} and ${g.countries.length - 15} more` : g.countries.join(' ');
     lines.push(`  ${g.from} -> ${g.to}: ${g.cells} cells, ${g.countries.length} countries${facts ? ` (${facts})` : ''}\n      ${where}\n      to ${who}\n      before ${g.rules.from.join(', ')}; after ${g.rules.to.join(', ')}`);
   }
+  const rest = r.regions.slice(shown.length);
+  if (rest.length) lines.push(`  and ${rest.length} smaller regions (they overlap the ones above); --format json lists them all`);
   return `${lines.join('\n')}\n`;
 }
 

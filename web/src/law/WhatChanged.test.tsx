@@ -4,7 +4,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearCatalog } from '../api/catalog.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
-import { classText, mainRegions, WhatChanged, type FullDiff, type Region } from './WhatChanged.tsx';
+import { classText, WhatChanged, type FullDiff, type Region } from './WhatChanged.tsx';
+import { mainRegions } from '../../../src/core/regions.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -59,7 +60,7 @@ describe('what this changed', () => {
     expect(host.textContent).toContain('Weapon: yes');
     expect(host.textContent).toContain('Purpose: Peace contribution, International cooperation; not stated');
     expect(host.textContent).toContain('2 countries (countries where: Transfer agreement with Japan: yes, Fighting under way: no): Australia');
-    expect(host.textContent).toContain('and 2 smaller regions (10 cells)');
+    expect(host.textContent).toContain('and 2 smaller regions, which may overlap these');
     expect(host.querySelector('a[href="/law/rules/D-weapons-agreement-countries"]')).not.toBeNull();
   });
 

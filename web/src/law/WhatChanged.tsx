@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { countryName } from '../lib/countries.ts';
 import { END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, MUNITION_LABEL, ORIGIN_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
 import { Link } from '../router.tsx';
+import { mainRegions } from '../../../src/core/regions.ts';
 
 export interface Region {
   from: Outcome;
@@ -37,7 +38,7 @@ const W = {
   against: { en: 'Compared with {base}, on {date}, over every request the rules can tell apart.', ja: '{base} と比較（{date} 時点）。規則が区別し得るすべての要求を対象とする。' },
   summary: { en: '{changed} of {space} cells of the request space change, in {regions} regions.', ja: '要求空間 {space} セルのうち {changed} セルが変わる（{regions} 領域）。' },
   nothing: { en: 'No request changes outcome.', ja: '結論が変わる要求はない。' },
-  more: { en: 'and {n} smaller regions ({cells} cells); all of them: gensoku diff {from} {to} --space full', ja: 'ほか小さな領域 {n} 件（{cells} セル）。全件は gensoku diff {from} {to} --space full' },
+  more: { en: 'and {n} smaller regions, which may overlap these; all of them: gensoku diff {from} {to} --space full --format json', ja: 'ほか小さな領域 {n} 件（上記と重なる場合がある）。全件は gensoku diff {from} {to} --space full --format json' },
   anyRequest: { en: 'Any request', ja: 'すべての要求' },
   countries: { en: '{n} countries', ja: '{n} か国' },
   where: { en: 'countries where', ja: '該当国の条件' },
@@ -82,18 +83,6 @@ const VALUES: Record<string, Record<string, Text>> = {
 export function classText(path: string, id: string, lang: 'en' | 'ja'): string {
   if (CLASS[id] && !(id === 'other' && VALUES[path]?.other)) return CLASS[id][lang];
   return id.split('|').map((v) => VALUES[path]?.[v]?.[lang] ?? CLASS[v]?.[lang] ?? v).join(lang === 'ja' ? '・' : ', ');
-}
-
-/** The regions that hold nine tenths of the changed cells, at most `max`: the rest is a long tail. */
-export function mainRegions(d: FullDiff, max = 10): Region[] {
-  const out: Region[] = [];
-  let held = 0;
-  for (const r of d.regions) {
-    if (out.length >= max || held >= 0.9 * d.changed) break;
-    out.push(r);
-    held += r.cells;
-  }
-  return out;
 }
 
 function fill(s: string, params: Record<string, string | number>): string {
@@ -142,7 +131,7 @@ function Result({ from, to }: { from: string; to: string }) {
     <>
       <p>{fill(pick(W.summary), { changed: n(d.data.changed), space: n(d.data.space), regions: d.data.regions.length })}</p>
       <ol className="what-changed">{shown.map((r, i) => <RegionCard key={i} r={r} />)}</ol>
-      {rest.length ? <p className="muted small">{fill(pick(W.more), { n: rest.length, cells: n(rest.reduce((s, r) => s + r.cells, 0)), from, to })}</p> : null}
+      {rest.length ? <p className="muted small">{fill(pick(W.more), { n: rest.length, from, to })}</p> : null}
     </>
   );
 }
