@@ -11,12 +11,13 @@ import { differential, mutationCheck, REGIME, sample, timeEngines, type EngineRe
 import { applicantToken, loadCreateCases, loadEvaluate, pgliteDb, postgresDb, startReference, startServe, type Db, type LoadResult } from './http.ts';
 import { benchLimits, type LimitsReport } from './limits.ts';
 import { benchMatrix, type MatrixReport } from './matrix.ts';
+import { benchFullDiff, type DiffReport } from './diff.ts';
 import { repoRoot } from './repo.ts';
 import { fmt, table } from './stats.ts';
 import { loadItems } from '../src/policy-files/items.ts';
 import { workload } from './workload.ts';
 
-const SECTIONS = ['engine', 'matrix', 'limits', 'http', 'cases'] as const;
+const SECTIONS = ['engine', 'matrix', 'diff', 'limits', 'http', 'cases'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Target { name: string; target: string; value: string; met: boolean }
@@ -32,6 +33,7 @@ interface Results {
   bundled: boolean;
   engine?: EngineReport & { ratios: Record<string, number>; mutationCaught: number };
   matrix?: MatrixReport;
+  diff?: DiffReport;
   limits?: LimitsReport;
   http?: { evaluate: LoadResult; evaluateUntraced: LoadResult; reference?: { evaluate: LoadResult; evaluateUntraced: LoadResult }; connections: number; seconds: number; bodies: number };
   cases?: { pglite?: LoadResult; postgres?: LoadResult | { skipped: string }; connections: number; seconds: number };
@@ -47,8 +49,10 @@ const git = (...args: string[]) => {
 };
 
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  // Sections may also be named bare: `npm run bench -- diff`.
+  const { values, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       only: { type: 'string' },
       quick: { type: 'boolean', default: false },
@@ -58,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
       'write-docs': { type: 'boolean', default: false },
     },
   });
-  const only = new Set<Section>((values.only?.split(',') ?? SECTIONS) as Section[]);
+  const named = [...(values.only?.split(',') ?? []), ...positionals];
+  const only = new Set<Section>((named.length ? named : SECTIONS) as Section[]);
   for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; choose from ${SECTIONS.join(', ')}`);
   const quick = values.quick!;
   const seconds = Number(values.seconds ?? (quick ? 3 : 10));
@@ -138,6 +143,24 @@ export async function main(argv: string[]): Promise<number> {
     results.targets.push(
       { name: 'full matrix', target: '< 100 ms', value: `${fmt(m.matrixMs.median, 1)} ms`, met: m.matrixMs.median < 100 },
       { name: 'all-regimes diff', target: '< 2 s', value: `${fmt(m.diffMs.median, 0)} ms`, met: m.diffMs.median < 2000 },
+    );
+  }
+
+  if (only.has('diff')) {
+    log('diff: the full request space, one boundary and every regime boundary...');
+    const d = benchFullDiff(engine, items, quick ? 1 : 3);
+    results.diff = d;
+    const one = d.boundaries.find((b) => b.to === d.one.to)!;
+    const n = (x: number) => x.toLocaleString('en-US');
+    for (const b of d.boundaries) {
+      rows.push(['diff', `full space -> ${b.to}: ${n(b.space)} cells, ${n(b.changed)} changed, ${b.regions} regions (catalogue: ${n(b.catalogueCells)} cells, ${n(b.catalogueChanged)} changed)`, `${fmt(b.ms, 0)} ms`, `${n(b.evaluations)} evaluations`, '']);
+    }
+    rows.push(['diff', `full space, one boundary (-> ${d.one.to})`, `${fmt(d.one.ms.median, 0)} ms`, `best ${fmt(d.one.ms.best, 0)} ms`, '']);
+    rows.push(['diff', `full space, all ${d.boundaries.length} boundaries: ${n(d.boundaries.reduce((s, b) => s + b.space, 0))} cells, ${d.boundaries.reduce((s, b) => s + b.regions, 0)} regions`, `${fmt(d.allMs.median, 0)} ms`, `best ${fmt(d.allMs.best, 0)} ms`, '']);
+    results.targets.push(
+      { name: `full-space diff, one boundary (-> ${d.one.to})`, target: '< 200 ms', value: `${fmt(d.one.ms.median, 0)} ms`, met: d.one.ms.median < 200 },
+      { name: 'full-space diff, all boundaries', target: '< 2 s', value: `${fmt(d.allMs.median, 0)} ms`, met: d.allMs.median < 2000 },
+      { name: 'full-space regions per boundary', target: 'tens', value: `max ${Math.max(...d.boundaries.map((b) => b.regions))} (-> ${one.to}: ${one.regions})`, met: d.boundaries.every((b) => b.regions < 100) },
     );
   }
 

@@ -82,7 +82,8 @@ export function resolveSides(engine: Engine, fromSpec: string, toSpec: string): 
   return { ok: true, value: [{ spec: fromSpec, date: dateA, regime: a.regime }, { spec: toSpec, date: dateB, regime: b.regime }] };
 }
 
-function info(engine: Engine, side: Side): SideInfo {
+/** A side with the version it applies. */
+export function sideInfo(engine: Engine, side: Side): SideInfo {
   const v = side.regime ? engine.version(side.regime)! : engine.versionOn(side.date)!;
   return { ...side, revision: v.info.id, kind: v.info.kind };
 }
@@ -96,8 +97,8 @@ function cause(engine: Engine, a: readonly string[], b: readonly string[]): stri
 
 /** Every (country, item class, purpose) whose outcome differs between two sides, over the whole finite domain. */
 export function diff(engine: Engine, from: Side, to: Side, opts: DiffOptions): DiffResult {
-  const fromInfo = info(engine, from);
-  const toInfo = info(engine, to);
+  const fromInfo = sideInfo(engine, from);
+  const toInfo = sideInfo(engine, to);
   const worlds: World[] = [
     { version: engine.version(fromInfo.revision)!, date: from.date },
     { version: engine.version(toInfo.revision)!, date: to.date },

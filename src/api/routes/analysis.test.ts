@@ -58,6 +58,28 @@ describe('analysis API', () => {
     expect(r.json.changes).toContainEqual({ recipient: 'US', item: 'pac3-interceptor', purpose: 'return-to-licensor', from: 'not_permitted', to: 'permissible', rules: ['C-2023-licensed-to-licensor'] });
   });
 
+  it('GET /api/v1/diff?space=full: the whole request space in regions, each with a witness that changes as it says', async () => {
+    const r = await call('GET', '/api/v1/diff?from=2022-03-07&to=2022-03-08&space=full');
+    expect(r.status).toBe(200);
+    expect(r.json.space).toBeGreaterThan(r.json.changed);
+    expect(r.json.regions.length).toBeGreaterThan(0);
+    const opened = r.json.regions.find((g: { to: string }) => g.to === 'permissible');
+    expect(opened).toMatchObject({ from: 'not_permitted', countries: ['UA'], where: { 'item.weapon': ['false'] }, rules: { to: ['C-2022-ukraine-non-lethal'] } });
+    const t = await call('POST', '/api/v1/timeline', opened.witness);
+    expect(t.json.segments.find((s: { from: string }) => s.from === '2022-03-08').outcome).toBe('permissible');
+    const narrowed = await call('GET', '/api/v1/diff?from=2022-03-07&to=2022-03-08&space=full&items=body-armour');
+    expect(narrowed.status).toBe(422);
+    expect(narrowed.json.problems.map((p: { path: string }) => p.path)).toEqual(['query.items']);
+  });
+
+  it('GET /api/v1/diff/boundaries: every revision, each against the version before it', async () => {
+    const r = await call('GET', '/api/v1/diff/boundaries');
+    expect(r.status).toBe(200);
+    expect(r.json.boundaries).toHaveLength(13);
+    expect(r.json.boundaries.at(-1).to.spec).toBe('2026-04-21');
+    expect((await call('GET', '/api/v1/diff/boundaries?space=everything')).status).toBe(422);
+  });
+
   it('POST /api/v1/timeline and /api/v1/whatif', async () => {
     const t = await call('POST', '/api/v1/timeline', request('ukraine-vests-2022'));
     expect(t.status).toBe(200);

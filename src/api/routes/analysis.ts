@@ -2,7 +2,8 @@
 // The law is public: no login. Every cell is computed by the same core functions as the CLI.
 import { z } from 'zod';
 import { fail, invalid, type Failure } from '../../cases/failure.ts';
-import { diff, resolveSides } from '../../core/diff.ts';
+import { boundaryPairs, diff, resolveSides, type DiffResult, type Side } from '../../core/diff.ts';
+import { fullDiff, type FullDiff } from '../../core/diff-space.ts';
 import { ALL_PURPOSES } from '../../core/domain.ts';
 import { Engine } from '../../core/engine.ts';
 import type { ItemClass } from '../../core/items.ts';
@@ -29,7 +30,9 @@ const diffQuery = z.strictObject({
   items: itemList,
   purposes: z.string().max(500).optional().describe('comma-separated purposes, "none" for no stated purpose (default: all and none)'),
   endUserType: z.enum(END_USER_TYPES).optional(),
+  space: z.enum(['catalogue', 'full']).optional().describe('catalogue (default): countries x item classes x purposes; full: every request the rules can tell apart, summarised in regions'),
 });
+const boundariesQuery = z.strictObject({ space: diffQuery.shape.space });
 const regimeQuery = z.strictObject({
   regime: z.string().max(100).optional().describe('hold this regime, revision or draft fixed instead of the law of each date'),
 });
@@ -38,6 +41,20 @@ const regimeQuery = z.strictObject({
 function fullEngine({ services }: Pick<RouteContext, 'services'>): Engine | Failure {
   const eng = services.deps.engine;
   return eng instanceof Engine ? eng : fail('not_found', 'analysis_unavailable', '(root)', 'this server was started without a compiled policy engine, so it offers no analyses');
+}
+
+// A full diff takes seconds and depends only on the compiled policy and the two sides: each is computed once.
+const fullDiffs = new WeakMap<Engine, Map<string, FullDiff>>();
+const catalogueBoundaries = new WeakMap<Engine, DiffResult[]>();
+function cachedFullDiff(eng: Engine, a: Side, b: Side): FullDiff {
+  const byKey = fullDiffs.get(eng) ?? new Map<string, FullDiff>();
+  fullDiffs.set(eng, byKey);
+  const key = JSON.stringify([a.date, a.regime ?? null, b.date, b.regime ?? null]);
+  const known = byKey.get(key);
+  if (known) return { ...known, from: { ...known.from, spec: a.spec }, to: { ...known.to, spec: b.spec } };
+  const d = fullDiff(eng, a, b);
+  byKey.set(key, d);
+  return d;
 }
 
 /** The classes named in a comma list, or all; unknown ids are added to `problems`. */
@@ -105,7 +122,7 @@ export const analysis: RouteModule = {
     {
       method: 'get', path: '/api/v1/diff', operationId: 'diff', summary: 'Every (country, item class, purpose) whose outcome differs between two dates or regimes', tag: 'analysis', access: 'public',
       query: diffQuery,
-      responses: { 200: { description: '{ from, to, compared, evaluations, groups, changes: [{ recipient, item, purpose, from, to, rules }] }', contentType: 'application/json' } },
+      responses: { 200: { description: 'space=catalogue: { from, to, compared, evaluations, groups, changes: [{ recipient, item, purpose, from, to, rules }] }; space=full: { from, to, space, attributes, groups, evaluations, changed, regions: [{ from, to, rules: { from, to }, where, countries, countryFacts, witness, cells }] }', contentType: 'application/json' } },
       handler(ctx) {
         const eng = fullEngine(ctx);
         if (!(eng instanceof Engine)) return eng;
@@ -117,8 +134,30 @@ export const analysis: RouteModule = {
         const sides = q.success ? resolveSides(eng, q.data.from, q.data.to) : null;
         if (sides && !sides.ok) problems.push(...sides.problems.map((p) => ({ ...p, path: `query.${p.path}` })));
         if (problems.length || !sides?.ok || !q.success) return invalid(problems);
+        if (q.data.space === 'full') {
+          const narrowed = (['items', 'purposes', 'endUserType'] as const).filter((k) => ctx.query[k] !== undefined);
+          if (narrowed.length) return invalid(narrowed.map((k) => ({ code: 'invalid_value', path: `query.${k}`, message: 'space=full covers every item, purpose and end user; narrow only with space=catalogue' })));
+          return ok(cachedFullDiff(eng, sides.value[0], sides.value[1]));
+        }
         const purposes = specs?.map((p) => (p === 'none' ? undefined : (p as Purpose)));
         return ok(diff(eng, sides.value[0], sides.value[1], { items, purposes, endUserType: q.data.endUserType }));
+      },
+    },
+    {
+      method: 'get', path: '/api/v1/diff/boundaries', operationId: 'diffBoundaries', summary: 'What every revision changed: each consecutive pair of dated versions, on the day the later one took effect', tag: 'analysis', access: 'public',
+      query: boundariesQuery,
+      responses: { 200: { description: '{ boundaries: [...] }, each as GET /api/v1/diff returns it for the same space', contentType: 'application/json' } },
+      handler(ctx) {
+        const eng = fullEngine(ctx);
+        if (!(eng instanceof Engine)) return eng;
+        const q = boundariesQuery.safeParse(ctx.query);
+        if (!q.success) return invalid(toProblems(q.error, 'query'));
+        if (q.data.space === 'full') return ok({ boundaries: boundaryPairs(eng).map(([a, b]) => cachedFullDiff(eng, a, b)) });
+        const items = ctx.services.deps.items ?? [];
+        const known = catalogueBoundaries.get(eng);
+        const boundaries = known ?? boundaryPairs(eng).map(([a, b]) => diff(eng, a, b, { items }));
+        catalogueBoundaries.set(eng, boundaries);
+        return ok({ boundaries });
       },
     },
     {

@@ -62,6 +62,24 @@ describe('gensoku diff', () => {
     expect(t.err()).toContain('\rdiff 1/25 [');
   });
 
+  it('--space full: the whole request space in regions (JSON: space, regions with from, to, witness, countries, rules, cells)', async () => {
+    const t = io();
+    expect(await main(['diff', '2022-03-07', '2022-03-08', '--space', 'full', '--format', 'json'], t.io)).toBe(0);
+    const r = JSON.parse(t.out());
+    expect(r.space).toBeGreaterThan(r.changed);
+    expect(r.regions.find((g: { to: string }) => g.to === 'permissible')).toMatchObject({
+      from: 'not_permitted', countries: ['UA'], cells: expect.any(Number), rules: { from: ['C-default-no-permitted-case'], to: ['C-2022-ukraine-non-lethal'] },
+      witness: { recipient: 'UA', purpose: 'aid-against-aggression', item: { weapon: false } },
+    });
+    expect(t.err()).toMatch(/cells in the full request space, \d+ changed, 2 regions/);
+    const text = io();
+    await main(['diff', '2022-03-07', '2022-03-08', '--space', 'full'], text.io);
+    expect(text.out()).toContain('not_permitted -> permissible');
+    expect(text.out()).toContain('item.weapon false');
+    expect(await main(['diff', '2022-03-07', '2022-03-08', '--space', 'full', '--item', 'body-armour'], io().io)).toBe(1);
+    expect(await main(['diff', '2022-03-07', '2022-03-08', '--space', 'most'], io().io)).toBe(1);
+  });
+
   it('refuses a bad side', async () => {
     const t = io();
     expect(await main(['diff', '2023-12-21', 'no-such-regime'], t.io)).toBe(1);

@@ -1,5 +1,7 @@
 import { ALL_COUNTRIES, ALL_PURPOSES } from '../../core/domain.ts';
 import { boundaryPairs, diff, resolveSides, type DiffResult, type Side } from '../../core/diff.ts';
+import { fullDiff, type FullDiff } from '../../core/diff-space.ts';
+import { mainRegions } from '../../core/regions.ts';
 import { END_USER_TYPES, type EndUserType, type Purpose } from '../../core/model.ts';
 import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
 import { POLICY_OPTIONS, checkFormat, csv, engineAndItems, progressBar } from '../analysis.ts';
@@ -9,11 +11,12 @@ const OPTIONS = {
   purpose: { type: 'string', multiple: true },
   'end-user-type': { type: 'string' },
   boundaries: { type: 'boolean' },
+  space: { type: 'string', default: 'catalogue' },
   format: { type: 'string', default: 'text' },
   ...POLICY_OPTIONS,
 } as const;
 
-const USAGE = 'usage: gensoku diff FROM TO | gensoku diff --boundaries (FROM/TO: a date, a regime/revision/draft id, or ID@DATE)';
+const USAGE = 'usage: gensoku diff FROM TO | gensoku diff --boundaries [--space catalogue|full] (FROM/TO: a date, a regime/revision/draft id, or ID@DATE)';
 
 function sideLabel(r: DiffResult['from']): string {
   return r.regime ? `${r.regime} (${r.kind}) applied on ${r.date}` : `the law in force on ${r.date} (${r.revision})`;
@@ -43,9 +46,37 @@ function text(r: DiffResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** One region per paragraph: the outcomes, where in the request space, the countries, and the rules on each side. */
+function regionText(r: FullDiff): string {
+  const lines = [`from ${sideLabel(r.from)}`, `to   ${sideLabel(r.to)}`, `${r.space} cells in the full request space (${r.groups} country groups, ${r.evaluations} evaluations), ${r.changed} changed, in ${r.regions.length} regions`];
+  const shown = mainRegions(r);
+  for (const g of shown) {
+    const where = Object.entries(g.where).map(([k, v]) => `${k} ${v.join(' or ')}`).join(', ') || 'any request';
+    const facts = Object.entries(g.countryFacts).map(([f, v]) => (v === 'true' ? f : v === 'false' ? `not ${f}` : `${f} ${v}`)).join(', ');
+    const who = g.countries.length > 15 ? `${g.countries.slice(0, 15).join(' ')} and ${g.countries.length - 15} more` : g.countries.join(' ');
+    lines.push(`  ${g.from} -> ${g.to}: ${g.cells} cells, ${g.countries.length} countries${facts ? ` (${facts})` : ''}\n      ${where}\n      to ${who}\n      before ${g.rules.from.join(', ')}; after ${g.rules.to.join(', ')}`);
+  }
+  const rest = r.regions.slice(shown.length);
+  if (rest.length) lines.push(`  and ${rest.length} smaller regions (they overlap the ones above); --format json lists them all`);
+  return `${lines.join('\n')}\n`;
+}
+
+function fullOutput(io: Io, format: string, results: FullDiff[], boundaries: boolean): void {
+  if (format === 'json') io.stdout(json(boundaries ? results : results[0]));
+  else if (format === 'csv') {
+    const rows = results.flatMap((r) => r.regions.map((g) => [r.from.spec, r.to.spec, g.from, g.to, String(g.cells), g.countries.join(' '),
+      Object.entries(g.where).map(([k, v]) => `${k}=${v.join('|')}`).join(';'), g.rules.from.join(';'), g.rules.to.join(';')]));
+    io.stdout(csv(['fromSide', 'toSide', 'from', 'to', 'cells', 'countries', 'where', 'rulesBefore', 'rulesAfter'], rows));
+  } else io.stdout(results.map(regionText).join('\n'));
+  if (format !== 'text') for (const r of results) io.stderr(`${r.from.spec} -> ${r.to.spec}: ${r.space} cells in the full request space, ${r.changed} changed, ${r.regions.length} regions\n`);
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   checkFormat(values.format, ['json', 'csv', 'text']);
+  if (values.space !== 'catalogue' && values.space !== 'full') throw new UsageError('--space is catalogue or full');
+  const full = values.space === 'full';
+  if (full && (values.item || values.purpose || values['end-user-type'])) throw new UsageError('--space full covers every item, purpose and end user; --item, --purpose and --end-user-type go with --space catalogue');
   const loaded = engineAndItems(io, values);
   if (typeof loaded === 'number') return loaded;
   const { engine, items } = loaded;
@@ -67,6 +98,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const sides = resolveSides(engine, specs[0], specs[1]);
     if (!sides.ok) { printProblems(io, sides.problems); return EXIT.usage; }
     pairs = [sides.value];
+  }
+  if (full) {
+    fullOutput(io, values.format!, pairs.map(([a, b]) => fullDiff(engine, a, b)), !!values.boundaries);
+    return EXIT.ok;
   }
   const cellsEach = ALL_COUNTRIES.length * items.length * (purposes ?? ALL_PURPOSES).length;
   const results = pairs.map(([a, b], i) => diff(engine, a, b, {

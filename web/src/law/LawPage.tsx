@@ -7,6 +7,7 @@ import { SourceList } from '../components/Sources.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
+import { WhatChanged } from './WhatChanged.tsx';
 
 function AddedRules({ ids }: { ids: string[] }) {
   const rules = useRules(ids);
@@ -15,7 +16,7 @@ function AddedRules({ ids }: { ids: string[] }) {
   return <div className="rule-list">{rules.data.map((r) => <RuleCard key={r.id} rule={r} headingLevel={4} />)}</div>;
 }
 
-function RegimeEntry({ r }: { r: RegimeInfo }) {
+function RegimeEntry({ r, base }: { r: RegimeInfo; base?: RegimeInfo }) {
   const { t, pick } = useI18n();
   const [open, setOpen] = useState(false);
   const kind = r.kind === 'regime' ? t('kindRegime') : r.kind === 'revision' ? t('kindRevision') : t('kindDraft');
@@ -45,6 +46,7 @@ function RegimeEntry({ r }: { r: RegimeInfo }) {
             {open ? <AddedRules ids={r.added} /> : null}
           </>
         ) : null}
+        {base ? <WhatChanged id={r.id} base={base.id} date={r.from ?? base.from ?? ''} draft={r.kind === 'draft'} /> : null}
       </article>
     </li>
   );
@@ -64,9 +66,9 @@ export function LawPage() {
       {regimes.error ? <ErrorBox error={regimes.error} /> : !regimes.data ? <Loading /> : (
         <>
           <h2>{t('regimeGroupLaw')}</h2>
-          <ol className="law-timeline">{list.filter((r) => r.kind !== 'draft').map((r) => <RegimeEntry key={r.id} r={r} />)}</ol>
+          <ol className="law-timeline">{list.filter((r) => r.kind !== 'draft').map((r, i, dated) => <RegimeEntry key={r.id} r={r} base={dated[i - 1]} />)}</ol>
           <h2>{t('regimeGroupDrafts')}</h2>
-          <ol className="law-timeline">{list.filter((r) => r.kind === 'draft').map((r) => <RegimeEntry key={r.id} r={r} />)}</ol>
+          <ol className="law-timeline">{list.filter((r) => r.kind === 'draft').map((r) => <RegimeEntry key={r.id} r={r} base={list.find((x) => x.id === r.base)} />)}</ol>
           <p className="muted small">{t('policyDigest')}: <code>{regimes.data.policyDigest}</code></p>
         </>
       )}

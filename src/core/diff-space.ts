@@ -1,0 +1,395 @@
+import { countrySignature, factsRead, literalCountries, rulesOf, type CountryGroup, type World } from './domain.ts';
+import type { Engine, Version } from './engine.ts';
+import { T, type EvalContext } from './expr.ts';
+import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
+import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
+import { sideInfo, type Side, type SideInfo } from './diff.ts';
+
+// The exact diff over the full request space (docs/what-if.md). Per country group, the cell -> (decision before,
+// decision after) function is built as a reduced decision diagram over the attribute classes: each rule's own
+// condition is tabulated over the few attributes it reads, the diagram is built attribute by attribute with the
+// rules' residual state as memo key, and each distinct vector of rule values is decided once by Engine.evaluate.
+// The changed paths are then merged into regions.
+
+export interface Region {
+  from: Outcome;
+  to: Outcome;
+  rules: { from: string[]; to: string[] }; // the rules that decided before and after
+  where: Record<string, string[]>; // attribute path -> the value classes it covers; an attribute left out: any value
+  countries: CountryCode[];
+  countryFacts: Record<string, string>; // facts that the countries share on the `to` date and that, together, single them out
+  witness: TransferRequest; // a request of the region (asOf: the `to` side's date)
+  cells: number;
+}
+
+export interface FullDiff {
+  from: SideInfo;
+  to: SideInfo;
+  space: number; // cells: countries x value classes of every attribute read
+  attributes: { path: string; classes: string[] }[];
+  groups: number;
+  evaluations: number;
+  changed: number; // changed cells
+  regions: Region[];
+}
+
+interface RuleTable {
+  support: number[]; // attribute indices the rule's condition read, ascending
+  radix: number[];
+  table: Int8Array; // Tri per combination of the support's classes
+}
+
+/** A rule's own condition for one recipient, as a table over the attributes it reads. */
+function tabulate(space: RequestSpace, version: Version, index: number, recipient: CountryCode, date: IsoDate): RuleTable {
+  const c = version.rules[index];
+  const leaves: { cell: Int8Array; value: number }[] = [];
+  explore(space, recipient, [{ asOf: date, evaluate: (req) => c.when({ req, date, facts: version.facts, rec: null } satisfies EvalContext) }], (l) => leaves.push({ cell: l.cell, value: l.results[0] }));
+  const support = space.attributes.map((_, i) => i).filter((i) => leaves.some((l) => l.cell[i] >= 0));
+  const radix = support.map((i) => space.attributes[i].classes.length);
+  const table = new Int8Array(radix.reduce((n, k) => n * k, 1));
+  // Each leaf is a cube over the support (unread attributes: every class); fill every combination it covers.
+  for (const l of leaves) {
+    const fill = (j: number, at: number) => {
+      if (j === support.length) { table[at] = l.value; return; }
+      const v = l.cell[support[j]];
+      const stride = radix.slice(j + 1).reduce((n, k) => n * k, 1);
+      if (v >= 0) fill(j + 1, at + v * stride);
+      else for (let x = 0; x < radix[j]; x++) fill(j + 1, at + x * stride);
+    };
+    fill(0, 0);
+  }
+  return { support, radix, table };
+}
+
+/** What a cell's two decisions are: unchanged, or the outcomes and deciding rules on each side. */
+type Label = { changed: false } | { changed: true; from: Outcome; to: Outcome; before: string[]; after: string[]; kind: string };
+
+interface Diagram {
+  root: number; // >= 0: a node; < 0: terminal -(label index + 1)
+  nodes: { level: number; children: number[] }[];
+}
+
+const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++; return n; };
+
+/** What the diagrams of one comparison share: labels, and decisions already made. */
+interface Shared {
+  labels: Label[];
+  labelIds: Map<string, number>;
+  /** Per side: decisions by what the side sees of the country and the vector of its rule values. */
+  decided: Map<string, Decision>[];
+  evaluations: number;
+}
+
+/** The reduced diagram of one group's cell -> label function. */
+function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Version; date: IsoDate; regime?: string; seen: (cc: CountryCode) => string }[], engine: Engine, shared: Shared): Diagram {
+  const { labels, labelIds, decided } = shared;
+  const rep = group.representative;
+  const n = space.attributes.length;
+  // Requirements attach review and conditions, never the outcome or its deciding rules: they are left out.
+  const deciding = (v: Version) => v.rules.flatMap((c, i) => (c.rule.kind === 'requirement' ? [] : [i]));
+  const rules = sides.flatMap((s) => deciding(s.version).map((i) => tabulate(space, s.version, i, rep, s.date)));
+  // The last attribute each rule reads: from there on its value is known.
+  const doneAt = rules.map((r) => (r.support.length ? r.support[r.support.length - 1] : -1));
+  const assign = new Int8Array(n).fill(-1);
+  const valueOf = (r: RuleTable): number => {
+    let at = 0;
+    for (let j = 0; j < r.support.length; j++) at = at * r.radix[j] + assign[r.support[j]];
+    return r.table[at];
+  };
+  const nodes: Diagram['nodes'] = [];
+  const unique = new Map<string, number>();
+  const memo = new Map<string, number>();
+  // Each side is decided once per distinct vector of its own rules' values: the engine decides from them alone.
+  const split = deciding(sides[0].version).length;
+  // Scope, then Principle 1: once a side's scope rules (or, all failing, its prohibitions) are settled and one
+  // holds, nothing else of that side can change its decision, so the rest of its vector is dropped.
+  const kindAt = sides.flatMap((s) => deciding(s.version).map((i) => s.version.rules[i].rule.kind));
+  const ranges = [[0, split], [split, rules.length]];
+  const settledKey = (side: number, level: number): string | null => {
+    const [lo, hi] = ranges[side];
+    let key = '';
+    for (const kind of ['scope', 'prohibition'] as const) {
+      let held = false;
+      for (let i = lo; i < hi; i++) {
+        if (kindAt[i] !== kind) continue;
+        if (doneAt[i] >= level) return null;
+        const v = valueOf(rules[i]);
+        key += v;
+        if (v === T) held = true;
+      }
+      if (held) return `${kind}:${key}`;
+    }
+    return null;
+  };
+  // Groups apart only on the other side's facts decide alike on this one.
+  const seenBy = sides.map((s) => `${s.seen(rep)}/`);
+  const byPair = new Map<string, number>();
+  const decide = (side: number, vec: string): Decision => {
+    let d = decided[side].get(seenBy[side] + vec);
+    if (!d) {
+      d = engine.evaluate(requestOf(space, Array.from(assign), rep, sides[side].date), { regime: sides[side].regime, trace: false });
+      shared.evaluations++;
+      decided[side].set(seenBy[side] + vec, d);
+    }
+    return d;
+  };
+  const terminal = (): number => {
+    let va = '';
+    let vb = '';
+    const sa = settledKey(0, n);
+    const sb = settledKey(1, n);
+    for (let i = 0; i < rules.length; i++) if (i < split) { if (sa === null) va += valueOf(rules[i]); } else if (sb === null) vb += valueOf(rules[i]);
+    va = sa ?? va;
+    vb = sb ?? vb;
+    const pair = `${va}/${vb}`;
+    const known = byPair.get(pair);
+    if (known !== undefined) return known;
+    const a = decide(0, va);
+    const b = decide(1, vb);
+    const changed = a.outcome !== b.outcome;
+    const key = changed ? `${a.outcome}>${b.outcome}|${a.reasons.join(',')}|${b.reasons.join(',')}` : 'same';
+    let id = labelIds.get(key);
+    if (id === undefined) {
+      id = labels.length;
+      labels.push(changed ? { changed, from: a.outcome, to: b.outcome, before: a.reasons, after: b.reasons, kind: `${a.outcome}>${b.outcome}` } : { changed });
+      labelIds.set(key, id);
+    }
+    byPair.set(pair, -(id + 1));
+    return -(id + 1);
+  };
+  const build = (level: number): number => {
+    if (level === n || (settledKey(0, level) !== null && settledKey(1, level) !== null)) return terminal();
+    // What is still to be decided below: the values of rules already complete, the assigned part of the others.
+    let key = `${level}`;
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (doneAt[i] < level) key += `|${doneAt[i] < 0 ? r.table[0] : valueOf(r)}`;
+      else { key += '|'; for (const s of r.support) if (s < level) key += assign[s]; }
+    }
+    const seen = memo.get(key);
+    if (seen !== undefined) return seen;
+    const k = space.attributes[level].classes.length;
+    const children: number[] = [];
+    for (let v = 0; v < k; v++) { assign[level] = v; children.push(build(level + 1)); }
+    assign[level] = -1;
+    let id: number;
+    if (children.every((c) => c === children[0])) id = children[0];
+    else {
+      const u = `${level}:${children.join(',')}`;
+      id = unique.get(u) ?? nodes.length;
+      if (id === nodes.length) { nodes.push({ level, children }); unique.set(u, id); }
+    }
+    memo.set(key, id);
+    return id;
+  };
+  return { root: build(0), nodes };
+}
+
+/** Each path to a changed label, as one mask of classes per attribute. */
+function cubes(space: RequestSpace, d: Diagram): Map<number, number[][]> {
+  const n = space.attributes.length;
+  const full = space.attributes.map((a) => (1 << a.classes.length) - 1);
+  const memo = new Map<number, Map<number, number[][]>>();
+  const walk = (id: number, level: number): Map<number, number[][]> => {
+    // Returns cubes over attributes level..n-1 (earlier entries are filled by the caller).
+    if (id < 0) {
+      return new Map([[-id - 1, [full.slice(level)]]]);
+    }
+    const node = d.nodes[id];
+    const key = id * (n + 1) + level;
+    const known = memo.get(key);
+    if (known) return known;
+    const out = new Map<number, number[][]>();
+    if (node.level > level) {
+      for (const [label, list] of walk(id, node.level)) out.set(label, list.map((c) => [...full.slice(level, node.level), ...c]));
+    } else {
+      const byChild = new Map<number, number>();
+      node.children.forEach((c, v) => byChild.set(c, (byChild.get(c) ?? 0) | (1 << v)));
+      for (const [child, mask] of byChild) {
+        for (const [label, list] of walk(child, level + 1)) {
+          const acc = out.get(label) ?? [];
+          for (const c of list) acc.push([mask, ...c]);
+          out.set(label, acc);
+        }
+      }
+    }
+    memo.set(key, out);
+    return out;
+  };
+  if (n === 0) return d.root < 0 ? new Map([[-d.root - 1, [[]]]]) : new Map();
+  return walk(d.root, 0);
+}
+
+interface Cube { kind: string; masks: number[]; groups: number[] }
+
+/** Merges cubes of one kind of change that differ in one dimension only (the country groups count as one), to a fixed point. */
+function merge(list: Cube[], dims: number): Cube[] {
+  let cur = list;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let d = 0; d <= dims; d++) {
+      const buckets = new Map<string, Cube>();
+      const next: Cube[] = [];
+      for (const c of cur) {
+        const key = `${c.kind}/${c.masks.map((m, i) => (i === d ? '*' : m)).join(',')}/${d === dims ? '*' : c.groups.join(',')}`;
+        const b = buckets.get(key);
+        if (!b) { const copy = { ...c, masks: [...c.masks], groups: [...c.groups] }; buckets.set(key, copy); next.push(copy); continue; }
+        changed = true;
+        if (d === dims) b.groups = [...new Set([...b.groups, ...c.groups])].sort((x, y) => x - y);
+        else b.masks[d] |= c.masks[d];
+      }
+      cur = next;
+    }
+  }
+  return cur;
+}
+
+/** The labels a group's diagram reaches inside a cube of classes. */
+function reached(d: Diagram, masks: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const seen = new Set<number>();
+  const walk = (id: number) => {
+    if (id < 0) { out.add(-id - 1); return; }
+    if (seen.has(id)) return;
+    seen.add(id);
+    const node = d.nodes[id];
+    node.children.forEach((c, v) => { if (masks[node.level] & (1 << v)) walk(c); });
+  };
+  walk(d.root);
+  return out;
+}
+
+/**
+ * Grows each cube, dimension by dimension, while every cell it covers still changes the same way (prime-implicant
+ * style); then drops cubes another one contains. Regions may overlap; each holds only cells of its kind.
+ */
+function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: Label[]): Cube[] {
+  const kindOf = (l: number) => (labels[l].changed ? (labels[l] as { kind: string }).kind : 'same');
+  // Whether every cell of the cube changes its way in the group: a walk that stops at the first other label.
+  const onlyKind = (d: Diagram, masks: readonly number[], kind: string): boolean => {
+    const ok = new Set<number>();
+    const walk = (id: number): boolean => {
+      if (id < 0) return kindOf(-id - 1) === kind;
+      if (ok.has(id)) return true;
+      const node = d.nodes[id];
+      for (let v = 0; v < node.children.length; v++) if (masks[node.level] & (1 << v) && !walk(node.children[v])) return false;
+      ok.add(id);
+      return true;
+    };
+    return walk(d.root);
+  };
+  const valid = (c: Cube, groups: number[] = c.groups) => groups.every((g) => onlyKind(diagrams[g], c.masks, c.kind));
+  const grown = cubesIn.map((c0) => {
+    const c = { ...c0, masks: [...c0.masks], groups: [...c0.groups] };
+    c.masks.forEach((m, i) => {
+      const full = (1 << dims[i]) - 1;
+      if (m === full) return;
+      const before = c.masks[i];
+      c.masks[i] = full;
+      if (valid(c)) return;
+      c.masks[i] = before;
+      for (let v = 0; v < dims[i]; v++) {
+        if (c.masks[i] & (1 << v)) continue;
+        c.masks[i] |= 1 << v;
+        if (!valid(c)) c.masks[i] &= ~(1 << v);
+      }
+    });
+    for (let g = 0; g < diagrams.length; g++) if (!c.groups.includes(g) && valid(c, [g])) c.groups.push(g);
+    c.groups.sort((x, y) => x - y);
+    return c;
+  });
+  // A greedy cover: the grown cube that holds the most cells of cubes not yet covered, until all are.
+  const within = (a: Cube, b: Cube) => a.kind === b.kind && a.masks.every((m, i) => (m & b.masks[i]) === m) && a.groups.every((g) => b.groups.includes(g));
+  const weight = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.length;
+  const holds = grown.map((g) => cubesIn.flatMap((c, i) => (within(c, g) ? [i] : [])));
+  const covered = new Uint8Array(cubesIn.length);
+  const out: Cube[] = [];
+  for (;;) {
+    let best = -1;
+    let bestGain = 0;
+    holds.forEach((list, j) => {
+      const gain = list.reduce((s, i) => s + (covered[i] ? 0 : weight(cubesIn[i])), 0);
+      if (gain > bestGain) { best = j; bestGain = gain; }
+    });
+    if (best < 0) return out;
+    out.push(grown[best]);
+    for (const i of holds[best]) covered[i] = 1;
+  }
+}
+
+/** The facts (read by the rules, on the `to` date) that the countries share and that no other country has all of. */
+function describeCountries(facts: string[], values: ReadonlyMap<CountryCode, string[]>, chosen: Set<CountryCode>): Record<string, string> {
+  const shared: [number, string][] = [];
+  facts.forEach((_, i) => {
+    const seen = new Set([...chosen].map((cc) => values.get(cc)![i]));
+    if (seen.size === 1) shared.push([i, [...seen][0]]);
+  });
+  const matches = (conds: [number, string][]) => [...values.values()].filter((vs) => conds.every(([i, v]) => vs[i] === v));
+  if (matches(shared).length !== chosen.size) return {};
+  // Drop conditions while the rest still single out exactly these countries.
+  let conds = shared;
+  for (const c of shared) {
+    const fewer = conds.filter((x) => x !== c);
+    if (matches(fewer).length === chosen.size) conds = fewer;
+  }
+  return Object.fromEntries(conds.map(([i, v]) => [facts[i], v]));
+}
+
+/** Every cell whose outcome differs between two sides, over the full request space, summarised in regions. */
+export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
+  const fromInfo = sideInfo(engine, from);
+  const toInfo = sideInfo(engine, to);
+  const sides = [
+    { version: engine.version(fromInfo.revision)!, date: from.date, regime: from.regime },
+    { version: engine.version(toInfo.revision)!, date: to.date, regime: to.regime },
+  ];
+  const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
+  const space = requestSpace(worlds);
+  const n = space.attributes.length;
+  const shared: Shared = { labels: [], labelIds: new Map(), decided: sides.map(() => new Map()), evaluations: 0 };
+  const labels = shared.labels;
+  const literal = literalCountries(worlds.flatMap((w) => rulesOf(w.version)), []);
+  const seeing = sides.map((s) => {
+    const facts = factsRead(rulesOf(s.version));
+    return { ...s, seen: (cc: CountryCode) => countrySignature(s.version.facts, facts.recipient, literal, cc, s.date) };
+  });
+  const diagrams = space.groups.map((g) => diagram(space, g, seeing, engine, shared));
+  const raw: Cube[] = [];
+  diagrams.forEach((d, gi) => {
+    for (const [label, list] of cubes(space, d)) {
+      const l = labels[label];
+      if (l.changed) for (const masks of list) raw.push({ kind: l.kind, masks, groups: [gi] });
+    }
+  });
+  const size = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.reduce((p, g) => p + space.groups[g].countries.length, 0);
+  const changed = raw.reduce((s, c) => s + size(c), 0);
+  const dims = space.attributes.map((a) => a.classes.length);
+  const merged = expand(merge(raw, n), dims, diagrams, labels);
+  const readFacts = factsRead(rulesOf(sides[1].version)).recipient;
+  const allCountries = space.groups.flatMap((g) => g.countries);
+  const factValues = new Map(allCountries.map((cc) => [cc, readFacts.map((f) => String(worlds[1].version.facts.value(f, cc, worlds[1].date)))]));
+  const regions = merged.map((c): Region => {
+    // The deciding rules of every cell in the region, on each side.
+    const inside = [...new Set(c.groups.flatMap((g) => [...reached(diagrams[g], c.masks)]))].map((l) => labels[l] as Extract<Label, { changed: true }>);
+    const [before, after] = c.kind.split('>') as [Outcome, Outcome];
+    const where: Record<string, string[]> = {};
+    const cell: number[] = [];
+    space.attributes.forEach((a, i) => {
+      const members = a.classes.flatMap((cl, v) => (c.masks[i] & (1 << v) ? [v] : []));
+      if (members.length < a.classes.length) where[a.path] = members.map((v) => a.classes[v].id);
+      cell.push(members.find((v) => a.classes[v].kind !== 'unstated') ?? members[0]);
+    });
+    const countries = c.groups.flatMap((g) => space.groups[g].countries).sort();
+    const rep = space.groups[c.groups[0]].representative;
+    return {
+      from: before, to: after, rules: { from: [...new Set(inside.flatMap((l) => l.before))], to: [...new Set(inside.flatMap((l) => l.after))] }, where, countries,
+      countryFacts: countries.length === allCountries.length ? {} : describeCountries(readFacts, factValues, new Set(countries)),
+      witness: requestOf(space, cell, rep, to.date), cells: size(c),
+    };
+  });
+  regions.sort((a, b) => b.cells - a.cells || (a.witness.recipient < b.witness.recipient ? -1 : 1));
+  return {
+    from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: shared.evaluations, changed, regions,
+    attributes: space.attributes.map((a) => ({ path: a.path, classes: a.classes.map((c) => c.id) })),
+  };
+}
