@@ -212,7 +212,8 @@ export class Engine {
 
   private decide(version: Version, req: TransferRequest, traced: boolean): Decision {
     const decision = this.decideOnce(version, req, traced);
-    if (!decision.open.length) return decision;
+    // The options are for a person reading one decision; aggregate callers (matrix, diff, timeline) evaluate untraced.
+    if (!traced || !decision.open.length) return decision;
     // An unstated attribute with a finite set of values: say what each value would give.
     const open = decision.open.map((q) => {
       const values = FIELD_VALUES[q.id];
@@ -226,11 +227,11 @@ export class Engine {
     return { ...decision, open };
   }
 
-  private decideOnce(version: Version, req: TransferRequest, traced: boolean): Decision {
-    const ev = new RuleValues(version, req, { record: traced });
+  private decideOnce(version: Version, req: TransferRequest, traced: boolean, record = traced): Decision {
+    const ev = new RuleValues(version, req, { record });
     const settled = settle(ev);
-    // Open questions need the recorded tests: an untraced decision that leaves something open is evaluated again, traced.
-    if (!traced && settled.outcome === 'requires_judgment') return { ...this.decideOnce(version, req, true), trace: [] };
+    // Open questions need the recorded tests: an untraced decision that leaves something open is evaluated again, recording.
+    if (!record && settled.outcome === 'requires_judgment') return this.decideOnce(version, req, false, true);
     const { review, conditions } = this.attachments(settled.outcome, settled.attach);
     const open: OpenQuestion[] = [];
     const openIds = new Set<string>();
