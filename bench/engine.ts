@@ -2,9 +2,10 @@
 // process. First every engine must agree on every request; then each is timed in interleaved batches.
 import type { Engine } from '../src/core/engine.ts';
 import type { TransferRequest } from '../src/core/model.ts';
-import { CedarPeer, cedarPolicies } from './peers/cedar.ts';
+import { CedarPeer } from './peers/cedar.ts';
+import { attr, peerRules, type Formula } from './peers/encode.ts';
 import { flatten, oursAsPeer, sameResult, type FlatInput, type PeerResult } from './peers/input.ts';
-import { JsonRulesEnginePeer, jreRules } from './peers/jre.ts';
+import { JsonRulesEnginePeer } from './peers/jre.ts';
 import { summarise, type Summary } from './stats.ts';
 
 export const REGIME = '2014-04-01';
@@ -30,27 +31,10 @@ function elapsedUs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1000;
 }
 
-/**
- * The rules of the version that decide outcomes, against those each peer encodes by hand. A rule added to the
- * policy but not to the peers would otherwise pass unnoticed whenever the workload never makes it fire.
- */
-export function coverage(engine: Engine): string[] {
-  const deciding = engine.version(REGIME)!.rules.filter((c) => ['scope', 'prohibition', 'permission', 'exception'].includes(c.rule.kind)).map((c) => c.rule.id).sort();
-  const strip = (ids: string[]) => [...new Set(ids.map((id) => id.replace(/^judgment:/, '')))].sort();
-  const peers = { 'cedar-wasm': strip(Object.keys(cedarPolicies())), 'json-rules-engine': strip(jreRules().map((r) => r.name!)) };
-  const problems: string[] = [];
-  for (const [name, ids] of Object.entries(peers)) {
-    const missing = deciding.filter((id) => !ids.includes(id));
-    const extra = ids.filter((id) => !deciding.includes(id));
-    if (missing.length) problems.push(`${name} does not encode ${missing.join(', ')} of ${REGIME}: update bench/peers/`);
-    if (extra.length) problems.push(`${name} encodes ${extra.join(', ')}, which ${REGIME} no longer has: update bench/peers/`);
-  }
-  return problems;
-}
-
 export async function differential(engine: Engine, requests: TransferRequest[]): Promise<Pick<EngineReport, 'outcomes' | 'disagreements'>> {
-  const cedar = new CedarPeer();
-  const jre = new JsonRulesEnginePeer();
+  const version = engine.version(REGIME)!;
+  const cedar = new CedarPeer(version);
+  const jre = new JsonRulesEnginePeer(version);
   const outcomes: Record<string, number> = {};
   const disagreements: Disagreement[] = [];
   for (const req of requests) {
@@ -69,13 +53,18 @@ export async function differential(engine: Engine, requests: TransferRequest[]):
 }
 
 /**
- * The check can fail: the Cedar encoding with one condition dropped (the security-partner test of the five
- * categories) must disagree with ours somewhere in the workload. Returns how many requests tell them apart.
+ * The check can fail: the peers' policies with one test dropped (the security-partner test of the five categories)
+ * must disagree with ours somewhere in the workload. Returns how many requests tell them apart.
  */
 export function mutationCheck(engine: Engine, requests: TransferRequest[]): number {
-  const policies = cedarPolicies();
-  for (const id of ['C-P2-five-categories', 'judgment:C-P2-five-categories']) policies[id] = policies[id].replace('&& context.securityPartner', '');
-  const broken = new CedarPeer(policies);
+  const partner = attr.fact('security-partner');
+  const drop = (f: Formula): Formula => {
+    if (f.op === 'in' && f.attr === partner) return { op: 'const', value: true };
+    if (f.op === 'and' || f.op === 'or') return { ...f, parts: f.parts.map(drop) };
+    return f.op === 'not' ? { ...f, part: drop(f.part) } : f;
+  };
+  const rules = peerRules(engine.version(REGIME)!).map((r) => (r.id.endsWith('C-P2-five-categories') ? { ...r, when: drop(r.when) } : r));
+  const broken = new CedarPeer(rules);
   let caught = 0;
   for (const req of requests) {
     if (!sameResult(oursAsPeer(engine.evaluate(req, { trace: false })), broken.decide(broken.call(flatten(engine, REGIME, req))))) caught++;
@@ -88,8 +77,9 @@ export function mutationCheck(engine: Engine, requests: TransferRequest[]): numb
  * (GC, frequency scaling) hits them alike. A sample is one batch's time divided by its size.
  */
 export async function timeEngines(engine: Engine, requests: TransferRequest[], opts: { batch: number; rounds: number; peerRounds: number }): Promise<EngineReport['perDecisionUs']> {
-  const cedar = new CedarPeer();
-  const jre = new JsonRulesEnginePeer();
+  const version = engine.version(REGIME)!;
+  const cedar = new CedarPeer(version);
+  const jre = new JsonRulesEnginePeer(version);
   const flats: FlatInput[] = requests.map((r) => flatten(engine, REGIME, r));
   const calls = flats.map((f) => cedar.call(f));
   const samples = { ours: [] as number[], oursTraced: [] as number[], jsonRulesEngine: [] as number[], cedarWasm: [] as number[] };

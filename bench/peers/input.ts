@@ -1,28 +1,12 @@
-// What the peer engines are given: one flat record per request, the request's attributes and the recipient's
-// facts on its date, read from policy/facts through our loader (the same FactTable our engine reads).
-import type { Engine } from '../../src/core/engine.ts';
+// What the peer engines are given: one flat record per request, the attributes the version's rules read and the
+// recipient's (and licensor's) facts on its date, read from policy/facts through our loader (the same FactTable).
+import type { Engine, Version } from '../../src/core/engine.ts';
+import { factsIn } from '../../src/core/expr.ts';
 import type { TransferRequest } from '../../src/core/model.ts';
+import { attr, attributes, peerRules, UNKNOWN } from './encode.ts';
 
-export interface FlatInput {
-  recipient: string;
-  embargo: string; // un-arms-embargo: none | full | government-exempt | partial | regional | targeted
-  partyToConflict: boolean;
-  securityPartner: boolean;
-  partnerBmd: boolean;
-  partnerSm3: boolean;
-  partnerF35: boolean;
-  defenseEquipment: boolean;
-  weapon: boolean;
-  form: string;
-  function: string;
-  origin: string;
-  partners: string[];
-  licensor: string; // '' when none
-  munitionType: string;
-  program: string; // '' when none
-  purpose: string; // '' when none
-  endUserType: string; // '' when none
-}
+/** One request, flat: strings (UNKNOWN when unknown), the date as a number (yyyymmdd) and the partner list. */
+export type FlatInput = Record<string, string | number | string[]>;
 
 /** The outcome in the peers' vocabulary: a forbid, a permit, or no policy matched; with the policies that decided. */
 export interface PeerResult {
@@ -31,36 +15,53 @@ export interface PeerResult {
   policies: string[];
 }
 
-/** Flattens a request for a peer, with the facts of the version in force on its date. Unknown facts are refused. */
+/** What an absent item attribute means to the engine (src/core/expr.ts): no programme, a default, else unknown. */
+const ITEM_ABSENT: Record<string, string> = { program: '', munitionType: 'other', defenseEquipment: 'true' };
+
+const readCache = new WeakMap<Version, { items: string[]; facts: string[]; licensorFacts: string[] }>();
+
+/** The item fields and facts the version's encoded rules read. */
+function reads(version: Version) {
+  let r = readCache.get(version);
+  if (!r) {
+    const names = new Set<string>();
+    for (const p of peerRules(version)) attributes(p.when, names);
+    const factIds = [...new Set(version.rules.flatMap((c) => factsIn(c.rule.when).map((f) => f.fact)))];
+    r = {
+      items: [...names].filter((n) => n.startsWith('item_')).map((n) => n.slice('item_'.length)),
+      facts: factIds.filter((id) => names.has(attr.fact(id))),
+      licensorFacts: factIds.filter((id) => names.has(attr.licensorFact(id))),
+    };
+    readCache.set(version, r);
+  }
+  return r;
+}
+
+/** Flattens a request for a peer, with the facts of the version in force on its date. */
 export function flatten(engine: Engine, regime: string, req: TransferRequest): FlatInput {
-  const facts = engine.version(regime)!.facts;
-  const fact = (id: string) => {
-    const v = facts.value(id, req.recipient, req.asOf);
-    if (v === null) throw new Error(`${id}(${req.recipient}) is unknown on ${req.asOf}: the two-valued peers cannot take it`);
-    return v;
-  };
+  const version = engine.version(regime)!;
+  const { items, facts, licensorFacts } = reads(version);
   const it = req.item;
-  if (it.weapon === undefined || !it.form || !it.function || !it.origin) throw new Error(`incomplete item in ${JSON.stringify(req)}`);
-  return {
-    recipient: req.recipient,
-    embargo: String(fact('un-arms-embargo')),
-    partyToConflict: fact('party-to-conflict') === true,
-    securityPartner: fact('security-partner') === true,
-    partnerBmd: fact('partner-bmd') === true,
-    partnerSm3: fact('partner-sm3-block-iia') === true,
-    partnerF35: fact('partner-f35') === true,
-    defenseEquipment: it.defenseEquipment ?? true,
-    weapon: it.weapon,
-    form: it.form,
-    function: it.function,
-    origin: it.origin,
-    partners: it.partners ?? [],
-    licensor: it.licensor ?? '',
-    munitionType: it.munitionType ?? 'other',
-    program: it.program ?? '',
-    purpose: req.purpose ?? '',
-    endUserType: req.endUser?.type ?? '',
+  const fact = (id: string, cc: string | undefined) => {
+    const v = cc === undefined ? null : version.facts.value(id, cc, req.asOf);
+    return v === null ? UNKNOWN : String(v);
   };
+  const flat: FlatInput = {
+    recipient: req.recipient,
+    asOf: Number(req.asOf.replaceAll('-', '')),
+    // A purpose-based case must be claimed: no stated purpose claims none (src/core/expr.ts).
+    purpose: req.purpose ?? '',
+    endUserType: req.endUser?.type ?? UNKNOWN,
+    partners: it.partners ?? [],
+    partnersGiven: String(it.partners !== undefined),
+  };
+  for (const field of items) {
+    const v = (it as Record<string, unknown>)[field];
+    flat[attr.item(field)] = v === undefined ? (ITEM_ABSENT[field] ?? UNKNOWN) : String(v);
+  }
+  for (const id of facts) flat[attr.fact(id)] = fact(id, req.recipient);
+  for (const id of licensorFacts) flat[attr.licensorFact(id)] = fact(id, it.licensor);
+  return flat;
 }
 
 /** Our decision in the peers' vocabulary (see docs/performance.md for the mapping). */

@@ -8,7 +8,7 @@ import type { Decision, TransferRequest } from '../core/model.ts';
 import type { Role } from '../cases/model.ts';
 import { createUser, issueToken } from '../cases/users.ts';
 import { openPglite } from '../store/pglite.ts';
-import { openStoreOver, type Store } from '../store/store.ts';
+import { openStoreOver, type SqlStore } from '../store/store.ts';
 import { createApp } from './app.ts';
 import { rolesOf } from './openapi.ts';
 import type { ApiEngine, LogLine } from './route.ts';
@@ -30,7 +30,7 @@ const engine = {
   rule: (id: string) => (id.startsWith('p2-') ? { id, category: id.slice(3) } : id.startsWith('p1-') ? { id } : undefined),
 } as unknown as ApiEngine & { policyDigest: string };
 
-let store: Store;
+let store: SqlStore;
 let app: ReturnType<typeof createApp>;
 const logs: LogLine[] = [];
 const tokens: Record<string, string> = {};

@@ -9,21 +9,14 @@ import type { Actor, SessionRow } from '../cases/model.ts';
 import { resolveToken } from '../cases/users.ts';
 import { LoginThrottle } from './throttle.ts';
 import { failureResponse, one, PROBLEM_TYPE, problemResponse } from './problem.ts';
-import { admits, type AppDeps, type LogLine, type Reply, type RouteDef, type Services } from './route.ts';
+import { admits, CSRF_HEADER, SESSION_COOKIE, type AppDeps, type LogLine, type Reply, type Services } from './route.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { staticHandler } from './static.ts';
 
-export const SESSION_COOKIE = 'gensoku_session';
-export const CSRF_HEADER = 'x-csrf-token';
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-type Env = { Variables: { requestId: string; actor: Actor | null; session: SessionRow | null; services: AppServices } };
-
-export interface AppServices extends Services {
-  throttle: LoginThrottle;
-  routes: RouteDef[];
-}
+type Env = { Variables: { requestId: string; actor: Actor | null; session: SessionRow | null; services: Services } };
 
 /** One JSON line per request on stdout, written in batches once per turn of the event loop (and at exit). */
 function stdoutLogger(): (line: LogLine) => void {
@@ -113,7 +106,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const log = deps.log ?? stdoutLogger();
   const routes = ROUTE_MODULES.flatMap((m) => m.routes);
   const screening = { current: deps.screening ?? null };
-  const services: AppServices = {
+  const services: Services = {
     deps: { ...deps, now },
     screening,
     cases: new CaseService({ store: deps.store, engine: deps.engine, now, screening: () => screening.current }),

@@ -5,10 +5,14 @@ import type { z } from 'zod';
 import type { Engine } from '../core/engine.ts';
 import type { ItemClass } from '../core/items.ts';
 import type { Failure } from '../cases/failure.ts';
-import type { Actor, Role, SessionRow } from '../cases/model.ts';
-import type { CaseService, RequestContext } from '../cases/service.ts';
+import type { Actor, RequestContext, Role, SessionRow } from '../cases/model.ts';
+import type { CaseService } from '../cases/service.ts';
 import type { ScreeningProvider } from '../cases/screening.ts';
-import type { Store } from '../store/store.ts';
+import type { Store } from '../cases/store-port.ts';
+import type { LoginThrottle } from './throttle.ts';
+
+export const SESSION_COOKIE = 'gensoku_session';
+export const CSRF_HEADER = 'x-csrf-token';
 
 export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest' | 'sources'>;
 
@@ -36,6 +40,9 @@ export interface Services {
   cases: CaseService;
   /** The list in use; replaced when an admin imports a new one. */
   screening: { current: ScreeningProvider | null };
+  throttle: LoginThrottle;
+  /** Every route the app serves, for the OpenAPI document. */
+  routes: RouteDef[];
 }
 
 export type Access = 'public' | 'authenticated' | readonly Role[];

@@ -103,7 +103,7 @@ describe('screening bookkeeping', () => {
     expect(d.ok && d.value).toMatchObject({ hold: false, trueMatch: true });
     expect(dispose(s, 'consignees.9', 'X.1', { verdict: 'true_match', reason: 'r', by: 'e', at: 'n' })).toMatchObject({ ok: false, problems: [{ code: 'unknown_party' }] });
     const key = partyKey(app.consignees[0]);
-    const again = screenParties(provider, app, new Map([[`${key}\u0001X.1`, { verdict: 'false_positive' as const, reason: 'r', by: 'erin', at: 'then' }]]), 'now');
+    const again = screenParties(provider, app, new Map([[key, new Map([['X.1', { verdict: 'false_positive' as const, reason: 'r', by: 'erin', at: 'then' }]])]]), 'now');
     expect(again).toMatchObject({ hold: false, trueMatch: false });
   });
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../store/pglite.ts';
-import { openStoreOver, type Store } from '../store/store.ts';
+import { openStoreOver, type SqlStore } from '../store/store.ts';
 import { importList, listChanges, loadStoredList, validateListXml, type ListHolder } from './lists.ts';
 import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, submitCase } from './testing/lists.ts';
 
@@ -11,7 +11,7 @@ const admin = { actor: { id: 'u-admin', username: 'admin', role: 'admin' as cons
 describe.skipIf(!existsSync(SHARED_LIST))('importing the sanctions list', { timeout: 60_000 }, () => {
   const original = existsSync(SHARED_LIST) ? readFileSync(SHARED_LIST, 'utf8') : '';
   const changed = editList(original, REIMPORT_EDITS);
-  let store: Store;
+  let store: SqlStore;
   const holder: ListHolder = { current: null };
   const deps = () => ({ store, screening: holder });
   let caseId = '';

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { buildIndex, diffLists, parseUnList, summarizeList } from '../screening/index.ts';
 import type { ListEntry, Problem, Result, SanctionsList } from '../screening/types.ts';
 import { sha256 } from '../store/canonical.ts';
-import type { ScreeningListInfo, Store } from '../store/store.ts';
 import { fail, invalid, type Outcome } from './failure.ts';
+import type { RequestContext } from './model.ts';
 import { rescreenOpenCases, type RescreenSummary } from './rescreen.ts';
 import { providerFromIndex, type ScreeningProvider } from './screening.ts';
-import type { RequestContext } from './service.ts';
+import type { ScreeningListInfo, Store } from './store-port.ts';
 
 /** The list in use in this process; an import replaces `current`. The API's services.screening is one. */
 export interface ListHolder {

@@ -1,6 +1,5 @@
 // Transfer applications (cases): the stored shapes. Validation schemas live in schema.ts.
 import type { Decision, EndUserType, Item, Outcome, Purpose, Review } from '../core/model.ts';
-import type { CaseScreening } from './screening.ts';
 
 export const ROLES = ['applicant', 'examiner', 'nsc', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,6 +15,12 @@ export interface Actor {
   username: string;
   role: Role;
   org: string | null;
+}
+
+/** Who asks, and the request id the audit log records: passed into every service call. */
+export interface RequestContext {
+  actor: Actor;
+  requestId?: string;
 }
 
 export interface Party {
@@ -95,6 +100,42 @@ export interface Shipment {
   recordedAt: string;
   lines: { item: number; quantity: number; valueJpy: number }[];
   note?: string;
+}
+
+export type Verdict = 'false_positive' | 'true_match';
+
+export interface Disposition {
+  verdict: Verdict;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface ScreeningHit {
+  referenceNumber: string;
+  listedName: string;
+  matchedName: string;
+  score: number;
+  explanation: string;
+  disposition: Disposition | null;
+}
+
+export interface PartyScreening {
+  party: string; // where the party sits in the application: endUser, consignees.0, ...
+  name: string;
+  key: string; // the identity dispositions are remembered under
+  hits: ScreeningHit[];
+}
+
+export interface CaseScreening {
+  source: string;
+  listVersion: string;
+  at: string;
+  parties: PartyScreening[];
+  /** Some hit has no disposition yet: the case cannot be referred or approved. */
+  hold: boolean;
+  /** Some hit was confirmed: the case cannot be approved. */
+  trueMatch: boolean;
 }
 
 export interface CaseData {

@@ -1,6 +1,6 @@
 // The annual report as METI publishes it: approvals counted by category, for one year. Pure.
 import { CATEGORIES } from '../core/policy-schema.ts';
-import type { ApprovalCount } from '../store/store.ts';
+import type { ApprovalCount } from './store-port.ts';
 
 export interface AnnualReport {
   year: number;

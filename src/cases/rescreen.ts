@@ -1,10 +1,8 @@
 // Screening parties against the list in use, with the dispositions already recorded under its version, and
 // re-screening every open case after a list import (or at start). Used by the case service and the list import.
-import type { AuditContext } from '../store/audit.ts';
-import type { Store } from '../store/store.ts';
-import type { CaseRow, CaseStatus } from './model.ts';
-import { parties, partyKey, screenParties, type CaseScreening, type ScreeningProvider } from './screening.ts';
-import type { RequestContext } from './service.ts';
+import type { CaseRow, CaseScreening, CaseStatus, RequestContext } from './model.ts';
+import { parties, partyKey, screenParties, type ScreeningProvider } from './screening.ts';
+import type { AuditContext, Store } from './store-port.ts';
 
 /** A hit that the case's previous screening did not have. */
 export interface NewHit {

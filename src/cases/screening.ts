@@ -3,44 +3,8 @@
 // providerFromIndex, which adapts src/screening's screen() to the port below.
 import type { Problem } from '../core/model.ts';
 import { screen, type ScreeningIndex } from '../screening/index.ts';
-import type { ScreeningListInfo } from '../store/store.ts';
-import type { CaseApplication, Party } from './model.ts';
-
-export type Verdict = 'false_positive' | 'true_match';
-
-export interface Disposition {
-  verdict: Verdict;
-  reason: string;
-  by: string;
-  at: string;
-}
-
-export interface ScreeningHit {
-  referenceNumber: string;
-  listedName: string;
-  matchedName: string;
-  score: number;
-  explanation: string;
-  disposition: Disposition | null;
-}
-
-export interface PartyScreening {
-  party: string; // where the party sits in the application: endUser, consignees.0, ...
-  name: string;
-  key: string; // the identity dispositions are remembered under
-  hits: ScreeningHit[];
-}
-
-export interface CaseScreening {
-  source: string;
-  listVersion: string;
-  at: string;
-  parties: PartyScreening[];
-  /** Some hit has no disposition yet: the case cannot be referred or approved. */
-  hold: boolean;
-  /** Some hit was confirmed: the case cannot be approved. */
-  trueMatch: boolean;
-}
+import type { CaseApplication, CaseScreening, Disposition, Party, ScreeningHit } from './model.ts';
+import type { ScreeningListInfo } from './store-port.ts';
 
 export interface ScreeningProvider {
   source: string;
@@ -84,8 +48,6 @@ export function parties(app: Pick<CaseApplication, 'endUser' | 'consignees'>): {
   return [{ party: 'endUser', value: app.endUser }, ...app.consignees.map((c, i) => ({ party: `consignees.${i}`, value: c }))];
 }
 
-export const dispositionKey = (partyKey: string, referenceNumber: string) => `${partyKey}\u0001${referenceNumber}`;
-
 function summarise(s: Omit<CaseScreening, 'hold' | 'trueMatch'>): CaseScreening {
   const hits = s.parties.flatMap((p) => p.hits);
   return { ...s, hold: hits.some((h) => !h.disposition), trueMatch: hits.some((h) => h.disposition?.verdict === 'true_match') };
@@ -93,14 +55,14 @@ function summarise(s: Omit<CaseScreening, 'hold' | 'trueMatch'>): CaseScreening 
 
 /** Screens every party; dispositions already recorded for this list version apply at once. */
 export function screenParties(
-  provider: ScreeningProvider, app: Pick<CaseApplication, 'endUser' | 'consignees'>, known: ReadonlyMap<string, Disposition>, at: string,
+  provider: ScreeningProvider, app: Pick<CaseApplication, 'endUser' | 'consignees'>, known: ReadonlyMap<string, ReadonlyMap<string, Disposition>>, at: string,
 ): CaseScreening {
   return summarise({
     source: provider.source, listVersion: provider.version, at,
     parties: parties(app).map(({ party, value }) => {
       const key = partyKey(value);
       const hits = provider.check({ name: value.name, type: entityType(value), country: value.country })
-        .map((h) => ({ ...h, disposition: known.get(dispositionKey(key, h.referenceNumber)) ?? null }));
+        .map((h) => ({ ...h, disposition: known.get(key)?.get(h.referenceNumber) ?? null }));
       return { party, name: value.name, key, hits };
     }),
   });

@@ -2,25 +2,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { toProblems } from '../core/request.ts';
-import type { AuditContext } from '../store/audit.ts';
-import type { Store, Versioned } from '../store/store.ts';
 import { categoryOf, decisionConditions, evaluateCase, type DecisionEngine } from './evaluate.ts';
 import { fail, invalid, notFound, type Outcome } from './failure.ts';
 import { issueLicence, recordShipment } from './licence.ts';
 import { availableActions, checkTransition, OPEN_STATUSES } from './lifecycle.ts';
-import type { Actor, CaseEvaluation, CaseRow, ConsentRow, LicenceCondition } from './model.ts';
+import type { Actor, CaseEvaluation, CaseRow, CaseScreening, ConsentRow, LicenceCondition, RequestContext } from './model.ts';
 import { annualReport, yearBounds, type AnnualReport } from './report.ts';
 import {
   caseApplicationSchema, caseListQuery, caseUpdateSchema, consentDecisionSchema, consentSchema, dispositionSchema, documentSchema,
   shipmentSchema, transitionSchema,
 } from './schema.ts';
 import { rescreenOpenCases, screenApplication, type RescreenSummary } from './rescreen.ts';
-import { dispose, type CaseScreening, type ScreeningProvider } from './screening.ts';
-
-export interface RequestContext {
-  actor: Actor;
-  requestId?: string;
-}
+import { dispose, type ScreeningProvider } from './screening.ts';
+import type { AuditContext, Store, Versioned } from './store-port.ts';
 
 export interface CaseServiceDeps {
   store: Store;

@@ -1,10 +1,9 @@
 // Users, passwords (scrypt) and login tokens: what the API and the CLI share.
 import { createHash, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { AuditContext } from '../store/audit.ts';
-import type { Store } from '../store/store.ts';
 import { fail, invalid, type Outcome } from './failure.ts';
 import type { Role, SessionRow, UserRow } from './model.ts';
 import { userCreateSchema, userUpdateSchema } from './schema.ts';
+import type { AuditContext, Store } from './store-port.ts';
 import { toProblems } from '../core/request.ts';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>

@@ -1,6 +1,7 @@
 // Name comparison: align the parts of two names (order-tolerant, with initials, joined and split
 // parts), then score what agrees against what contradicts. Pure and explainable.
-import { normalizeName, type NameKind } from './normalize.ts';
+import { normalizeName } from './normalize.ts';
+import type { NameKind } from './types.ts';
 import { stringSimilarity, tokenInfo, tokenSimilarity, type SimilarityBasis, type TokenInfo } from './similarity.ts';
 
 export interface PreparedName {

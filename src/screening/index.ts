@@ -3,7 +3,7 @@ export { parseUnList, diffLists, summarizeList, UN_SOURCE } from './un-list.ts';
 export { buildIndex, type ScreeningIndex, type IndexedName, type NameQuality } from './search-index.ts';
 export { screen, validateQuery, parseDate, DEFAULTS, PENALTIES, type ScreeningQuery, type ScreeningOptions, type ScreeningMatch, type Feature } from './screen.ts';
 export { compareNames, prepareName, NAME_PARAMS, type NameComparison, type PreparedName } from './compare.ts';
-export { normalizeName, type NormalizedName, type Token } from './normalize.ts';
+export { normalizeName, type NormalizedName } from './normalize.ts';
 export { countryCode } from './countries.ts';
 export { parseCsv } from './csv.ts';
 export type * from './types.ts';

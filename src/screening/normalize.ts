@@ -3,22 +3,7 @@
 import anyAscii from 'any-ascii';
 import hepburn from 'hepburn';
 import { editDistance } from './similarity.ts';
-
-export type Script = 'latin' | 'abjad' | 'kana' | 'han' | 'hangul' | 'other';
-export type TokenKind = 'name' | 'particle' | 'title' | 'initial' | 'number' | 'legal';
-export type NameKind = 'person' | 'entity';
-
-export interface Token {
-  /** Folded Latin form, [a-z0-9]+. */
-  text: string;
-  /** Script the token was written in, which decides how it may be compared. */
-  script: Script;
-  /** Original characters, kept for Han and Hangul, where a different character is a different name. */
-  orig?: string;
-  kind: TokenKind;
-  /** Written inside parentheses: an optional qualifier such as a branch country. */
-  optional?: boolean;
-}
+import type { NameKind, Script, Token, TokenKind } from './types.ts';
 
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff]/;
 const KANA_RUN = /[\u3040-\u30ff\u31f0-\u31ff]+/g;
@@ -66,10 +51,6 @@ function cjkTokens(chunk: string, script: 'han' | 'hangul'): RawToken[] {
     { text: sylls[0]!, script, orig: chars[0] },
     { text: sylls.slice(1).join(''), script, orig: chars.slice(1).join('') },
   ];
-}
-
-export function foldLatin(s: string): string {
-  return anyAscii(s).toLowerCase();
 }
 
 /** Character-level pass: NFKC, scripts to Latin, returns raw tokens with their script. */

@@ -61,12 +61,4 @@ describe.skipIf(!existsSync(DEFAULT_LIST))('screening against the real UN list',
     expect(r.ok).toBe(false);
     expect(validateQuery({ name: 'x', dateOfBirth: '1974-01-32', nationality: 'Atlantis' }).map((p) => p.code)).toEqual(['query.bad_date', 'query.bad_country']);
   });
-
-  it('screens one name in well under a millisecond once warm', () => {
-    const names = index.entries.slice(0, 200).map((e) => e.name);
-    for (const n of names) screen(index, { name: n });
-    const times = names.map((n) => { const t = performance.now(); screen(index, { name: n }); return performance.now() - t; }).sort((a, b) => a - b);
-    // Generous bound: CI machines are shared; the evaluation reports the real median.
-    expect(times[times.length >> 1]).toBeLessThan(5);
-  });
 });

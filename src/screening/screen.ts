@@ -2,9 +2,8 @@
 // candidate entry, then penalties for contradicting date of birth, nationality or gender. Pure.
 import { compareNames, prepareName, type NameComparison, type PreparedName } from './compare.ts';
 import { countryCode } from './countries.ts';
-import type { NameKind } from './normalize.ts';
 import { queryKeys, type NameQuality, type ScreeningIndex } from './search-index.ts';
-import type { BirthDate, EntryType, ListEntry, Problem, Result } from './types.ts';
+import type { BirthDate, EntryType, ListEntry, NameKind, Problem, Result } from './types.ts';
 
 export interface ScreeningQuery {
   name: string;

@@ -1,7 +1,7 @@
 // Token-level similarity: edit distance, phonetic keys and script-aware consonant skeletons. Pure.
 import { distance } from 'fastest-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
-import type { Script, Token, TokenKind } from './normalize.ts';
+import type { Script, Token, TokenKind } from './types.ts';
 
 export interface TokenInfo extends Token {
   /** How much the token says about identity: names 1, initials and legal forms little, titles nothing. */

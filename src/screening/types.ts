@@ -92,3 +92,20 @@ export interface ListDiff {
   removed: ListEntry[];
   changed: Array<{ referenceNumber: string; before: ListEntry; after: ListEntry; fields: string[] }>;
 }
+
+/** Name tokens, as normalisation makes them and the matcher compares them. */
+export type Script = 'latin' | 'abjad' | 'kana' | 'han' | 'hangul' | 'other';
+export type TokenKind = 'name' | 'particle' | 'title' | 'initial' | 'number' | 'legal';
+export type NameKind = 'person' | 'entity';
+
+export interface Token {
+  /** Folded Latin form, [a-z0-9]+. */
+  text: string;
+  /** Script the token was written in, which decides how it may be compared. */
+  script: Script;
+  /** Original characters, kept for Han and Hangul, where a different character is a different name. */
+  orig?: string;
+  kind: TokenKind;
+  /** Written inside parentheses: an optional qualifier such as a branch country. */
+  optional?: boolean;
+}

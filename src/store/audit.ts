@@ -1,42 +1,11 @@
 // The audit chain: each row carries the hash of the previous one, so an edited, deleted or reordered row shows.
 import { canonicalJson, sha256 } from './canonical.ts';
+import type { AuditChange, AuditContext, AuditEntry, AuditVerification } from '../cases/store-port.ts';
 import type { Sql } from './sql.ts';
 
 export const GENESIS_HASH = 'sha256:' + '0'.repeat(64);
 // Writers take this lock first, so rows get consecutive numbers and each sees the true previous hash.
 export const WRITE_LOCK = 7_401_002;
-
-export interface AuditContext {
-  actor: string; // user id, or 'system' / 'cli:<user>'
-  at: string; // ISO timestamp
-  requestId?: string | null;
-}
-
-export interface AuditChange {
-  verb: string; // e.g. case.create, case.approve, user.update
-  targetType: string;
-  targetId: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  verb: string;
-  targetType: string;
-  targetId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  prevHash: string;
-  hash: string;
-}
-
-export type AuditVerification =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; firstBroken: number; reason: string };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { lockDataDir } from './lock.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
-import { openStoreOver, type Store } from './store.ts';
+import type { Store } from '../cases/store-port.ts';
+import { openStoreOver } from './store.ts';
 
 export interface StoreConfig {
   databaseUrl?: string;

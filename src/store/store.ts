@@ -1,117 +1,15 @@
-// The persistence port of the case system, written once over the Sql adapter port.
+// The case store over the Sql adapter port: implements the case domain's persistence port (src/cases/store-port.ts).
 import type {
-  CaseEvaluation, CaseRow, CaseStatus, ConsentRow, ConsentStatus, Role, SessionRow, UserRow,
+  CaseEvaluation, CaseRow, CaseStatus, ConsentRow, ConsentStatus, Disposition, Role, SessionRow, UserRow,
 } from '../cases/model.ts';
-import {
-  appendAudit, listAudit, verifyAudit, WRITE_LOCK,
-  type AuditChange, type AuditContext, type AuditEntry, type AuditVerification,
-} from './audit.ts';
-import { dispositionKey, type Disposition } from '../cases/screening.ts';
+import type { AuditChange, AuditContext, ScreeningListInfo, Store, Versioned } from '../cases/store-port.ts';
+import { appendAudit, listAudit, verifyAudit, WRITE_LOCK } from './audit.ts';
 import { migrate } from './migrations.ts';
 import type { Sql } from './sql.ts';
 
-/** The outcome of a versioned write: either the new row, or the row as it is now (someone else won). */
-export type Versioned<T> = { ok: true; value: T } | { ok: false; current: T | undefined };
-
-export interface CaseFilter {
-  org?: string;
-  status?: CaseStatus;
-  limit?: number;
-  offset?: number;
-}
-
-export interface ApprovalCount {
-  category: string | null;
-  count: number;
-}
-
-/** One imported sanctions list, without its content. */
-export interface ScreeningListInfo {
-  /** Import number: 1, 2, ... The highest is the list in use. */
-  id: number;
-  source: string;
-  /** The list's own version: its generation date (dateGenerated). */
-  version: string;
-  /** Where it came from: the file named on the command line, or the HTTP import. */
-  origin: string;
-  importedAt: string;
-  importedBy: string;
-  /** sha256 of the content as stored (UTF-8). */
-  sha256: string;
-  bytes: number;
-  individuals: number;
-  entities: number;
-  aliases: number;
-}
-
-export interface ScreeningListRow extends ScreeningListInfo {
-  /** The list as published (the UN XML), so it can be parsed again at start and diffed at the next import. */
-  content: string;
-}
-
-/** A list to store; its number, time and importer come from the store and the audit context. */
-export type NewScreeningList = Omit<ScreeningListRow, 'id' | 'importedAt' | 'importedBy'>;
-
-export interface Store {
-  readonly dialect: Sql['dialect'];
-  users: {
-    get(id: string): Promise<UserRow | undefined>;
-    byUsername(username: string): Promise<UserRow | undefined>;
-    list(): Promise<UserRow[]>;
-    count(role?: Role): Promise<number>;
-    insert(ctx: AuditContext, user: UserRow): Promise<void>;
-    update(ctx: AuditContext, verb: string, user: UserRow, expectedVersion: number): Promise<Versioned<UserRow>>;
-  };
-  sessions: {
-    get(tokenHash: string): Promise<SessionRow | undefined>;
-    insert(ctx: AuditContext, session: SessionRow): Promise<void>;
-    delete(ctx: AuditContext, tokenHash: string): Promise<boolean>;
-    /** Revokes every session and token of a user (password changed, user disabled); returns how many. */
-    deleteForUser(ctx: AuditContext, userId: string): Promise<number>;
-  };
-  cases: {
-    get(id: string): Promise<CaseRow | undefined>;
-    list(filter?: CaseFilter): Promise<CaseRow[]>;
-    nextReference(year: number): Promise<string>;
-    insert(ctx: AuditContext, row: CaseRow): Promise<void>;
-    /** Writes row if the stored version is still expectedVersion, with its evaluation and audit row, atomically. */
-    update(ctx: AuditContext, verb: string, row: CaseRow, expectedVersion: number, evaluation?: Omit<CaseEvaluation, 'seq'>): Promise<Versioned<CaseRow>>;
-    evaluations(caseId: string): Promise<CaseEvaluation[]>;
-    latestEvaluation(caseId: string): Promise<CaseEvaluation | undefined>;
-    /** Approved cases counted by category, decided in [from, to) (ISO timestamps). */
-    approvalsByCategory(from: string, to: string): Promise<ApprovalCount[]>;
-  };
-  consents: {
-    get(id: string): Promise<ConsentRow | undefined>;
-    listByCase(caseId: string): Promise<ConsentRow[]>;
-    insert(ctx: AuditContext, row: ConsentRow): Promise<void>;
-    update(ctx: AuditContext, verb: string, row: ConsentRow, expectedVersion: number): Promise<Versioned<ConsentRow>>;
-  };
-  screening: {
-    /** Dispositions recorded under this list version, keyed by dispositionKey(partyKey, referenceNumber). */
-    dispositions(listVersion: string, partyKeys: string[]): Promise<Map<string, Disposition>>;
-    /** Records a disposition and the case it was made on, atomically, with one audit row. */
-    dispose(ctx: AuditContext, row: CaseRow, expectedVersion: number, d: { partyKey: string; listVersion: string; referenceNumber: string } & Disposition): Promise<Versioned<CaseRow>>;
-    /**
-     * Stores an imported list, which becomes the list in use, with one audit row, atomically; only if the list in
-     * use is still expectedCurrent (its id, or null for none), so two imports at once cannot both diff against
-     * the same predecessor. `change` (e.g. added/removed/changed counts) goes into the audit row.
-     */
-    saveList(ctx: AuditContext, list: NewScreeningList, expectedCurrent: number | null, change?: Record<string, unknown>): Promise<Versioned<ScreeningListInfo>>;
-    /** The list in use (the last one stored), with its content; undefined when none was ever imported. */
-    currentList(): Promise<ScreeningListRow | undefined>;
-    /** Earlier imports, newest first, without content. */
-    listHistory(limit?: number): Promise<ScreeningListInfo[]>;
-  };
-  audit: {
-    /** Records an event that changes no table of its own (e.g. a sanctions list import). */
-    record(ctx: AuditContext, change: AuditChange): Promise<void>;
-    list(opts?: { after?: number; limit?: number; targetId?: string }): Promise<AuditEntry[]>;
-    verify(): Promise<AuditVerification>;
-  };
-  /** The adapter underneath, for migrations, health checks and tests that tamper on purpose. */
+/** The store with the adapter underneath, for migrations and tests that tamper on purpose; the domain sees only Store. */
+export interface SqlStore extends Store {
   readonly sql: Sql;
-  close(): Promise<void>;
 }
 
 // ---- row mapping ----
@@ -174,7 +72,7 @@ const listForAudit = (l: ScreeningListInfo) => ({ id: l.id, version: l.version, 
 
 const json = (v: unknown) => JSON.stringify(v);
 
-export function createStore(sql: Sql): Store {
+export function createStore(sql: Sql): SqlStore {
   /** One write: take the writer lock, change, append the audit row, all in one transaction. */
   async function write<T>(ctx: AuditContext, fn: (tx: Sql) => Promise<{ value: T; audit: AuditChange | null }>): Promise<T> {
     return sql.transaction(async (tx) => {
@@ -213,6 +111,9 @@ export function createStore(sql: Sql): Store {
   return {
     dialect: sql.dialect,
     sql,
+    async ping() {
+      await sql.query('SELECT 1');
+    },
     close: () => sql.close(),
     users: {
       async get(id) {
@@ -342,11 +243,14 @@ export function createStore(sql: Sql): Store {
     },
     screening: {
       async dispositions(listVersion, partyKeys) {
-        const out = new Map<string, Disposition>();
+        const out = new Map<string, Map<string, Disposition>>();
         if (partyKeys.length === 0) return out;
         const { rows } = await sql.query<{ party_key: string; reference_number: string; verdict: Disposition['verdict']; reason: string; decided_by: string; decided_at: string }>(
           'SELECT * FROM screening_dispositions WHERE list_version = $1 AND party_key = ANY($2::text[])', [listVersion, partyKeys]);
-        for (const r of rows) out.set(dispositionKey(r.party_key, r.reference_number), { verdict: r.verdict, reason: r.reason, by: r.decided_by, at: r.decided_at });
+        for (const r of rows) {
+          if (!out.has(r.party_key)) out.set(r.party_key, new Map());
+          out.get(r.party_key)!.set(r.reference_number, { verdict: r.verdict, reason: r.reason, by: r.decided_by, at: r.decided_at });
+        }
         return out;
       },
       dispose: (ctx, c, expectedVersion, d) => write<Versioned<CaseRow>>(ctx, async (tx) => {
@@ -395,7 +299,7 @@ export function createStore(sql: Sql): Store {
 }
 
 /** Opens and migrates a store over an adapter. */
-export async function openStoreOver(sql: Sql): Promise<Store> {
+export async function openStoreOver(sql: Sql): Promise<SqlStore> {
   await migrate(sql);
   return createStore(sql);
 }

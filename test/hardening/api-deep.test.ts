@@ -46,10 +46,9 @@ describe('deeply nested bodies', () => {
     expect(failures).toEqual([]);
   });
 
-  it('a body nested 3,000 deep (under the overflow) is answered within 250 ms', async () => {
-    const t = performance.now();
+  it('a body nested 3,000 deep (under the overflow) is refused as too deep (its time is in npm run bench)', async () => {
     const r = await h.call('POST', '/api/v1/evaluate', { raw: `{"recipient":"AU","item":{"name":${nested(3000, '[', ']')}}}` });
     expect(r.status).toBe(422);
-    expect(performance.now() - t).toBeLessThan(250);
+    expect(r.json.problems.map((p: { code: string }) => p.code)).toEqual(['too_deep']);
   });
 });

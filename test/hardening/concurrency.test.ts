@@ -2,7 +2,7 @@
 // everyone else is told 409 with the current state, and the audit chain stays valid. On PGlite, and on PostgreSQL
 // when TEST_DATABASE_URL is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/cases/store-port.ts';
 import { addUser, freshPostgres, harness, type Harness } from './helpers.ts';
 
 const EXAMINERS = 8;

@@ -10,7 +10,8 @@ import { bundledEngine } from '../../src/policy-files/load.ts';
 import { bundledItems } from '../../src/policy-files/items.ts';
 import { openPglite } from '../../src/store/pglite.ts';
 import { openPostgres } from '../../src/store/postgres.ts';
-import { openStoreOver, type Store } from '../../src/store/store.ts';
+import type { Store } from '../../src/cases/store-port.ts';
+import { openStoreOver } from '../../src/store/store.ts';
 
 export const PASSWORD = 'hardening horse battery staple';
 export const USERS: { username: string; role: Role; org?: string }[] = [

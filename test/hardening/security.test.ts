@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/api/app.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/api/route.ts';
 import { rolesOf } from '../../src/api/openapi.ts';
 import type { RouteDef } from '../../src/api/route.ts';
 import { ROLES, type Role } from '../../src/cases/model.ts';

@@ -5,10 +5,10 @@ import { createApp } from '../app.ts';
 import { bundledEngine } from '../../policy-files/load.ts';
 import { bundledItems } from '../../policy-files/items.ts';
 import { openPglite } from '../../store/pglite.ts';
-import { openStoreOver, type Store } from '../../store/store.ts';
+import { openStoreOver, type SqlStore } from '../../store/store.ts';
 
 const CASES = 'data/cases';
-let store: Store;
+let store: SqlStore;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {

@@ -5,9 +5,8 @@ import { loginSchema, tokenSchema } from '../../cases/schema.ts';
 import { authenticate, issueToken, publicUser } from '../../cases/users.ts';
 import { toProblems } from '../../core/request.ts';
 import { invalid } from '../../cases/failure.ts';
-import { SESSION_COOKIE, type AppServices } from '../app.ts';
 import { one, problemResponse } from '../problem.ts';
-import { ok, type RouteModule } from '../route.ts';
+import { ok, SESSION_COOKIE, type RouteModule } from '../route.ts';
 
 const userOut = z.object({ id: z.string(), username: z.string(), role: z.string(), org: z.string().nullable() });
 
@@ -20,7 +19,7 @@ export const auth: RouteModule = {
       async handler({ c, services, body, requestId }) {
         const p = loginSchema.safeParse(body);
         if (!p.success) return invalid(toProblems(p.error));
-        const throttle = (services as AppServices).throttle;
+        const { throttle } = services;
         const wait = throttle.retryAfter(p.data.username);
         if (wait > 0) return problemResponse(429, one('too_many_attempts', `too many failed logins; try again in ${wait} s`), { requestId, headers: { 'retry-after': String(wait) } });
         const user = await authenticate(services.deps.store, p.data.username, p.data.password);

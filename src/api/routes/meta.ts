@@ -4,7 +4,6 @@ import { DOCS_HTML } from '../docs.ts';
 import { openApiDocument } from '../openapi.ts';
 import { one, problemResponse } from '../problem.ts';
 import { ok, type RouteModule } from '../route.ts';
-import type { AppServices } from '../app.ts';
 
 let cachedDoc: { routes: unknown; doc: unknown } | undefined;
 
@@ -16,7 +15,7 @@ export const meta: RouteModule = {
       responses: { 200: { description: 'Up, with the database reachable', schema: z.object({ status: z.literal('ok'), database: z.string(), policyDigest: z.string() }) } },
       async handler({ services, requestId }) {
         try {
-          await services.deps.store.sql.query('SELECT 1');
+          await services.deps.store.ping();
         } catch {
           return problemResponse(503, one('database_unavailable', 'the database does not answer'), { requestId });
         }
@@ -27,7 +26,7 @@ export const meta: RouteModule = {
       method: 'get', path: '/api/openapi.json', operationId: 'openapi', summary: 'Read the OpenAPI document', tag: 'meta', access: 'public',
       responses: { 200: { description: 'OpenAPI 3.1', contentType: 'application/json' } },
       handler({ services }) {
-        const routes = (services as AppServices).routes;
+        const routes = services.routes;
         if (cachedDoc?.routes !== routes) cachedDoc = { routes, doc: openApiDocument(routes, { version: services.deps.version ?? '0.1.0' }) };
         return ok(cachedDoc.doc);
       },

@@ -7,13 +7,13 @@ import type { Role } from '../../cases/model.ts';
 import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, STUB_ENGINE } from '../../cases/testing/lists.ts';
 import { createUser, issueToken } from '../../cases/users.ts';
 import { openPglite } from '../../store/pglite.ts';
-import { openStoreOver, type Store } from '../../store/store.ts';
+import { openStoreOver, type SqlStore } from '../../store/store.ts';
 import { createApp } from '../app.ts';
 import type { ApiEngine } from '../route.ts';
 
 const engine = { ...STUB_ENGINE, regimes: () => [], factsOf: () => [], sources: new Map() } as unknown as ApiEngine;
 const now = () => new Date('2026-05-10T01:00:00Z');
-let store: Store;
+let store: SqlStore;
 let app: ReturnType<typeof createApp>;
 const tokens: Record<string, string> = {};
 

@@ -1,7 +1,7 @@
 // Test helpers for list imports: a changed copy of the UN list (made in memory from the bundled file, never
 // copied into the repository), a stub engine, and an open case filed and submitted through the case service.
 import type { Decision } from '../../core/model.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../store-port.ts';
 import type { DecisionEngine } from '../evaluate.ts';
 import type { ScreeningProvider } from '../screening.ts';
 import { CaseService, type CaseView } from '../service.ts';

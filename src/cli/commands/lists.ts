@@ -6,7 +6,7 @@ import { readListFile } from '../../screening/load-list.ts';
 import { diffLists, summarizeList } from '../../screening/un-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../cases/store-port.ts';
 import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
 import { cliActor } from './users.ts';
 

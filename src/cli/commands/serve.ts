@@ -10,7 +10,7 @@ import { loadItems } from '../../policy-files/items.ts';
 import { resolveListPath } from '../../screening/load-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../cases/store-port.ts';
 import { EXIT, UsageError, parse, printProblems, type Io } from '../io.ts';
 import { engineOrExit } from '../policy.ts';
 

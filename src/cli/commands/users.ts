@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { createUser, publicUser, updateUser } from '../../cases/users.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { openStore, storeConfigFromEnv } from '../../store/open.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../cases/store-port.ts';
 import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
 
 const OPTIONS = {

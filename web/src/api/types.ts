@@ -10,7 +10,7 @@ import type { CaseSummary, CaseView } from '../../../src/cases/service.ts';
 import type {
   CaseAction, CaseApplication, CaseEvaluation, CaseStatus, ConsentRow, ItemLine, Party, Role,
 } from '../../../src/cases/model.ts';
-import type { AuditEntry, AuditVerification } from '../../../src/store/audit.ts';
+import type { AuditEntry, AuditVerification } from '../../../src/cases/store-port.ts';
 
 export type {
   Decision, DecisionCondition, FactTrace, Item, OpenQuestion, Outcome, Problem, Purpose, Review, RuleTrace, Text, TraceEntry,

@@ -1,7 +1,7 @@
 // Screening of the case's parties against the sanctions list: each hit with its score and explanation; examiners
 // and the NSC clear a hit (false positive) or confirm it (true match), with a reason.
 import { useState } from 'react';
-import type { ScreeningHit } from '../../../src/cases/screening.ts';
+import type { ScreeningHit } from '../../../src/cases/model.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { CaseView, User } from '../api/types.ts';
 import { Section, TextField } from '../components/Fields.tsx';
