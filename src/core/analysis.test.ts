@@ -80,7 +80,8 @@ describe('static analysis', () => {
     expect(p1c.witness).toMatchObject({ asOf: expect.any(String), recipient: expect.any(String) });
     expect(a.findings.find((f) => f.rule === 'C-P2-very-small-impact')).toMatchObject({ code: 'only_open', severity: 'info' });
     // Every other rule fires for some country, date and item class of the catalogue.
-    expect(a.findings.filter((f) => f.code === 'never_fires' || f.code === 'always_shadowed').map((f) => f.rule)).toEqual(['C-P1-party-to-conflict']);
+    // C-mdaa-return reads an origin no catalogue class has (equipment furnished by the US under the 1954 MDAA).
+    expect(a.findings.filter((f) => f.code === 'never_fires' || f.code === 'always_shadowed').map((f) => f.rule)).toEqual(['C-P1-party-to-conflict', 'C-mdaa-return']);
     const contradiction = a.findings.find((f) => f.code === 'p1_contradiction' && f.message.includes('C-P1-treaty'))!;
     expect(engine.evaluate(contradiction.witness!, { regime: contradiction.witnessRegime }).outcome).toBe('prohibited');
   });

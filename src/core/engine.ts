@@ -272,7 +272,8 @@ export class Engine {
       const defeatedBy = c.defeatedBy.filter((d) => ev.effective[d.index] !== F).map((d) => d.rule.id);
       const entry: RuleTrace = {
         type: 'rule', rule: c.rule.id, kind: c.rule.kind, revision: c.revision,
-        result: own !== F && v !== own && defeatedBy.length ? 'defeated' : v === T ? 'fired' : v === F ? 'not_fired' : 'unknown',
+        // Defeated only when an exception closes it; an exception left open leaves the rule unknown.
+        result: own !== F && v === F && defeatedBy.length ? 'defeated' : v === T ? 'fired' : v === F ? 'not_fired' : 'unknown',
         tests: ev.recorders?.[c.index]?.tests ?? [],
         citations: c.rule.citations,
       };
