@@ -98,7 +98,8 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     for (const t of notApplied) {
       const r = engine.rule(t.rule)!;
       const failing = t.tests.filter((x) => x.value !== 'true').map((x) => `${x.test} → ${L.truth[x.value][lang]}`);
-      const why = t.result === 'defeated' ? `defeated by ${t.defeatedBy?.join(', ')}` : failing.join('; ');
+      const why = t.result === 'defeated' ? `defeated by ${t.defeatedBy?.join(', ')}`
+        : [...failing, ...(t.defeatedBy?.length ? [`open exception ${t.defeatedBy.join(', ')}`] : [])].join('; ');
       out.push(`  [${t.rule}] ${r.title[lang]}: ${why}`);
     }
   }
