@@ -28,7 +28,7 @@ describe('diff', () => {
   it('2026-04-20 -> 2026-04-21: weapons open to transfer-agreement countries, and only to them', () => {
     const r = diff(engine, ...sides('2026-04-20', '2026-04-21'), { items, purposes: [undefined] });
     const opened = r.changes.filter((c) => c.item === 'anti-tank-missile' && c.to === 'permissible').map((c) => c.recipient);
-    const withAgreement = ALL_COUNTRIES.filter((cc) => engine.facts.value('transfer-agreement', cc, '2026-04-21') === true);
+    const withAgreement = ALL_COUNTRIES.filter((cc) => engine.facts.value('transfer-agreement-in-force', cc, '2026-04-21') === true);
     // Where fighting is under way, or its record is an open window, weapons stay closed or a judgment.
     expect(opened.sort()).toEqual(withAgreement.filter((cc) => engine.facts.value('fighting-under-way', cc, '2026-04-21') === false).sort());
     expect(opened).toContain('AU');
