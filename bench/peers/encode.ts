@@ -41,6 +41,7 @@ export const attr = {
   item: (field: string) => `item_${field}`,
   fact: (id: string) => `fact_${id.replace(/[^A-Za-z0-9]/g, '_')}`,
   licensorFact: (id: string) => `licensorFact_${id.replace(/[^A-Za-z0-9]/g, '_')}`,
+  covers: (id: string) => `covers_${id.replace(/[^A-Za-z0-9]/g, '_')}`,
 };
 
 /** A three-valued condition as two formulas: t holds when it is true, p when it is not false. */
@@ -69,6 +70,8 @@ export function translate(expr: Expr): Tri2 {
   if ('fact' in expr) return test((expr.of === 'licensor' ? attr.licensorFact : attr.fact)(expr.fact), strings(expr.is));
   if ('item' in expr) return test(attr.item(expr.item), strings(expr.is));
   if ('purpose' in expr) return test('purpose', strings(expr.purpose));
+  if ('transferor' in expr) return test('transferor', strings(expr.transferor));
+  if ('covers' in expr) return test(attr.covers(expr.covers), ['true']);
   if ('endUser' in expr) return test('endUserType', strings(expr.is));
   if ('recipient' in expr) return known({ op: 'in', attr: 'recipient', values: expr.recipient });
   if ('recipientIn' in expr) {

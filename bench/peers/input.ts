@@ -16,9 +16,9 @@ export interface PeerResult {
 }
 
 /** What an absent item attribute means to the engine (src/core/expr.ts): no programme, a default, else unknown. */
-const ITEM_ABSENT: Record<string, string> = { program: '', munitionType: 'other', defenseEquipment: 'true' };
+const ITEM_ABSENT: Record<string, string> = { program: '', munitionType: 'other' };
 
-const readCache = new WeakMap<Version, { items: string[]; facts: string[]; licensorFacts: string[] }>();
+const readCache = new WeakMap<Version, { items: string[]; facts: string[]; licensorFacts: string[]; covers: string[] }>();
 
 /** The item fields and facts the version's encoded rules read. */
 function reads(version: Version) {
@@ -31,6 +31,7 @@ function reads(version: Version) {
       items: [...names].filter((n) => n.startsWith('item_')).map((n) => n.slice('item_'.length)),
       facts: factIds.filter((id) => names.has(attr.fact(id))),
       licensorFacts: factIds.filter((id) => names.has(attr.licensorFact(id))),
+      covers: factIds.filter((id) => names.has(attr.covers(id))),
     };
     readCache.set(version, r);
   }
@@ -40,7 +41,7 @@ function reads(version: Version) {
 /** Flattens a request for a peer, with the facts of the version in force on its date. */
 export function flatten(engine: Engine, regime: string, req: TransferRequest): FlatInput {
   const version = engine.version(regime)!;
-  const { items, facts, licensorFacts } = reads(version);
+  const { items, facts, licensorFacts, covers } = reads(version);
   const it = req.item;
   const fact = (id: string, cc: string | undefined) => {
     const v = cc === undefined ? null : version.facts.value(id, cc, req.asOf);
@@ -49,15 +50,25 @@ export function flatten(engine: Engine, regime: string, req: TransferRequest): F
   const flat: FlatInput = {
     recipient: req.recipient,
     asOf: Number(req.asOf.replaceAll('-', '')),
-    // A purpose-based case must be claimed: no stated purpose claims none (src/core/expr.ts).
-    purpose: req.purpose ?? '',
+    purpose: req.purpose ?? UNKNOWN,
+    transferor: req.transferor ?? UNKNOWN,
     endUserType: req.endUser?.type ?? UNKNOWN,
     partners: it.partners ?? [],
     partnersGiven: String(it.partners !== undefined),
   };
   for (const field of items) {
     const v = (it as Record<string, unknown>)[field];
-    flat[attr.item(field)] = v === undefined ? (ITEM_ABSENT[field] ?? UNKNOWN) : String(v);
+    // A classification under item 1 of Appended Table 1 makes the item defense equipment.
+    const absent = field === 'defenseEquipment' && it.etcoItem !== undefined ? 'true' : ITEM_ABSENT[field] ?? UNKNOWN;
+    flat[attr.item(field)] = v === undefined ? absent : String(v);
+  }
+  // A measure on some item classes: whether the recipient's entry reaches the item's ML categories.
+  const mlOf = new Map(engine.policy.classification.map((c) => [c.code, c.ml]));
+  for (const id of covers) {
+    const reach = version.facts.read(id, req.recipient, req.asOf).entry?.covers;
+    const ml = it.controlList ? [it.controlList.replace(/[a-z]$/, '')] : it.etcoItem ? mlOf.get(it.etcoItem) ?? [] : [];
+    const inside = reach ? ml.filter((c) => reach.includes(c)).length : -1;
+    flat[attr.covers(id)] = !reach || !ml.length || (inside > 0 && inside < ml.length) ? UNKNOWN : String(inside === ml.length);
   }
   for (const id of facts) flat[attr.fact(id)] = fact(id, req.recipient);
   for (const id of licensorFacts) flat[attr.licensorFact(id)] = fact(id, it.licensor);
