@@ -42,7 +42,7 @@ rules:
     citations: [revision-2026-04-21]
     when: { fact: party-to-conflict }
 facts:
-  - fact: transfer-agreement
+  - fact: transfer-agreement-in-force
     country: UA
     series: [{ from: "2026-04-21", value: true, source: revision-2026-04-21, confirmed: false }]
 `;
