@@ -28,7 +28,8 @@ describe('gensoku check', () => {
     expect(await main(['check'], t.io)).toBe(0);
     expect(t.out()).toMatch(/\d+ item classes/);
     expect(t.out()).toMatch(/coverage: \d+\/\d+ rules \(\d+%\) cite a primary source; \d+\/\d+ dated fact values \(\d+%\) confirmed/);
-    expect(t.out()).toMatch(/open legal questions \(\d+\):\n {2}fact:security-partner \(nsc; [^)]*C-P2-five-categories/);
+    expect(t.out()).toMatch(/open legal questions \(\d+\):\n/);
+    expect(t.out()).toMatch(/\n {2}fact:security-partner \(nsc; [^)]*C-P2-five-categories/);
     expect(t.out()).toMatch(/\n {2}licence-before-1967 \(meti; P-default-licence\)/);
     expect(t.out()).toMatch(/analysis: \d+ requests over \d+ versions; 0 errors, \d+ warnings/);
     expect(t.out()).toMatch(/warning never_fires: C-P1-party-to-conflict[^\n]*\n +witness: \{"asOf"/);

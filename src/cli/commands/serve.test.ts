@@ -68,7 +68,7 @@ describe('gensoku serve, users, audit and report', { timeout: 120_000 }, () => {
     const created = await applicant('POST', '/api/v1/cases', {
       recipient: 'AU', purpose: 'security-cooperation',
       endUser: { name: 'Department of Defence', type: 'government' },
-      items: [{ item: { name: 'surveillance radar', weapon: false, form: 'complete', function: 'surveillance' }, quantity: 2, valueJpy: 200_000_000 }],
+      items: [{ item: { name: 'surveillance radar', defenseEquipment: true, weapon: false, form: 'complete', function: 'surveillance' }, quantity: 2, valueJpy: 200_000_000 }],
       justification: 'maritime surveillance',
     });
     expect(created.status).toBe(201);

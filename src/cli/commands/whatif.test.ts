@@ -41,7 +41,7 @@ describe('gensoku whatif', () => {
     expect(text).not.toMatch(/Enough|enough|variants/);
     const c = io();
     await main(['whatif', `${CASES}/ukraine-lethal-2022.json`, '--format', 'csv', '--lang', 'ja'], c.io);
-    expect(c.out()).toMatch(/not_enough,facts.transfer-agreement.UA,true,[^\n]*「防衛装備移転三原則」の規律では/);
+    expect(c.out()).toMatch(/not_enough,facts.transfer-agreement-in-force.UA,true,[^\n]*「防衛装備移転三原則」の規律では/);
     const bad = io();
     expect(await main(['whatif', `${CASES}/ukraine-lethal-2022.json`, '--lang', 'fr'], bad.io)).toBe(1);
     expect(bad.err()).toContain('--lang is en or ja');
