@@ -21,7 +21,7 @@ describe('gensoku diff', () => {
     const t = io();
     await main(['diff', '2026-04-20', '2026-04-21'], t.io);
     expect(t.out()).toMatch(/\d+ cells compared \(\d+ country groups, \d+ evaluations\)/);
-    expect(t.out()).toMatch(/anti-tank-missile: not_permitted -> permissible by D-weapons-agreement-countries\n.*\n +to AU BD CA DE FR GB/);
+    expect(t.out()).toMatch(/anti-tank-missile: not_permitted -> permissible by D-weapons-agreement-countries\n.*\n +to AU BD DE FR ID/);
   });
 
   it('2023-03-10 against the shipped proposal shows what it would have opened, as CSV', async () => {
