@@ -413,7 +413,9 @@ describe('screening at submission', () => {
   it('screens every party at submission and holds a case with a hit until an examiner disposes of it', async () => {
     const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: flagged() })).json;
     held = c.id;
-    const submitted = (await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } })).json;
+    const byApplicant = (await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } })).json;
+    expect(byApplicant.data.screening).toEqual({ at: expect.any(String), underReview: true });
+    const submitted = (await call('GET', `/api/v1/cases/${c.id}`, { as: 'erin' })).json;
     expect(submitted.data.screening).toMatchObject({ hold: true, trueMatch: false, listVersion: '2026-05-01T00:00:00Z' });
     expect(submitted.data.screening.parties.map((p: { party: string; hits: unknown[] }) => [p.party, p.hits.length])).toEqual([['endUser', 0], ['consignees.0', 1]]);
     expect(submitted.data.screening.parties[1].hits[0]).toMatchObject({ referenceNumber: 'KPe.001', disposition: null });
@@ -429,7 +431,8 @@ describe('screening at submission', () => {
 
   it('remembers the disposition for the same party under the same list version', async () => {
     const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: flagged() })).json;
-    const submitted = (await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } })).json;
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    const submitted = (await call('GET', `/api/v1/cases/${c.id}`, { as: 'erin' })).json;
     expect(submitted.data.screening.hold).toBe(false);
     expect(submitted.data.screening.parties[1].hits[0].disposition.verdict).toBe('false_positive');
   });
@@ -439,12 +442,48 @@ describe('screening at submission', () => {
     expect(r.rescreen.held).toBeGreaterThanOrEqual(2);
     const c = (await call('GET', `/api/v1/cases/${held}`, { as: 'erin' })).json;
     expect(c.data.screening).toMatchObject({ hold: true, listVersion: '2026-06-01T00:00:00Z' });
-    await call('POST', `/api/v1/cases/${held}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'true_match', reason: 'same registration number' } });
+    const confirmed = await call('POST', `/api/v1/cases/${held}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'true_match', reason: 'same registration number' } });
+    expect(confirmed.json.actions).toEqual(['deny']);
+    expect(confirmed.json.data.history.at(-1)).toMatchObject({ action: 'dispose', verdict: 'true_match', referenceNumber: 'KPe.001', actor: 'erin' });
     const approve = await call('POST', `/api/v1/cases/${held}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'fine' } });
     expect(approve.json.problems[0].code).toBe('sanctioned_party');
+    expect(approve.json.problems[0].message).not.toMatch(/action|sanctioned_party/);
+    expect((await call('POST', `/api/v1/cases/${held}/transitions`, { as: 'erin', body: { action: 'refer_nsc', reason: 'x' } })).json.problems[0].code).toBe('sanctioned_party');
     expect((await call('POST', `/api/v1/cases/${held}/transitions`, { as: 'erin', body: { action: 'deny', reason: 'consignee is KOMID' } })).json.status).toBe('denied');
     const verbs = (await call('GET', `/api/v1/audit?target=${held}`, { as: 'audrey' })).json.entries.map((e: { verb: string }) => e.verb);
     expect(verbs).toEqual(expect.arrayContaining(['case.screening.dispose', 'case.rescreen']));
+  });
+});
+
+describe('what an applicant sees of screening', () => {
+  // Everything that would let an applicant learn which listed name it hit, and how closely.
+  const LEAKS = /KPe\.001|KOREA MINING|KOMID|referenceNumber|listedName|matchedName|"score"|explanation|"hits"|dispose|true_match|false_positive/;
+
+  it('is only that the case is under screening review, on every case endpoint', async () => {
+    const flagged = { ...application(), consignees: [{ name: 'Korea Mining Development Trading Corp.', type: 'company', address: 'Pyongyang' }] };
+    const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: flagged })).json;
+    const submitted = await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    const staff = (await call('GET', `/api/v1/cases/${c.id}`, { as: 'erin' })).json;
+    expect(JSON.stringify(staff)).toMatch(/KPe\.001/); // the hit is there to hide
+    await call('POST', `/api/v1/cases/${c.id}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'true_match', reason: 'KOMID registration' } });
+    const seen = [
+      submitted,
+      await call('GET', `/api/v1/cases/${c.id}`, { as: 'alice' }),
+      await call('GET', '/api/v1/cases', { as: 'alice' }),
+      await call('GET', `/api/v1/cases/${c.id}/evaluations`, { as: 'alice' }),
+      await call('GET', `/api/v1/cases/${c.id}/consents`, { as: 'alice' }),
+      await call('POST', `/api/v1/cases/${c.id}/documents`, { as: 'alice', body: { name: 'letter.pdf', mediaType: 'application/pdf', contentBase64: 'aGVsbG8=' } }),
+      await call('POST', `/api/v1/cases/${c.id}/documents`, { as: 'alice', body: { name: 'stale.pdf', mediaType: 'application/pdf', contentBase64: 'aGVsbG8=', version: 1 } }),
+      await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } }),
+      await call('PUT', `/api/v1/cases/${c.id}`, { as: 'alice', body: flagged }),
+    ];
+    for (const r of seen) expect(JSON.stringify(r.json)).not.toMatch(LEAKS);
+    expect(seen[1].json.data.screening).toEqual({ at: expect.any(String), underReview: true });
+    expect(seen[6].status).toBe(409); // a conflict's current state is the applicant's view too
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'start_review' } });
+    const denied = await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'deny', reason: 'A party was confirmed as a match on the sanctions list.' } });
+    expect(denied.json.status).toBe('denied');
+    expect(JSON.stringify((await call('GET', `/api/v1/cases/${c.id}`, { as: 'alice' })).json)).not.toMatch(LEAKS);
   });
 });
 

@@ -1,6 +1,6 @@
 // Transfer applications (cases): the stored shapes. Validation schemas live in schema.ts.
 import type { Decision, EndUserType, Item, Outcome, Purpose, Review } from '../core/model.ts';
-import type { CaseScreening } from './screening.ts';
+import type { CaseScreening, Verdict } from './screening.ts';
 
 export const ROLES = ['applicant', 'examiner', 'nsc', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -65,6 +65,25 @@ export interface StatusChange {
   reason: string | null;
 }
 
+/** An examiner's verdict on a screening hit, kept in the history because a new list version resets the screening. */
+export interface DispositionChange {
+  at: string;
+  actor: string;
+  action: 'dispose';
+  party: string;
+  referenceNumber: string;
+  verdict: Verdict;
+  reason: string;
+}
+
+export type HistoryEntry = StatusChange | DispositionChange;
+
+/** What an applicant sees of the screening: that it is under review, never names, reference numbers or scores. */
+export interface ScreeningNotice {
+  at: string;
+  underReview: boolean;
+}
+
 export interface LicenceLine {
   item: number; // index into application.items
   quantity: number;
@@ -102,7 +121,7 @@ export interface CaseData {
   /** Party screening at submission; absent before submission or when no list is loaded. */
   screening?: CaseScreening | null;
   documents: CaseDocument[];
-  history: StatusChange[];
+  history: HistoryEntry[];
   licence: Licence | null;
   shipments: Shipment[];
 }

@@ -63,6 +63,14 @@ export function CaseScreening({ view, user, onChange }: { view: CaseView; user: 
   const { t } = useI18n();
   const s = view.data.screening;
   if (!s) return null;
+  if (!('parties' in s)) {
+    // An applicant's view: the server sends only whether screening is under review.
+    return (
+      <Section title={t('screening')}>
+        <p className={s.underReview ? 'alert alert-info' : 'muted'} data-screening={s.underReview ? 'under-review' : 'done'}>{t(s.underReview ? 'screeningUnderReview' : 'screeningNothingToReview')}</p>
+      </Section>
+    );
+  }
   const hits = s.parties.flatMap((p) => p.hits.map((h) => ({ party: p, hit: h })));
   return (
     <Section title={`${t('screening')} (${hits.length})`}>
