@@ -1,9 +1,10 @@
 // One contract suite for the Store, run against PGlite always and PostgreSQL when TEST_DATABASE_URL is set.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRow, ConsentRow, UserRow } from '../cases/model.ts';
-import type { AuditContext } from './audit.ts';
-import { sha256 } from './canonical.ts';
+import { entryHash, GENESIS_HASH, type AuditContext, type AuditEntry } from './audit.ts';
+import { memoryAnchors } from './audit-key.ts';
+import { canonicalJson, sha256 } from './canonical.ts';
 import { migrate, MIGRATIONS } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
@@ -262,11 +263,13 @@ for (const target of targets) {
       const all = await store.audit.list({ limit: 1000 });
       expect(all).toHaveLength(auditRows);
       expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
-      expect(await store.audit.verify()).toEqual({ ok: true, count: auditRows, head: all.at(-1)!.hash });
+      expect(await store.audit.verify()).toEqual({ ok: true, count: auditRows, head: all.at(-1)!.hash, anchor: null, unkeyed: 0, differences: [] });
+      expect(all.at(-1)!.hash).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
       expect(await store.audit.list({ targetId: all[0].targetId })).not.toHaveLength(0);
     });
 
     it('names the first row that was edited, deleted or reordered by hand', async () => {
+      await allowTampering(store.sql);
       const row = (await store.audit.list({ after: 2, limit: 1 }))[0];
       await store.sql.query(`UPDATE audit_log SET after = jsonb_set(after, '{role}', '"admin"') WHERE seq = $1`, [row.seq]);
       expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringMatching(/edited/) });
@@ -288,4 +291,88 @@ for (const target of targets) {
       expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 7, reason: expect.stringMatching(/missing/) });
     });
   });
+
+  describe(`audit tamper evidence: ${target.name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    const key = Buffer.alloc(32, 7);
+    let c: CaseRow;
+
+    beforeEach(async () => {
+      const opened = await target.open();
+      cleanup = opened.cleanup;
+      await migrate(opened.sql);
+      store = createStore(opened.sql, { auditKey: key, anchors: memoryAnchors() });
+      await store.users.insert(ctx(), user('erin', 'examiner'));
+      c = caseRow('ORG-T', await store.cases.nextReference(2026));
+      await store.cases.insert(ctx(), c);
+      await store.cases.update(ctx(), 'case.approve', { ...c, status: 'approved', decidedAt: '2026-02-01T00:00:00.000Z', category: 'security-cooperation' }, 1);
+      await store.cases.update(ctx(), 'case.shipment', { ...c, status: 'approved', version: 2, decidedAt: '2026-02-01T00:00:00.000Z', category: 'security-cooperation', updatedAt: 'later' }, 2);
+      expect(await store.audit.verify()).toMatchObject({ ok: true, count: 4 });
+    });
+    afterEach(async () => cleanup?.());
+
+    const rows = async () => (await store.sql.query<{ seq: string; at: string; actor: string; verb: string; target_type: string; target_id: string; before: unknown; after: unknown; request_id: string | null; prev_hash: string; hash: string }>('SELECT * FROM audit_log ORDER BY seq')).rows;
+
+    /** What a database writer without the key can do: change a row and recompute every later hash (with its own key, or none). */
+    async function rewriteAndRehash(seq: number, change: (after: Record<string, unknown>) => void, hash: (e: Omit<AuditEntry, 'hash'>) => string) {
+      await allowTampering(store.sql);
+      let prev = seq === 1 ? GENESIS_HASH : (await rows())[seq - 2].hash;
+      for (const r of (await rows()).slice(seq - 1)) {
+        const e = { seq: Number(r.seq), at: r.at, actor: r.actor, verb: r.verb, targetType: r.target_type, targetId: r.target_id, before: r.before, after: r.after as Record<string, unknown>, requestId: r.request_id, prevHash: prev };
+        if (e.seq === seq) change(e.after);
+        const h = hash(e);
+        await store.sql.query('UPDATE audit_log SET after = $2::jsonb, prev_hash = $3, hash = $4 WHERE seq = $1', [e.seq, JSON.stringify(e.after), prev, h]);
+        prev = h;
+      }
+    }
+
+    it('refuses UPDATE, DELETE and TRUNCATE of audit rows by the service\'s connection', async () => {
+      await expect(store.sql.query("UPDATE audit_log SET actor = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+      await expect(store.sql.query('DELETE FROM audit_log WHERE seq = 4')).rejects.toThrow(/append-only/);
+      await expect(store.sql.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      expect(await store.audit.verify()).toMatchObject({ ok: true, count: 4 });
+    });
+
+    it('catches a row rewritten and every later hash recomputed without the key', async () => {
+      await rewriteAndRehash(3, (a) => { a.category = 'peace-contribution'; }, (e) => entryHash(e, Buffer.alloc(32, 9)));
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringMatching(/keyed hash/) });
+    });
+
+    it('catches the whole chain rehashed the old, unkeyed way, by the anchor', async () => {
+      expect(await store.audit.anchor('2026-02-02T00:00:00.000Z')).toMatchObject({ ok: true, anchor: { seq: 4 } });
+      await rewriteAndRehash(1, () => {}, (e) => sha256(canonicalJson({ ...e, before: e.before ?? null, after: e.after ?? null })));
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 4, reason: expect.stringMatching(/anchor/) });
+    });
+
+    it('catches rows deleted from the end, and every row deleted, against the last anchor', async () => {
+      expect(await store.audit.verify()).toMatchObject({ ok: true, anchor: null });
+      await store.audit.anchor('2026-02-02T00:00:00.000Z');
+      await allowTampering(store.sql);
+      await store.sql.query('DELETE FROM audit_log WHERE seq > 2');
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringMatching(/removed from the end/) });
+      await store.sql.query('DELETE FROM audit_log');
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 1, reason: expect.stringMatching(/removed from the end/) });
+    });
+
+    it('names a case row edited directly (recipient, category), and a row deleted or written behind its back', async () => {
+      await store.sql.query(`UPDATE cases SET category = 'peace-contribution', data = jsonb_set(data, '{application,recipient}', '"KP"') WHERE id = $1`, [c.id]);
+      const v = await store.audit.verify();
+      expect(v).toMatchObject({ ok: false, firstBroken: null, differences: [{ targetType: 'case', targetId: c.id, label: c.reference, fields: ['application', 'category'] }] });
+      await store.sql.query("UPDATE users SET role = 'admin' WHERE username = 'erin'");
+      await store.sql.query(`INSERT INTO cases (id, reference, org, status, version, data, created_by, created_at, updated_at) SELECT 'ghost', 'GSK-2026-999999', org, status, version, data, created_by, created_at, updated_at FROM cases WHERE id = $1`, [c.id]);
+      const labels = (await store.audit.verify()).differences.map((d) => [d.label, d.fields.join(','), /no audit record/.test(d.reason)]);
+      expect(labels).toEqual(expect.arrayContaining([[c.reference, 'application,category', false], ['erin', 'role', false], ['GSK-2026-999999', '', true]]));
+    });
+
+    it('refuses to anchor a broken chain', async () => {
+      await store.sql.query(`UPDATE cases SET category = NULL WHERE id = $1`, [c.id]);
+      expect(await store.audit.anchor('2026-02-02T00:00:00.000Z')).toMatchObject({ ok: false });
+    });
+  });
+}
+
+/** Plays an attacker who owns the tables: the append-only triggers are switched off first. */
+async function allowTampering(sql: Sql) {
+  await sql.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
 }

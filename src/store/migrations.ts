@@ -122,6 +122,19 @@ CREATE TABLE screening_lists (
 CREATE INDEX screening_lists_version ON screening_lists(version);
 `,
   },
+  {
+    // Self-contained (h13): whoever can write to the database through the service cannot rewrite its history.
+    id: '0004_audit_append_only',
+    sql: `
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+`,
+  },
 ];
 
 const checksum = (s: string) => 'sha256:' + createHash('sha256').update(s).digest('hex');

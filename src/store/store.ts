@@ -2,10 +2,13 @@
 import type {
   CaseEvaluation, CaseRow, CaseStatus, ConsentRow, ConsentStatus, Role, SessionRow, UserRow,
 } from '../cases/model.ts';
+import { randomBytes } from 'node:crypto';
 import {
-  appendAudit, listAudit, verifyAudit, WRITE_LOCK,
-  type AuditChange, type AuditContext, type AuditEntry, type AuditVerification,
+  allAudit, appendAudit, chainHead, jsonSafe, listAudit, verifyChain, WRITE_LOCK,
+  type AuditAnchor, type AuditChange, type AuditContext, type AuditFilter, type AuditListEntry, type AuditVerification, type RowDifference,
 } from './audit.ts';
+import { memoryAnchors, type AnchorLog } from './audit-key.ts';
+import { canonicalJson } from './canonical.ts';
 import { dispositionKey, type Disposition } from '../cases/screening.ts';
 import { migrate } from './migrations.ts';
 import type { Sql } from './sql.ts';
@@ -106,8 +109,13 @@ export interface Store {
   audit: {
     /** Records an event that changes no table of its own (e.g. a sanctions list import). */
     record(ctx: AuditContext, change: AuditChange): Promise<void>;
-    list(opts?: { after?: number; limit?: number; targetId?: string }): Promise<AuditEntry[]>;
+    list(filter?: AuditFilter): Promise<AuditListEntry[]>;
+    /** The chain (keyed hashes, held to the last anchor), then the rows of cases, consents and users replayed against it. */
     verify(): Promise<AuditVerification>;
+    /** The chain's head now. */
+    head(): Promise<{ seq: number; hash: string }>;
+    /** Verifies the chain and writes its head to the anchor log outside the database; refuses a broken chain. */
+    anchor(at: string): Promise<{ ok: true; anchor: AuditAnchor; where: string } | { ok: false; verification: AuditVerification }>;
   };
   /** The adapter underneath, for migrations, health checks and tests that tamper on purpose. */
   readonly sql: Sql;
@@ -174,13 +182,27 @@ const listForAudit = (l: ScreeningListInfo) => ({ id: l.id, version: l.version, 
 
 const json = (v: unknown) => JSON.stringify(v);
 
-export function createStore(sql: Sql): Store {
+export interface StoreOptions {
+  /** The audit key (kept outside the database); default: a random key for this store's life only (tests). */
+  auditKey?: Uint8Array;
+  /** Where anchors go; default: memory. */
+  anchors?: AnchorLog;
+}
+
+// Audit after-states that are not columns of the row: the decision a case change was made under, a password marker.
+const NOT_REPLAYED: Record<RowDifference['targetType'], ReadonlySet<string>> = {
+  case: new Set(['evaluation']), consent: new Set(), user: new Set(['passwordHash']),
+};
+
+export function createStore(sql: Sql, opts: StoreOptions = {}): Store {
+  const auditKey = opts.auditKey ?? randomBytes(32);
+  const anchors = opts.anchors ?? memoryAnchors();
   /** One write: take the writer lock, change, append the audit row, all in one transaction. */
   async function write<T>(ctx: AuditContext, fn: (tx: Sql) => Promise<{ value: T; audit: AuditChange | null }>): Promise<T> {
     return sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       const { value, audit } = await fn(tx);
-      if (audit) await appendAudit(tx, ctx, audit);
+      if (audit) await appendAudit(tx, auditKey, ctx, audit);
       return value;
     });
   }
@@ -208,6 +230,49 @@ export function createStore(sql: Sql): Store {
         reasons: [...new Set(evaluation.items.flatMap((d) => d.reasons))] };
     }
     return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'case', targetId: c.id, ...diff } };
+  }
+
+  async function verify(): Promise<AuditVerification> {
+    const anchor = anchors.last();
+    const chain = await verifyChain(sql, auditKey, anchor);
+    const differences = await replay();
+    if (!chain.ok) return { ...chain, anchor, differences };
+    if (differences.length) {
+      const reason = `${differences.length} row(s) of cases, consents or users differ from what the audit record says: ${differences.map((d) => d.label).join(', ')}`;
+      return { ok: false, count: chain.count, firstBroken: null, reason, anchor, unkeyed: chain.unkeyed, differences };
+    }
+    return { ok: true, count: chain.count, head: chain.head, anchor, unkeyed: chain.unkeyed, differences: [] };
+  }
+
+  /** Folds every audit row's after-state per row, then names each current row that differs from its fold. */
+  async function replay(): Promise<RowDifference[]> {
+    const told = new Map<string, Record<string, unknown>>();
+    for await (const e of allAudit(sql)) {
+      if (e.verb.split('.')[0] !== e.targetType || !(e.targetType in NOT_REPLAYED)) continue;
+      const key = `${e.targetType}:${e.targetId}`;
+      const after = (e.after ?? {}) as Record<string, unknown>;
+      told.set(key, e.verb.endsWith('.create') ? { ...after } : { ...told.get(key), ...after });
+    }
+    const out: RowDifference[] = [];
+    const same = (a: unknown, b: unknown) => canonicalJson(jsonSafe(a ?? null)) === canonicalJson(jsonSafe(b ?? null));
+    const compare = (targetType: RowDifference['targetType'], targetId: string, label: string, current: Record<string, unknown>) => {
+      const key = `${targetType}:${targetId}`;
+      const state = told.get(key);
+      told.delete(key);
+      if (!state) { out.push({ targetType, targetId, label, fields: [], reason: 'the row has no audit record: it was written outside the service' }); return; }
+      const fields = [...new Set([...Object.keys(state), ...Object.keys(current)])]
+        .filter((k) => !NOT_REPLAYED[targetType].has(k) && !same(state[k], current[k])).sort();
+      if (fields.length) out.push({ targetType, targetId, label, fields, reason: `changed outside the service: ${fields.join(', ')}` });
+    };
+    for (const r of (await sql.query<CaseDb>('SELECT * FROM cases ORDER BY id')).rows) compare('case', r.id, r.reference, caseAudit(toCase(r)));
+    for (const r of (await sql.query<ConsentDb>('SELECT * FROM consents ORDER BY id')).rows) compare('consent', r.id, `consent ${r.id.slice(0, 8)} of case ${r.case_id.slice(0, 8)}`, consentAudit(toConsent(r)));
+    for (const r of (await sql.query<UserDb>('SELECT * FROM users ORDER BY id')).rows) compare('user', r.id, r.username, userAudit(toUser(r)));
+    for (const [key, state] of told) {
+      const [targetType, targetId] = key.split(/:(.*)/s) as [RowDifference['targetType'], string];
+      const label = String(state.reference ?? state.username ?? `${targetType} ${targetId.slice(0, 8)}`);
+      out.push({ targetType, targetId, label, fields: [], reason: 'the row is missing: the audit record says it exists' });
+    }
+    return out;
   }
 
   return {
@@ -388,14 +453,23 @@ export function createStore(sql: Sql): Store {
     },
     audit: {
       record: (ctx, change) => write(ctx, async () => ({ value: undefined, audit: change })),
-      list: (opts) => listAudit(sql, opts),
-      verify: () => verifyAudit(sql),
+      list: (filter) => listAudit(sql, filter),
+      verify,
+      head: () => chainHead(sql),
+      async anchor(at) {
+        const verification = await verify();
+        if (!verification.ok) return { ok: false, verification };
+        const head = await chainHead(sql);
+        const anchor = { seq: head.seq, hash: head.hash, at };
+        anchors.append(anchor);
+        return { ok: true, anchor, where: anchors.where };
+      },
     },
   };
 }
 
 /** Opens and migrates a store over an adapter. */
-export async function openStoreOver(sql: Sql): Promise<Store> {
+export async function openStoreOver(sql: Sql, opts: StoreOptions = {}): Promise<Store> {
   await migrate(sql);
-  return createStore(sql);
+  return createStore(sql, opts);
 }
