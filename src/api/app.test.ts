@@ -371,13 +371,27 @@ describe('a case from filing to shipment', () => {
 
   it('records every change in a verifiable audit chain', async () => {
     const v = await call('GET', '/api/v1/audit/verify', { as: 'audrey' });
-    expect(v.json).toMatchObject({ ok: true });
+    expect(v.json).toMatchObject({ ok: true, differences: [] });
     const entries = (await call('GET', `/api/v1/audit?target=${id}`, { as: 'audrey' })).json.entries;
     expect(entries.map((e: { verb: string }) => e.verb)).toEqual([
       'case.create', 'case.document.add', 'case.submit', 'case.start_review', 'case.approve', 'case.shipment',
     ]);
     expect(entries[2]).toMatchObject({ actor: 'alice', before: { status: 'draft' }, after: { status: 'submitted', evaluation: { policyDigest: 'sha256:test-policy-1' } } });
     expect(entries.every((e: { requestId: string }) => typeof e.requestId === 'string')).toBe(true);
+  });
+
+  it('lists the record by case number, actor, verb and Japan date, each row labelled with its case number', async () => {
+    const ref = (await call('GET', `/api/v1/cases/${id}`, { as: 'audrey' })).json.reference;
+    const list = async (q: string) => (await call('GET', `/api/v1/audit?${q}`, { as: 'audrey' })).json.entries as { verb: string; actor: string; label: string; targetId: string }[];
+    const byRef = await list(`case=${ref}`);
+    expect(byRef.map((e) => e.verb)).toEqual(expect.arrayContaining(['case.create', 'case.approve', 'consent.create', 'consent.approve']));
+    expect(byRef.every((e) => e.label === ref)).toBe(true);
+    expect((await list(`case=${ref}&verb=case.`)).every((e) => e.verb.startsWith('case.'))).toBe(true);
+    expect((await list(`case=${ref}&actor=erin`)).map((e) => e.verb)).toEqual(['case.start_review', 'case.approve']);
+    expect(await list(`case=${ref}&from=2026-04-02`)).toEqual([]);
+    expect((await list(`case=${ref}&from=2026-04-01&to=2026-04-01`)).length).toBe(byRef.length);
+    expect((await call('GET', '/api/v1/audit?from=2026-13-01', { as: 'audrey' })).status).toBe(422);
+    expect((await list('verb=user.create')).map((e) => e.label)).toEqual(expect.arrayContaining(['alice', 'erin']));
   });
 });
 

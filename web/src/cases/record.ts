@@ -48,11 +48,6 @@ export function japanTime(iso: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} JST`;
 }
 
-/** The first instant of a Japan calendar day (YYYY-MM-DD), as UTC ISO, for date filters. */
-export function japanDayStart(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00+09:00`)).toISOString();
-}
-
 export type TimelineEntry =
   | { kind: 'status'; at: string; actor: string; action: string; from: string; to: string; reason: string | null }
   | { kind: 'disposition'; at: string; actor: string; referenceNumber: string; party: string; verdict: 'false_positive' | 'true_match'; reason: string }
