@@ -28,6 +28,11 @@ const engine = {
   sources: new Map([['cabinet-2014', { id: 'cabinet-2014' }]]),
   factsOf: (country: string, asOf: string) => [{ type: 'fact', fact: 'unsc-arms-embargo', of: country, value: false, from: null, to: null, source: null, confirmed: true, note: asOf }],
   rule: (id: string) => (id.startsWith('p2-') ? { id, category: id.slice(3) } : id.startsWith('p1-') ? { id } : undefined),
+  policy: {
+    categories: ['peace-contribution', 'joint-development', 'security-cooperation', 'sdf-nationals'].map((id) => ({
+      id, title: { en: `title ${id}`, ja: `題 ${id}` }, report: { en: `heading ${id}`, ja: `見出し ${id}` }, source: 'meti', confirmed: true,
+    })),
+  },
 } as unknown as ApiEngine & { policyDigest: string };
 
 let store: Store;
@@ -365,8 +370,11 @@ describe('a case from filing to shipment', () => {
     expect(r.json.total).toBe(security + 1);
     const csv = await call('GET', '/api/v1/reports/annual?year=2026&format=csv', { as: 'audrey' });
     expect(csv.type).toContain('text/csv');
-    expect(csv.json).toContain(`2026,joint-development,1\r\n2026,security-cooperation,${security}\r\n2026,sdf-nationals,0\r\n`);
-    expect(csv.json).toMatch(new RegExp(`2026,total,${security + 1}\r\n$`));
+    expect(csv.json).toContain(`2026,joint-development,1,heading joint-development,見出し joint-development\r\n2026,security-cooperation,${security},heading security-cooperation,見出し security-cooperation\r\n`);
+    expect(csv.json).toContain(`2026,total,${security + 1},,\r\n`);
+    const head = (await call('GET', '/api/v1/audit/verify', { as: 'audrey' })).json;
+    expect(r.json.audit).toMatchObject({ seq: head.count, hash: head.head });
+    expect(csv.json).toMatch(new RegExp(`2026,audit_head,${head.count},${head.head},[^,]+Z\r\n$`));
   });
 
   it('records every change in a verifiable audit chain', async () => {

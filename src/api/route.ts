@@ -10,7 +10,7 @@ import type { CaseService, RequestContext } from '../cases/service.ts';
 import type { ScreeningProvider } from '../cases/screening.ts';
 import type { Store } from '../store/store.ts';
 
-export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest' | 'sources'>;
+export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest' | 'sources' | 'policy'>;
 
 export type LogLine = Record<string, unknown>;
 

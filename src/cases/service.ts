@@ -363,6 +363,7 @@ export class CaseService {
 
   async annualReport(year: number): Promise<AnnualReport> {
     const { from, to } = yearBounds(year);
-    return annualReport(year, await this.store.cases.approvalsByCategory(from, to));
+    const head = await this.store.audit.head();
+    return annualReport(year, await this.store.cases.approvalsByCategory(from, to), this.engine.policy.categories, { ...head, at: this.now().toISOString() });
   }
 }

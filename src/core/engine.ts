@@ -1,3 +1,4 @@
+import type { Category } from './categories.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { FactTable, addDays, type FactOverride } from './facts.ts';
@@ -9,6 +10,8 @@ import type {
 import type { ConditionDoc, Fact, FactEntry, RegimeDoc, Rule, Source } from './policy-schema.ts';
 
 export interface ValidPolicy {
+  /** The annual report's categories, in the report's order. */
+  categories: Category[];
   sources: Source[];
   facts: Fact[];
   regimes: RegimeDoc[];

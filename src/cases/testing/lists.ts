@@ -14,6 +14,7 @@ export const STUB_ENGINE: DecisionEngine = {
   policyDigest: 'sha256:stub',
   evaluate: () => ({ outcome: 'permissible', regime: 'test', revision: 'test', reasons: ['p2-test'], review: 'meti', conditions: [], open: [], trace: [], policyDigest: 'sha256:stub' }) as unknown as Decision,
   rule: () => undefined,
+  policy: { categories: [] },
 };
 
 export interface ListEdits {

@@ -3,7 +3,8 @@ import { compilePolicy } from '../../core/compile.ts';
 import { compileItems } from '../../core/items.ts';
 import { runScenarios } from '../../core/scenarios.ts';
 import { readPolicyWithDrafts } from '../../policy-files/drafts.ts';
-import { EXIT, json, parse, printProblems, type Io } from '../io.ts';
+import { uncategorisedPermissions } from '../../core/categories.ts';
+import { EXIT, json, parse, printProblems, todayInJapan, type Io } from '../io.ts';
 import { progressBar } from '../analysis.ts';
 
 function witness(f: Finding): string {
@@ -25,6 +26,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const items = compileItems(raw.value.items ?? []);
   if (!items.ok) { printProblems(io, items.problems, 'invalid item catalogue'); return EXIT.invalidPolicy; }
   const engine = compiled.value;
+  // Every permission that could decide an approval from today on must say what the annual report counts it under.
+  const today = todayInJapan();
+  const current = engine.regimes().filter((r) => r.kind !== 'draft' && (r.to === null || r.to >= today));
+  const uncategorised = uncategorisedPermissions([...new Map(current.flatMap((r) => engine.version(r.id)!.rules).map((c) => [c.rule.id, c])).values()]);
+  if (uncategorised.length) { printProblems(io, uncategorised, 'permissions without a report category (policy/categories.yaml)'); return EXIT.invalidPolicy; }
   const report = runScenarios(engine, raw.value.scenarios ?? []);
   const rules = engine.allRules().length;
   const factEntries = engine.policy.facts.reduce((n, f) => n + Object.values(f.series).reduce((m, s) => m + s.length, 0), 0);
