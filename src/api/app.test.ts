@@ -13,6 +13,7 @@ import { createApp } from './app.ts';
 import { rolesOf } from './openapi.ts';
 import type { ApiEngine, LogLine } from './route.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
+import { conformance } from '../../test/conformance.ts';
 
 // A test double with fixed answers, so these tests do not move when the policy data does.
 function decide(req: TransferRequest): Decision {
@@ -54,7 +55,7 @@ const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
   store = await openStoreOver(await openPglite());
-  app = createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null });
+  app = heldToDocument(createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null }));
   for (const u of USERS) {
     const r = await createUser(store, { actor: 'system', at: clock.toISOString() }, { ...u, password: PASSWORD }, clock);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -62,6 +63,22 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => store?.close());
+
+/** Every response an app gives these tests is held to the OpenAPI document it serves (status, content type, schema). */
+function heldToDocument(a: ReturnType<typeof createApp>): ReturnType<typeof createApp> {
+  const request = a.request.bind(a);
+  let check: ReturnType<typeof conformance> | undefined;
+  a.request = (async (input: string | Request | URL, init?: RequestInit) => {
+    const res = await request(input, init);
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    if (url.pathname === '/api/openapi.json') return res;
+    check ??= conformance(await (await request('/api/openapi.json')).json() as Record<string, unknown>);
+    const seen = { method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(), path: url.pathname, status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.clone().text() };
+    expect(check(seen), 'the response conforms to the OpenAPI document').toEqual([]);
+    return res;
+  }) as typeof a.request;
+  return a;
+}
 
 async function call(method: string, path: string, opts: { as?: string; body?: unknown; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...opts.headers };
@@ -181,7 +198,7 @@ describe('meta and engine', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
-    const web = createApp({ store, engine, log: () => {}, webDist: dist });
+    const web = heldToDocument(createApp({ store, engine, log: () => {}, webDist: dist }));
     const get = async (path: string) => {
       const r = await web.request(path);
       return { status: r.status, type: r.headers.get('content-type') ?? '', cache: r.headers.get('cache-control'), text: await r.text() };
@@ -352,7 +369,7 @@ describe('a case from filing to shipment', () => {
   });
 
   it('shows the new decision beside the stored one when the policy changed', async () => {
-    const app2 = createApp({ store, engine: { ...engine, policyDigest: 'sha256:test-policy-2' }, now: () => clock, log: () => {}, webDist: null });
+    const app2 = heldToDocument(createApp({ store, engine: { ...engine, policyDigest: 'sha256:test-policy-2' }, now: () => clock, log: () => {}, webDist: null }));
     const r = await app2.request(`/api/v1/cases/${id}`, { headers: { authorization: `Bearer ${tokens.alice}` } });
     const c = (await r.json()) as { policyChanged: boolean; evaluation: { policyDigest: string }; current: { policyDigest: string; asOf: string } };
     expect(c.policyChanged).toBe(true);

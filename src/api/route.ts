@@ -63,6 +63,8 @@ export interface ResponseDoc {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** Other representations of the same response (e.g. text/csv), chosen by a query parameter. */
+  alternatives?: { contentType: string; description: string }[];
 }
 
 export interface RouteDef {

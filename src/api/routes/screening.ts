@@ -95,6 +95,7 @@ export const caseScreening: RouteModule = {
     {
       method: 'post', path: '/api/v1/screening/rescreen', operationId: 'rescreenOpenCases', summary: 'Re-screen open cases against the list in use', tag: 'screening',
       access: ['examiner', 'admin'],
+      responses: { 200: { description: 'How many open cases were screened, changed and held, and the cases whose hits or hold changed', contentType: 'application/json' } },
       handler: async ({ services, rc }) => ok(await services.cases.rescreenOpenCases(rc)),
     },
     {
