@@ -9,7 +9,7 @@ import { migrate, MIGRATIONS } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Sql } from './sql.ts';
-import { createStore, type Store } from './store.ts';
+import { createStore, openStoreOver, type Store } from './store.ts';
 
 interface Target {
   name: string;
@@ -363,6 +363,31 @@ for (const target of targets) {
       await store.sql.query(`INSERT INTO cases (id, reference, org, status, version, data, created_by, created_at, updated_at) SELECT 'ghost', 'GSK-2026-999999', org, status, version, data, created_by, created_at, updated_at FROM cases WHERE id = $1`, [c.id]);
       const labels = (await store.audit.verify()).differences.map((d) => [d.label, d.fields.join(','), /no audit record/.test(d.reason)]);
       expect(labels).toEqual(expect.arrayContaining([[c.reference, 'application,category', false], ['erin', 'role', false], ['GSK-2026-999999', '', true]]));
+    });
+
+    it.runIf(target.name === 'postgres')('keeps a service role granted as docs/deploy.md says from changing audit rows or the trigger', async () => {
+      const role = `gensoku_app_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const schema = (await store.sql.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
+      await store.sql.exec(`CREATE ROLE ${role} LOGIN;
+        GRANT USAGE ON SCHEMA ${schema} TO ${role};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role};
+        REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.audit_log FROM ${role};
+        GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};`);
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.username = role;
+      const app = await openPostgres(url.href, { schema, max: 1 });
+      try {
+        const service = await openStoreOver(app, { auditKey: key, anchors: memoryAnchors() });
+        await service.users.insert(ctx(), user('nora', 'nsc'));
+        expect(await service.audit.verify()).toMatchObject({ ok: true, count: 5 });
+        await expect(app.query("UPDATE audit_log SET actor = 'x' WHERE seq = 1")).rejects.toThrow(/permission denied|append-only/);
+        await expect(app.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied|append-only/);
+        await expect(app.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied|append-only/);
+        await expect(app.query('ALTER TABLE audit_log DISABLE TRIGGER USER')).rejects.toThrow(/must be owner|permission denied/);
+      } finally {
+        await app.close();
+        await store.sql.exec(`DROP OWNED BY ${role}; DROP ROLE ${role};`);
+      }
     });
 
     it('refuses to anchor a broken chain', async () => {

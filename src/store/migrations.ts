@@ -143,8 +143,12 @@ const MIGRATION_LOCK = 7_401_001;
 
 /** Applies the pending migrations in order, each in its own transaction; refuses a changed one. */
 export async function migrate(sql: Sql, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  await sql.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  // Checked first: a service role without CREATE on the schema (docs/deploy.md, "Audit record") starts on a migrated database.
+  const { rows: exists } = await sql.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  if (!exists[0].t) {
+    await sql.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id text PRIMARY KEY, checksum text NOT NULL, applied_at text NOT NULL)`);
+  }
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await sql.transaction(async (tx) => {
