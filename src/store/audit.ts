@@ -165,7 +165,7 @@ export async function listAudit(sql: Sql, f: AuditFilter = {}): Promise<AuditLis
 }
 
 export type ChainCheck =
-  | { ok: true; count: number; head: string; headSeq: number; unkeyed: number }
+  | { ok: true; count: number; head: string; unkeyed: number }
   | { ok: false; count: number; firstBroken: number | null; reason: string; unkeyed: number };
 
 /**
@@ -192,7 +192,7 @@ export async function verifyChain(sql: Sql, key: Uint8Array, anchor: AuditAnchor
       if (!anchored) {
         return broken(count + 1, `the chain ends at row ${count} but was anchored at row ${anchor!.seq} on ${anchor!.at}: rows were removed from the end`);
       }
-      return { ok: true, count, head: prevHash, headSeq: count, unkeyed };
+      return { ok: true, count, head: prevHash, unkeyed };
     }
     for (const r of rows) {
       const e = toEntry(r);

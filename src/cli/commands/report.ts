@@ -1,5 +1,6 @@
 // gensoku report annual --year Y [--format json|csv]: approvals by the policy's report categories, with the audit head.
-import { annualReport, annualReportCsv, yearBounds } from '../../cases/report.ts';
+import { annualReportCsv } from '../../cases/report.ts';
+import { CaseService } from '../../cases/service.ts';
 import { EXIT, UsageError, json, parse, type Io } from '../io.ts';
 import { engineOrExit } from '../policy.ts';
 import { withStore } from './users.ts';
@@ -14,9 +15,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const engine = engineOrExit(io, values.policy);
   if (typeof engine === 'number') return engine;
   return withStore(io, async (store) => {
-    const { from, to } = yearBounds(year);
-    const head = await store.audit.head();
-    const report = annualReport(year, await store.cases.approvalsByCategory(from, to), engine.policy.categories, { ...head, at: new Date().toISOString() });
+    const report = await new CaseService({ store, engine }).annualReport(year);
     io.stdout(values.format === 'csv' ? annualReportCsv(report) : json(report));
     return EXIT.ok;
   });

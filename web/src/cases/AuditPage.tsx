@@ -18,7 +18,7 @@ const FAMILIES = ['case.', 'consent.', 'user.', 'session.', 'token.', 'screening
 interface Filter { case: string; actor: string; verb: string; from: string; to: string }
 const NO_FILTER: Filter = { case: '', actor: '', verb: '', from: '', to: '' };
 
-function AuditLog() {
+export function AuditLog() {
   const { t, lang } = useI18n();
   const verify = useApi<AuditVerification>('/api/v1/audit/verify');
   const [rows, setRows] = useState<AuditListEntry[]>([]);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseView, User } from '../api/types.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
+import { AuditLog } from './AuditPage.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseScreening } from './CaseScreening.tsx';
 import { caseTimeline, japanTime, verbLabel } from './record.ts';
@@ -70,6 +71,49 @@ describe('case page', () => {
     expect(alert.textContent).toContain(MESSAGES.cannotDoThatNow.en);
     expect(alert.textContent).not.toContain(MESSAGES.error.en);
     expect(alert.textContent).not.toMatch(/\baction\b/);
+  });
+});
+
+describe('the audit page', () => {
+  let root: Root;
+  let host: HTMLElement;
+  const asked: string[] = [];
+  beforeEach(() => {
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    asked.length = 0;
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+      asked.push(String(url));
+      const json = (v: unknown) => new Response(JSON.stringify(v), { headers: { 'content-type': 'application/json' } });
+      if (String(url).startsWith('/api/v1/audit/verify')) {
+        return json({ ok: false, count: 2, firstBroken: null, reason: 'x', anchor: null, unkeyed: 0, differences: [{ targetType: 'case', targetId: 'c1', label: 'GSK-2026-000001', fields: ['category'], reason: 'changed outside the service: category' }] });
+      }
+      return json({ entries: [{ seq: 1, at: '2026-03-31T15:30:00.000Z', actor: 'erin', verb: 'case.refer_nsc', targetType: 'case', targetId: 'c1', label: 'GSK-2026-000001', before: null, after: null, requestId: null, prevHash: 'p', hash: 'hmac-sha256:ab' }], next: 1 });
+    }));
+  });
+  afterEach(() => {
+    act(() => root.unmount());
+    host.remove();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows case numbers, verbs in words, Japan time, the rows that differ, and filters by case', async () => {
+    await act(async () => root.render(<I18nProvider lang="ja"><AuditLog /></I18nProvider>));
+    const text = host.textContent ?? '';
+    expect(host.querySelector('[data-differs="GSK-2026-000001"]')).not.toBeNull();
+    const row = host.querySelector('tbody tr')!.textContent!;
+    expect(row).toContain('2026-04-01 00:30:00 JST');
+    expect(row).toContain('NSCに付議');
+    expect(row).toContain('GSK-2026-000001');
+    expect(text).not.toContain('case.refer_nsc');
+    const input = host.querySelector<HTMLInputElement>('#audit-case')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'GSK-2026-000001');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => host.querySelector<HTMLFormElement>('form.audit-filter')!.requestSubmit());
+    expect(asked.at(-1)).toContain('case=GSK-2026-000001');
   });
 });
 
