@@ -5,8 +5,8 @@ import type { ScreeningHit } from '../../../src/cases/screening.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { CaseView, User } from '../api/types.ts';
 import { Section, TextField } from '../components/Fields.tsx';
-import { ErrorBox } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ProblemNotice } from './ProblemNotice.tsx';
 import { partyPosition } from './partyForm.ts';
 
 function Hit({ view, party, hit, user, onChange }: {
@@ -47,7 +47,7 @@ function Hit({ view, party, hit, user, onChange }: {
       ) : null}
       {canDispose ? (
         <div className="sub-form">
-          {error ? <ErrorBox error={error} /> : null}
+          {error ? <ProblemNotice error={error} /> : null}
           <TextField label={t('reasonRequired')} value={reason} onChange={setReason} />
           <div className="btn-row">
             <button type="button" className="btn btn-small" disabled={!reason.trim()} onClick={() => void dispose('false_positive')}>{t('clearHit')}</button>
