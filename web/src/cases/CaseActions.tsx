@@ -1,5 +1,5 @@
 // The actions the viewer may take now (the server says which): a reason where needed; conditions and licence on approval.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { CaseAction, CaseView } from '../api/types.ts';
 import { TextField } from '../components/Fields.tsx';
@@ -20,6 +20,12 @@ export function CaseActions({ view, onChange }: { view: CaseView; onChange: (v: 
   const [validUntil, setValidUntil] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  // The match may be confirmed while the page is open: the choice and its reason follow.
+  useEffect(() => {
+    if (!onlyDeny) return;
+    setAction('deny');
+    setReason((r) => r || t('trueMatchDenyReason'));
+  }, [onlyDeny]);
   if (actions.length === 0) return null;
 
   const run = async (a: CaseAction) => {

@@ -61,6 +61,9 @@ describe('case page', () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({
       status: 422, detail: 'x', problems: [{ code: 'sanctioned_party', path: 'action', message: 'A party of this case was confirmed as a match on the sanctions list, so the case can only be denied.' }],
     }), { status: 422, headers: { 'content-type': 'application/problem+json' } })));
+    // Rendered first before the match is confirmed, as on an open page, then with it.
+    await render(<CaseActions view={view({ actions: ['approve', 'deny', 'refer_nsc'], data: { ...view({}).data, screening: hitScreening(false) } })} onChange={() => {}} />);
+    expect(host.querySelector('textarea')).toBeNull();
     await render(<CaseActions view={view({ actions: ['deny'], data: { ...view({}).data, screening: hitScreening(true) } })} onChange={() => {}} />);
     const radios = [...host.querySelectorAll<HTMLInputElement>('input[type=radio]')];
     expect(radios.map((r) => r.value)).toEqual(['deny']);
