@@ -54,7 +54,7 @@ export type CaseSummary = Pick<CaseRow, 'id' | 'reference' | 'org' | 'status' | 
  * What a viewer may see of a case's data. An applicant learns only that screening is under review: names, reference
  * numbers and scores would tip it off and let it refile with spellings until one scores below the threshold.
  */
-export function forViewer(actor: Actor, data: CaseData): CaseView['data'] {
+function forViewer(actor: Actor, data: CaseData): CaseView['data'] {
   if (actor.role !== 'applicant') return data;
   const s = data.screening;
   return {

@@ -5,7 +5,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import type { AuditAnchor } from './audit.ts';
 
-export const AUDIT_KEY_FILE = 'audit.key';
+const AUDIT_KEY_FILE = 'audit.key';
 export const ANCHOR_FILE = 'audit-anchors.jsonl';
 const MIN_KEY_LENGTH = 32;
 
