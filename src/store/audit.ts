@@ -47,7 +47,7 @@ export interface AuditAnchor {
 
 /** A row of cases, consents or users that is not what its audit rows say it should be. */
 export interface RowDifference {
-  targetType: 'case' | 'consent' | 'user';
+  targetType: 'case' | 'consent' | 'user' | 'session';
   targetId: string;
   /** The case number (GSK-...), the username, or the consent's case id: what a person recognises. */
   label: string;

@@ -115,7 +115,8 @@ for (const target of targets) {
       expect(!stale.ok && stale.current?.role).toBe('examiner');
       const last = (await store.audit.list({ after: 0, limit: 1000 })).at(-1)!;
       expect(last.verb).toBe('user.update');
-      expect(last.after).toEqual({ role: 'examiner', version: 2, passwordHash: '[changed]' });
+      expect(last.after).toEqual({ role: 'examiner', version: 2, passwordHash: expect.stringMatching(/^hmac-sha256:[0-9a-f]{32}$/) });
+      expect(last.before).toMatchObject({ passwordHash: expect.not.stringMatching((last.after as { passwordHash: string }).passwordHash) });
     });
 
     it('stores and deletes sessions', async () => {
@@ -359,10 +360,15 @@ for (const target of targets) {
       await store.sql.query(`UPDATE cases SET category = 'peace-contribution', data = jsonb_set(data, '{application,recipient}', '"KP"') WHERE id = $1`, [c.id]);
       const v = await store.audit.verify();
       expect(v).toMatchObject({ ok: false, firstBroken: null, differences: [{ targetType: 'case', targetId: c.id, label: c.reference, fields: ['application', 'category'] }] });
-      await store.sql.query("UPDATE users SET role = 'admin' WHERE username = 'erin'");
+      await store.sql.query("UPDATE users SET role = 'admin', password_hash = 'scrypt$known-to-the-attacker' WHERE username = 'erin'");
       await store.sql.query(`INSERT INTO cases (id, reference, org, status, version, data, created_by, created_at, updated_at) SELECT 'ghost', 'GSK-2026-999999', org, status, version, data, created_by, created_at, updated_at FROM cases WHERE id = $1`, [c.id]);
+      const erin = (await store.users.byUsername('erin'))!;
+      await store.sessions.insert(ctx(), { tokenHash: 'sha256:' + 'a'.repeat(64), kind: 'token', userId: erin.id, csrf: null, label: null, createdAt: 'a', expiresAt: '2026-02-01T00:00:00.000Z' });
+      await store.sql.query(`UPDATE sessions SET expires_at = '2099-01-01T00:00:00.000Z'`);
+      await store.sql.query(`INSERT INTO sessions (token_hash, kind, user_id, created_at, expires_at) VALUES ('sha256:${'b'.repeat(64)}', 'token', $1, 'a', '2099-01-01')`, [erin.id]);
       const labels = (await store.audit.verify()).differences.map((d) => [d.label, d.fields.join(','), /no audit record/.test(d.reason)]);
-      expect(labels).toEqual(expect.arrayContaining([[c.reference, 'application,category', false], ['erin', 'role', false], ['GSK-2026-999999', '', true]]));
+      expect(labels).toEqual(expect.arrayContaining([[`token sha256:aaaaaaaaa of erin`, 'expiresAt', false], [`token sha256:bbbbbbbbb of erin`, '', true]]));
+      expect(labels).toEqual(expect.arrayContaining([[c.reference, 'application,category', false], ['erin', 'passwordHash,role', false], ['GSK-2026-999999', '', true]]));
     });
 
     it.runIf(target.name === 'postgres')('keeps a service role granted as docs/deploy.md says from changing audit rows or the trigger', async () => {

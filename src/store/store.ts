@@ -2,7 +2,7 @@
 import type {
   CaseEvaluation, CaseRow, CaseStatus, ConsentRow, ConsentStatus, Role, SessionRow, UserRow,
 } from '../cases/model.ts';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   allAudit, appendAudit, chainHead, jsonSafe, listAudit, verifyChain, WRITE_LOCK,
   type AuditAnchor, type AuditChange, type AuditContext, type AuditFilter, type AuditListEntry, type AuditVerification, type RowDifference,
@@ -129,8 +129,15 @@ const toUser = (r: UserDb): UserRow => ({
   id: r.id, username: r.username, passwordHash: r.password_hash, role: r.role, org: r.org, disabled: r.disabled,
   version: Number(r.version), createdAt: r.created_at, updatedAt: r.updated_at,
 });
-/** What the audit log may say about a user: never the password hash, only that it changed. */
-const userAudit = (u: UserRow) => ({ username: u.username, role: u.role, org: u.org, disabled: u.disabled, version: u.version, passwordHash: '[redacted]' });
+/**
+ * What the audit log may say about a user: never the password hash, only a keyed fingerprint of it, so a hash replaced
+ * behind the service's back shows in the replay while the log tells nothing about the password.
+ */
+const userAudit = (u: UserRow, fingerprint: (hash: string) => string) => ({
+  username: u.username, role: u.role, org: u.org, disabled: u.disabled, version: u.version, passwordHash: fingerprint(u.passwordHash),
+});
+// What rows written before fingerprints said instead: nothing to replay.
+const UNFINGERPRINTED = new Set(['[redacted]', '[changed]']);
 
 interface SessionDb { token_hash: string; kind: 'session' | 'token'; user_id: string; csrf: string | null; label: string | null; created_at: string; expires_at: string }
 const toSession = (r: SessionDb): SessionRow => ({
@@ -189,14 +196,15 @@ export interface StoreOptions {
   anchors?: AnchorLog;
 }
 
-// Audit after-states that are not columns of the row: the decision a case change was made under, a password marker.
-const NOT_REPLAYED: Record<RowDifference['targetType'], ReadonlySet<string>> = {
-  case: new Set(['evaluation']), consent: new Set(), user: new Set(['passwordHash']),
+// Audit after-states that are not columns of the row: the decision a case change was made under.
+const NOT_REPLAYED: Record<'case' | 'consent' | 'user', ReadonlySet<string>> = {
+  case: new Set(['evaluation']), consent: new Set(), user: new Set(),
 };
 
 export function createStore(sql: Sql, opts: StoreOptions = {}): Store {
   const auditKey = opts.auditKey ?? randomBytes(32);
   const anchors = opts.anchors ?? memoryAnchors();
+  const fingerprint = (hash: string) => 'hmac-sha256:' + createHmac('sha256', auditKey).update(`password-hash:${hash}`).digest('hex').slice(0, 32);
   /** One write: take the writer lock, change, append the audit row, all in one transaction. */
   async function write<T>(ctx: AuditContext, fn: (tx: Sql) => Promise<{ value: T; audit: AuditChange | null }>): Promise<T> {
     return sql.transaction(async (tx) => {
@@ -247,7 +255,13 @@ export function createStore(sql: Sql, opts: StoreOptions = {}): Store {
   /** Folds every audit row's after-state per row, then names each current row that differs from its fold. */
   async function replay(): Promise<RowDifference[]> {
     const told = new Map<string, Record<string, unknown>>();
+    const sessionsTold = new Map<string, { kind: string; expiresAt: string }>();
     for await (const e of allAudit(sql)) {
+      if (e.verb === 'session.create' || e.verb === 'token.create') {
+        const a = e.after as { kind: string; expiresAt: string; tokenId: string };
+        sessionsTold.set(`${e.targetId}:${a.tokenId}`, { kind: a.kind, expiresAt: a.expiresAt });
+        continue;
+      }
       if (e.verb.split('.')[0] !== e.targetType || !(e.targetType in NOT_REPLAYED)) continue;
       const key = `${e.targetType}:${e.targetId}`;
       const after = (e.after ?? {}) as Record<string, unknown>;
@@ -255,20 +269,27 @@ export function createStore(sql: Sql, opts: StoreOptions = {}): Store {
     }
     const out: RowDifference[] = [];
     const same = (a: unknown, b: unknown) => canonicalJson(jsonSafe(a ?? null)) === canonicalJson(jsonSafe(b ?? null));
-    const compare = (targetType: RowDifference['targetType'], targetId: string, label: string, current: Record<string, unknown>) => {
+    const compare = (targetType: keyof typeof NOT_REPLAYED, targetId: string, label: string, current: Record<string, unknown>) => {
       const key = `${targetType}:${targetId}`;
       const state = told.get(key);
       told.delete(key);
       if (!state) { out.push({ targetType, targetId, label, fields: [], reason: 'the row has no audit record: it was written outside the service' }); return; }
       const fields = [...new Set([...Object.keys(state), ...Object.keys(current)])]
-        .filter((k) => !NOT_REPLAYED[targetType].has(k) && !same(state[k], current[k])).sort();
+        .filter((k) => !NOT_REPLAYED[targetType].has(k) && !UNFINGERPRINTED.has(state[k] as string) && !same(state[k], current[k])).sort();
       if (fields.length) out.push({ targetType, targetId, label, fields, reason: `changed outside the service: ${fields.join(', ')}` });
     };
     for (const r of (await sql.query<CaseDb>('SELECT * FROM cases ORDER BY id')).rows) compare('case', r.id, r.reference, caseAudit(toCase(r)));
     for (const r of (await sql.query<ConsentDb>('SELECT * FROM consents ORDER BY id')).rows) compare('consent', r.id, `consent ${r.id.slice(0, 8)} of case ${r.case_id.slice(0, 8)}`, consentAudit(toConsent(r)));
-    for (const r of (await sql.query<UserDb>('SELECT * FROM users ORDER BY id')).rows) compare('user', r.id, r.username, userAudit(toUser(r)));
+    for (const r of (await sql.query<UserDb>('SELECT * FROM users ORDER BY id')).rows) compare('user', r.id, r.username, userAudit(toUser(r), fingerprint));
+    // Sessions and tokens: one made by hand is a login nobody audited; a lifetime stretched by hand is one too.
+    for (const r of (await sql.query<SessionDb & { username: string | null }>('SELECT s.*, u.username FROM sessions s LEFT JOIN users u ON u.id = s.user_id ORDER BY s.token_hash')).rows) {
+      const made = sessionsTold.get(`${r.user_id}:${r.token_hash.slice(0, 16)}`);
+      const label = `${r.kind} ${r.token_hash.slice(0, 16)} of ${r.username ?? r.user_id}`;
+      if (!made) out.push({ targetType: 'session', targetId: r.token_hash.slice(0, 16), label, fields: [], reason: 'the session or token has no audit record: it was written outside the service' });
+      else if (made.kind !== r.kind || made.expiresAt !== r.expires_at) out.push({ targetType: 'session', targetId: r.token_hash.slice(0, 16), label, fields: ['expiresAt', 'kind'].filter((f) => (f === 'kind' ? made.kind !== r.kind : made.expiresAt !== r.expires_at)), reason: 'changed outside the service' });
+    }
     for (const [key, state] of told) {
-      const [targetType, targetId] = key.split(/:(.*)/s) as [RowDifference['targetType'], string];
+      const [targetType, targetId] = key.split(/:(.*)/s) as [keyof typeof NOT_REPLAYED, string];
       const label = String(state.reference ?? state.username ?? `${targetType} ${targetId.slice(0, 8)}`);
       out.push({ targetType, targetId, label, fields: [], reason: 'the row is missing: the audit record says it exists' });
     }
@@ -302,7 +323,7 @@ export function createStore(sql: Sql, opts: StoreOptions = {}): Store {
           `INSERT INTO users (id, username, password_hash, role, org, disabled, version, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [u.id, u.username, u.passwordHash, u.role, u.org, u.disabled, u.version, u.createdAt, u.updatedAt]);
-        return { value: undefined, audit: { verb: 'user.create', targetType: 'user', targetId: u.id, before: null, after: userAudit(u) } };
+        return { value: undefined, audit: { verb: 'user.create', targetType: 'user', targetId: u.id, before: null, after: userAudit(u, fingerprint) } };
       }),
       update: (ctx, verb, u, expectedVersion) => write<Versioned<UserRow>>(ctx, async (tx) => {
         const old = await tx.query<UserDb>('SELECT * FROM users WHERE id = $1', [u.id]);
@@ -312,9 +333,8 @@ export function createStore(sql: Sql, opts: StoreOptions = {}): Store {
           [u.id, u.username, u.passwordHash, u.role, u.org, u.disabled, expectedVersion + 1, u.updatedAt, expectedVersion]);
         if (res.rows.length === 0) return { value: { ok: false as const, current: old.rows[0] && toUser(old.rows[0]) }, audit: null };
         const next = toUser(res.rows[0]);
-        const before = userAudit(toUser(old.rows[0]));
-        const after = userAudit(next);
-        if (old.rows[0].password_hash !== next.passwordHash) after.passwordHash = '[changed]';
+        const before = userAudit(toUser(old.rows[0]), fingerprint);
+        const after = userAudit(next, fingerprint);
         return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'user', targetId: u.id, ...shallowDiff(before, after) } };
       }),
     },

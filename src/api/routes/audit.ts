@@ -26,7 +26,7 @@ const entry = z.object({
   label: z.string().nullable().describe('the case number (GSK-...) or username of the target'),
 });
 const anchor = z.object({ seq: z.int(), hash: z.string(), at: z.string() }).nullable();
-const difference = z.object({ targetType: z.enum(['case', 'consent', 'user']), targetId: z.string(), label: z.string(), fields: z.array(z.string()), reason: z.string() });
+const difference = z.object({ targetType: z.enum(['case', 'consent', 'user', 'session']), targetId: z.string(), label: z.string(), fields: z.array(z.string()), reason: z.string() });
 const verification = z.union([
   z.object({ ok: z.literal(true), count: z.int(), head: z.string(), anchor, unkeyed: z.int(), differences: z.array(difference).max(0) }),
   z.object({ ok: z.literal(false), count: z.int(), firstBroken: z.int().nullable(), reason: z.string(), anchor, unkeyed: z.int(), differences: z.array(difference) }),
