@@ -275,7 +275,10 @@ for (const target of targets) {
       await store.sql.query(`UPDATE audit_log SET after = jsonb_set(after, '{role}', '"admin"') WHERE seq = $1`, [row.seq]);
       expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringMatching(/edited/) });
       await store.sql.query('UPDATE audit_log SET after = $2::jsonb WHERE seq = $1', [row.seq, JSON.stringify(row.after)]);
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: null, reason: expect.stringMatching(/append-only trigger.*switched off/) });
+      await store.sql.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
       expect((await store.audit.verify()).ok).toBe(true);
+      await allowTampering(store.sql);
 
       const swap = async () => {
         await store.sql.query('UPDATE audit_log SET seq = -seq WHERE seq IN (4, 5)');

@@ -245,11 +245,21 @@ export function createStore(sql: Sql, opts: StoreOptions = {}): Store {
     const chain = await verifyChain(sql, auditKey, anchor);
     const differences = await replay();
     if (!chain.ok) return { ...chain, anchor, differences };
-    if (differences.length) {
-      const reason = `${differences.length} row(s) of cases, consents or users differ from what the audit record says: ${differences.map((d) => d.label).join(', ')}`;
-      return { ok: false, count: chain.count, firstBroken: null, reason, anchor, unkeyed: chain.unkeyed, differences };
-    }
+    const reasons = [
+      ...(differences.length ? [`${differences.length} row(s) of cases, consents, users or sessions differ from what the audit record says: ${differences.map((d) => d.label).join(', ')}`] : []),
+      ...await appendOnlyOff(),
+    ];
+    if (reasons.length) return { ok: false, count: chain.count, firstBroken: null, reason: reasons.join('; '), anchor, unkeyed: chain.unkeyed, differences };
     return { ok: true, count: chain.count, head: chain.head, anchor, unkeyed: chain.unkeyed, differences: [] };
+  }
+
+  /** The append-only triggers (migration 0004) are gone or switched off: someone who owns the tables was at work. */
+  async function appendOnlyOff(): Promise<string[]> {
+    const { rows } = await sql.query<{ tgname: string; tgenabled: string }>(
+      `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = to_regclass('audit_log') AND NOT tgisinternal`);
+    const on = new Set(rows.filter((r) => r.tgenabled !== 'D').map((r) => r.tgname));
+    const missing = ['audit_log_no_update_delete', 'audit_log_no_truncate'].filter((t) => !on.has(t));
+    return missing.length ? [`the append-only trigger(s) ${missing.join(', ')} of audit_log are dropped or switched off`] : [];
   }
 
   /** Folds every audit row's after-state per row, then names each current row that differs from its fold. */
