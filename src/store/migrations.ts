@@ -123,8 +123,8 @@ CREATE INDEX screening_lists_version ON screening_lists(version);
 `,
   },
   {
-    // Self-contained (h13): whoever can write to the database through the service cannot rewrite its history.
-    id: '0004_audit_append_only',
+    // Whoever writes to the database through the service cannot rewrite its history (see docs/deploy.md, Audit record).
+    id: '0005_audit_append_only',
     sql: `
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

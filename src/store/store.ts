@@ -253,7 +253,7 @@ export function createStore(sql: Sql, opts: StoreOptions = {}): Store {
     return { ok: true, count: chain.count, head: chain.head, anchor, unkeyed: chain.unkeyed, differences: [] };
   }
 
-  /** The append-only triggers (migration 0004) are gone or switched off: someone who owns the tables was at work. */
+  /** The append-only triggers (migration 0005_audit_append_only) are gone or switched off: someone who owns the tables was at work. */
   async function appendOnlyOff(): Promise<string[]> {
     const { rows } = await sql.query<{ tgname: string; tgenabled: string }>(
       `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = to_regclass('audit_log') AND NOT tgisinternal`);
