@@ -1,3 +1,4 @@
+import type { Category } from './categories.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical.ts';
@@ -12,6 +13,8 @@ import {
 import type { Classification, ConditionDoc, Fact, FactEntry, OtherControlDoc, RegimeDoc, Rule, Source } from './policy-schema.ts';
 
 export interface ValidPolicy {
+  /** The annual report's categories, in the report's order. */
+  categories: Category[];
   sources: Source[];
   facts: Fact[];
   regimes: RegimeDoc[];
