@@ -10,6 +10,7 @@ import { foldText } from '../src/screening/normalize.ts';
 import { DEFAULTS, screen, type ScreeningQuery } from '../src/screening/screen.ts';
 import { buildIndex } from '../src/screening/search-index.ts';
 import { parseUnList } from '../src/screening/un-list.ts';
+import { japaneseNames } from '../src/screening/load-list.ts';
 
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data');
 const NM = resolve(DATA, 'name-matching');
@@ -46,7 +47,7 @@ const parsed = parseUnList(readFileSync(LIST, 'utf8'));
 if (!parsed.ok) { console.error(parsed.problems); process.exit(1); }
 const list = parsed.value;
 const t0 = performance.now();
-const index = buildIndex(list);
+const index = buildIndex(list, japaneseNames());
 const buildMs = performance.now() - t0;
 
 // Ground truth for a positive row: the entry carrying the clean spelling as its name or an alias.
@@ -131,6 +132,46 @@ const rows: Array<[string, string, string, string]> = [
   ['time to screen one name, p99 (warm)', `${p99.toFixed(3)} ms`, '', ''],
   ['time to screen one name, p99 (first pass)', `${coldP99.toFixed(3)} ms`, '', ''],
 ];
+// 5. Names as Japanese sources write them (data/screening-ja): recall per kind on listed entries, false
+// positives on unlisted names in katakana and kanji; once with the Japanese names file, once without.
+const JA = resolve(DATA, 'screening-ja');
+const jaCsv = (f: string) => parseCsv(readFileSync(resolve(JA, f), 'utf8'));
+const listedJa = jaCsv('eval-listed.csv');
+const unlistedJa = jaCsv('eval-unlisted.csv');
+const plainIndex = buildIndex(list);
+function jaRecall(ix: typeof index, label: string) {
+  const byKind = new Map<string, { hit: number; n: number }>();
+  for (const row of listedJa) {
+    const k = byKind.get(row['kind']!) ?? { hit: 0, n: 0 };
+    k.n++;
+    const r = screen(ix, { name: row['name']!, type: row['type'] as 'person' | 'entity' });
+    const ok = r.ok && r.value.some((m) => m.match && m.entry.referenceNumber === row['reference']);
+    if (ok) k.hit++;
+    else if (verbose && r.ok) console.log(`${label} miss [${row['kind']}] ${row['name']} ${row['reference']} -> ${r.value[0] ? `${r.value[0].score} ${r.value[0].entry.referenceNumber} ${r.value[0].explanation}` : 'nothing'}`);
+    byKind.set(row['kind']!, k);
+  }
+  return byKind;
+}
+const jaWith = jaRecall(index, 'ja');
+const jaWithout = jaRecall(plainIndex, 'ja-plain');
+const jaFp = new Map<string, { fp: number; n: number }>();
+for (const row of unlistedJa) {
+  const kind = /[\u3400-\u9fff\uac00-\ud7af]/.test(row['name']!) && !/[\u30a0-\u30ff]/.test(row['name']!) ? 'kanji' : 'katakana';
+  const k = jaFp.get(kind) ?? { fp: 0, n: 0 };
+  k.n++;
+  const r = screen(index, { name: row['name']!, type: row['type'] as 'person' | 'entity' });
+  if (r.ok && r.value.some((m) => m.match)) { k.fp++; if (verbose) console.log(`ja FP: ${row['name']} -> ${r.value[0]!.score} ${r.value[0]!.entry.referenceNumber} ${r.value[0]!.explanation}`); }
+  jaFp.set(kind, k);
+}
+let jaHit = 0, jaN = 0, jaPlainHit = 0;
+for (const [kind, k] of jaWith) {
+  const p = jaWithout.get(kind)!;
+  jaHit += k.hit; jaN += k.n; jaPlainHit += p.hit;
+  rows.push([`Japanese-written recall, ${kind} (n=${k.n})`, `${pct(k.hit / k.n)} (${k.hit})`, `without names.csv: ${pct(p.hit / p.n)}`, '']);
+}
+rows.push([`Japanese-written recall, all kinds (n=${jaN})`, `${pct(jaHit / jaN)} (${jaHit})`, `without names.csv: ${pct(jaPlainHit / jaN)}`, '>= 95%']);
+for (const [kind, k] of jaFp) rows.push([`false positives, unlisted in ${kind} (n=${k.n})`, `${pct(k.fp / k.n)} (${k.fp})`, '', '<= 2%']);
+
 const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
 console.log(`UN list ${list.version}: ${list.entries.length} entries, ${index.names.length} names, index built in ${buildMs.toFixed(0)} ms`);

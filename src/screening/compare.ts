@@ -1,18 +1,33 @@
 // Name comparison: align the parts of two names (order-tolerant, with initials, joined and split
 // parts), then score what agrees against what contradicts. Pure and explainable.
-import { normalizeName, type NameKind } from './normalize.ts';
-import { stringSimilarity, tokenInfo, tokenSimilarity, type SimilarityBasis, type TokenInfo } from './similarity.ts';
+import { koreanReading, normalizeName, type NameKind, type NormalizedName } from './normalize.ts';
+import { koreanKey } from './korean.ts';
+import { editDistance, stringSimilarity, tokenInfo, tokenSimilarity, type SimilarityBasis, type TokenInfo } from './similarity.ts';
 
 export interface PreparedName {
   raw: string;
   kind: NameKind;
   tokens: TokenInfo[];
   compact: string;
+  /** How the name was read when it can be read more than one way: 'korean' for Han or Hangul read as Korean. */
+  reading?: 'korean';
 }
 
+const prepared = (raw: string, kind: NameKind, n: NormalizedName): PreparedName => ({ raw, kind, tokens: n.tokens.map(tokenInfo), compact: n.compact });
+
 export function prepareName(raw: string, kind: NameKind): PreparedName {
-  const n = normalizeName(raw, kind);
-  return { raw, kind, tokens: n.tokens.map(tokenInfo), compact: n.compact };
+  return prepared(raw, kind, normalizeName(raw, kind));
+}
+
+/**
+ * The readings of a query: the name as normalised, and for a person written in Han characters or Hangul also its
+ * Korean reading (李済善 -> Ri Je Son), since a Japanese examiner writes North Korean names in kanji.
+ */
+export function prepareQuery(raw: string, kind: NameKind): PreparedName[] {
+  const out = [prepareName(raw, kind)];
+  const korean = kind === 'person' ? koreanReading(raw) : undefined;
+  if (korean) out.push({ ...prepared(raw, kind, korean), reading: 'korean' });
+  return out;
 }
 
 export interface AlignedPart {
@@ -64,12 +79,14 @@ function joinedCandidates(a: TokenInfo[], b: TokenInfo[], swap: boolean, out: Ca
     const y = a[i + 1]!;
     if (x.kind !== 'name' && x.kind !== 'legal' && x.kind !== 'particle') continue;
     if (y.kind !== 'name' && y.kind !== 'legal' && y.kind !== 'particle') continue;
-    if (x.orig !== undefined || y.orig !== undefined) continue;
+    const korean = x.script === 'korean' && y.script === 'korean';
+    if (!korean && (x.orig !== undefined || y.orig !== undefined)) continue;
     const joined = x.text + y.text;
     for (let j = 0; j < b.length; j++) {
       const t = b[j]!;
       if (t.kind !== 'name' || t.orig !== undefined || t.text.length < 4) continue;
-      const s = stringSimilarity(joined, t.text);
+      // Two Korean syllables against one romanised given name ("Yongchol"): compare Korean keys.
+      const s = korean ? (koreanKey(t.text) === joined ? 0.95 : editDistance(koreanKey(t.text), joined) === 1 ? 0.7 : 0) : stringSimilarity(joined, t.text);
       if (s >= NAME_PARAMS.partThreshold) {
         out.push(swap ? { q: [j], c: [i, i + 1], score: s, basis: 'joined' } : { q: [i, i + 1], c: [j], score: s, basis: 'joined' });
       }
@@ -127,7 +144,7 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
     cand.q.forEach((i) => { usedQ[i] = true; alignQ[i] = cand.c[0]!; });
     cand.c.forEach((j) => { usedC[j] = true; });
     parts.push({
-      query: qs.map((t) => t.text).join('+'),
+      query: qs.map((t) => (t.script === 'korean' ? `${t.orig}=${t.text}` : t.text)).join('+'),
       candidate: cs.map((t) => t.text).join('+'),
       score: round(cand.score),
       basis: cand.basis,
@@ -136,7 +153,8 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
   }
   const extraQuery: string[] = [];
   const extraCandidate: string[] = [];
-  const eps = NAME_PARAMS.extraWeight[kind];
+  // A Korean name has few syllables and each one counts: one the other side lacks is another name, as for entities.
+  const eps = q.reading === 'korean' ? NAME_PARAMS.extraWeight.entity : NAME_PARAMS.extraWeight[kind];
   qt.forEach((t, i) => { if (!usedQ[i]) { extraQuery.push(t.text); den += t.weight * eps; } });
   ct.forEach((t, j) => { if (!usedC[j]) { extraCandidate.push(t.text); den += t.weight * eps; } });
 

@@ -1,10 +1,11 @@
 // Name normalisation: Unicode NFKC, script-aware transliteration to Latin, case and diacritics
 // folding, tokenisation, and the token classes the matcher weighs differently. Pure.
 import anyAscii from 'any-ascii';
-import hepburn from 'hepburn';
+import { katakanaToLatin } from './kana.ts';
+import { koreanSyllables } from './korean.ts';
 import { editDistance } from './similarity.ts';
 
-export type Script = 'latin' | 'abjad' | 'kana' | 'han' | 'hangul' | 'other';
+export type Script = 'latin' | 'abjad' | 'kana' | 'han' | 'hangul' | 'korean' | 'other';
 export type TokenKind = 'name' | 'particle' | 'title' | 'initial' | 'number' | 'legal';
 export type NameKind = 'person' | 'entity';
 
@@ -18,6 +19,8 @@ export interface Token {
   kind: TokenKind;
   /** Written inside parentheses: an optional qualifier such as a branch country. */
   optional?: boolean;
+  /** Other keys the same token may be spelled as (a Korean surname read North and South: 리 Ri, 이 Yi/Lee). */
+  alts?: string[];
 }
 
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff]/;
@@ -45,8 +48,8 @@ function foldArabic(s: string): string {
 }
 
 function romanizeKana(run: string): string {
-  // Hepburn with macrons folded; the middle dot separates foreign name parts.
-  return ' ' + hepburn.fromKana(run.replace(/[・･]/g, ' ')).replace(/N'/g, 'N') + ' ';
+  // Katakana names are foreign names as heard; the middle dot separates their parts.
+  return ' ' + katakanaToLatin(run) + ' ';
 }
 
 /** Splits a CamelCase syllable string from any-ascii ("XiJinPing") into syllables. */
@@ -81,7 +84,7 @@ export function transliterate(input: string): RawToken[] {
   const spaced = /\s/.test(s.trim());
   const out: RawToken[] = [];
   // Parentheses keep their meaning through transliteration, so mark them before splitting.
-  for (const chunk0 of s.split(/(?=[\s(])|(?<=[\s)])|[·・･]/)) {
+  for (const chunk0 of s.split(/(?=[\s(])|(?<=[\s)])|[·・･=]/)) {
     const chunk = chunk0.trim();
     if (!chunk) continue;
     if ((HAN.test(chunk) || HANGUL.test(chunk)) && !KANA.test(chunk) && spaced) {
@@ -172,7 +175,7 @@ for (const [phrase, canon] of LEGAL_FORMS) {
 
 /** Arabic compound names written apart or together fold to one token: "Abd al-Rahman" = "Abdulrahman". */
 function foldArabicCompounds(tokens: RawToken[]): RawToken[] {
-  const latin = (t: RawToken | undefined) => t !== undefined && (t.script === 'latin' || t.script === 'other');
+  const latin = (t: RawToken | undefined) => t !== undefined && (t.script === 'latin' || t.script === 'other' || t.script === 'kana');
   const out: RawToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -246,7 +249,7 @@ function numberTokens(tokens: RawToken[]): RawToken[] {
 
 function classify(t: RawToken, kindOfName: NameKind, isLast: boolean): TokenKind {
   if (/^\d+$/.test(t.text)) return 'number';
-  if (t.script === 'han' || t.script === 'hangul') return 'name';
+  if (t.script === 'han' || t.script === 'hangul' || t.script === 'korean') return 'name';
   if (TITLES.has(t.text)) return 'title';
   if (PARTICLES.has(t.text)) return 'particle';
   if (kindOfName === 'person' && t.text.length === 1) return 'initial';
@@ -257,7 +260,7 @@ function classify(t: RawToken, kindOfName: NameKind, isLast: boolean): TokenKind
 /** Reorders "Surname, Given" to "Given Surname" for people; entities keep commas as punctuation. */
 function uncomma(s: string, kind: NameKind): string {
   if (kind !== 'person') return s;
-  const parts = s.split(',');
+  const parts = s.split(/[,、，]/);
   if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) return s;
   return `${parts[1]} ${parts[0]}`;
 }
@@ -306,6 +309,21 @@ export function normalizeName(raw: string, kind: NameKind): NormalizedName {
     .map((t) => t.orig ?? t.text)
     .join('');
   return { raw, tokens, compact };
+}
+
+/**
+ * A name in Han characters or Hangul read as a Korean name, one token per syllable, each token's text its Korean
+ * key (see korean.ts); undefined when it cannot be one (too short or long, a character without a reading).
+ */
+export function koreanReading(raw: string): NormalizedName | undefined {
+  const s = raw.normalize('NFKC').trim();
+  if (!/^[\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af·・･]+$/.test(s)) return undefined;
+  const syllables = koreanSyllables(s);
+  if (!syllables) return undefined;
+  const tokens: Token[] = syllables.map((y) => ({
+    text: y.keys[0]!, script: 'korean', orig: y.orig, kind: 'name', ...(y.keys.length > 1 ? { alts: y.keys.slice(1) } : {}),
+  }));
+  return { raw, tokens, compact: '' };
 }
 
 /** Folds a free-text string (country, place) for comparison: ASCII, lower case, single spaces. */

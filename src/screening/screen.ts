@@ -1,6 +1,6 @@
 // Screening one party against the index: candidates from blocking keys, the best name of each
 // candidate entry, then penalties for contradicting date of birth, nationality or gender. Pure.
-import { compareNames, prepareName, type NameComparison, type PreparedName } from './compare.ts';
+import { compareNames, prepareQuery, type NameComparison, type PreparedName } from './compare.ts';
 import { countryCode } from './countries.ts';
 import type { NameKind } from './normalize.ts';
 import { queryKeys, type NameQuality, type ScreeningIndex } from './search-index.ts';
@@ -51,6 +51,11 @@ export interface ScreeningMatch {
   match: boolean;
   matchedName: string;
   nameQuality: NameQuality;
+  /** For a translated name (nameQuality 'translated'): its language and the source that writes the entry so. */
+  matchedLang?: string;
+  matchedSource?: string;
+  /** The query was read as Korean (a name in Han characters or Hangul) to reach this entry. */
+  reading?: 'korean';
   features: Feature[];
   explanation: string;
 }
@@ -141,16 +146,16 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
   const limit = options.limit ?? DEFAULTS.limit;
   const maxCandidates = options.candidates ?? DEFAULTS.candidates;
 
-  const prepared = new Map<NameKind, PreparedName>();
+  const prepared = new Map<NameKind, PreparedName[]>();
   const prep = (kind: NameKind) => {
     let p = prepared.get(kind);
-    if (!p) { p = prepareName(query.name, kind); prepared.set(kind, p); }
+    if (!p) { p = prepareQuery(query.name, kind); prepared.set(kind, p); }
     return p;
   };
   // Blocking: names sharing rare keys with the query score higher; keep the best few dozen.
   const total = index.names.length;
   const acc = new Map<number, number>();
-  for (const t of prep(query.type ?? 'person').tokens) {
+  for (const t of prep(query.type ?? 'person').flatMap((p) => p.tokens)) {
     const seenForToken = new Map<number, number>();
     for (const key of queryKeys(t)) {
       const ids = index.postings.get(key);
@@ -162,15 +167,17 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
   }
   const ranked = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxCandidates);
 
-  const best = new Map<number, { score: number; name: number; cmp: NameComparison }>();
+  const best = new Map<number, { score: number; name: number; cmp: NameComparison; q: PreparedName }>();
   for (const [id] of ranked) {
     const n = index.names[id]!;
     const e = index.entries[n.entry]!;
     if (query.type && e.type !== query.type) continue;
-    const cmp = compareNames(prep(e.type), n.name);
-    const score = n.quality === 'low' ? cmp.score * PENALTIES.weakAliasFactor : cmp.score;
-    const prev = best.get(n.entry);
-    if (!prev || score > prev.score) best.set(n.entry, { score, name: id, cmp });
+    for (const q of prep(e.type)) {
+      const cmp = compareNames(q, n.name);
+      const score = n.quality === 'low' ? cmp.score * PENALTIES.weakAliasFactor : cmp.score;
+      const prev = best.get(n.entry);
+      if (!prev || score > prev.score) best.set(n.entry, { score, name: id, cmp, q });
+    }
   }
 
   const qDob = query.dateOfBirth ? parseDate(query.dateOfBirth) : undefined;
@@ -209,9 +216,13 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
     const entry = index.entries[entryIdx]!;
     const penalties = features.filter((f) => f.value < 0 && f.feature !== 'name_match' && f.detail !== 'included in name_match');
     const explanation =
-      `name "${query.name}" ~ "${n.name.raw}" (${n.quality}) ${b.cmp.score.toFixed(2)}: ${describe(b.cmp)}` +
+      `name "${query.name}"${b.q.reading === 'korean' ? ' read as Korean' : ''} ~ "${n.name.raw}" (${n.quality === 'translated' ? `${n.lang} name, source ${n.source}` : n.quality}) ${b.cmp.score.toFixed(2)}: ${describe(b.cmp)}` +
       (penalties.length ? `; ${penalties.map((p) => `${p.feature} ${p.value.toFixed(2)}`).join(', ')}` : '');
-    out.push({ entry, score, match: score >= threshold, matchedName: n.name.raw, nameQuality: n.quality, features, explanation });
+    out.push({
+      entry, score, match: score >= threshold, matchedName: n.name.raw, nameQuality: n.quality,
+      ...(n.source ? { matchedLang: n.lang!, matchedSource: n.source } : {}), ...(b.q.reading ? { reading: b.q.reading } : {}),
+      features, explanation,
+    });
   }
   out.sort((a, b) => b.score - a.score || a.entry.referenceNumber.localeCompare(b.entry.referenceNumber));
   return { ok: true, value: out.slice(0, limit) };

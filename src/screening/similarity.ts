@@ -1,6 +1,7 @@
 // Token-level similarity: edit distance, phonetic keys and script-aware consonant skeletons. Pure.
 import { distance } from 'fastest-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
+import { koreanKey } from './korean.ts';
 import type { Script, Token, TokenKind } from './normalize.ts';
 
 export interface TokenInfo extends Token {
@@ -12,6 +13,8 @@ export interface TokenInfo extends Token {
   skeleton: string;
   /** Skeleton as Japanese katakana hears it: l = r, v = b, epenthetic vowels gone. */
   kanaSkeleton: string;
+  /** Korean key of a short Latin token (see korean.ts), for comparing with names read as Korean. */
+  korean: string;
 }
 
 const WEIGHTS: Record<TokenKind, number> = { name: 1, initial: 0.3, number: 0.3, legal: 0.25, particle: 0.15, title: 0.05 };
@@ -27,21 +30,47 @@ export function consonantSkeleton(text: string): string {
   return s.replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Skeleton as Japanese katakana hears a name: l = r, v = b, f = h (フ writes both, and kh), ng = n (ン), th = s,
+ * h only before a vowel, vowels gone. Latin names and katakana read back to Latin both go through it.
+ */
 export function kanaSkeleton(text: string): string {
-  const s = text
-    .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 's').replace(/sh/g, 's').replace(/ch/g, 's').replace(/tsu/g, 't')
-    .replace(/[aeiouyhw]/g, '')
-    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/z/g, 's').replace(/j/g, 's').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
+  return kanaSkeletonOf(text, false);
+}
+
+function kanaSkeletonOf(text: string, keepVowels: boolean): string {
+  const folded = text
+    .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 's').replace(/sh/g, 's').replace(/ch/g, 's').replace(/tsu?/g, 't')
+    .replace(/kh/g, 'h').replace(/([dg])h/g, '$1').replace(/ng/g, 'n').replace(/f/g, 'h').replace(/h(?![aeiouy])/g, '')
+    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/x/g, 'ks').replace(/z/g, 's').replace(/j/g, 's').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
+  const s = keepVowels ? folded.replace(/[yw]/g, '').replace(/e/g, 'i').replace(/o/g, 'u').replace(/([aiu])[aiu]+/g, '$1') : folded.replace(/[aeiouyw]/g, '');
   return s.replace(/(.)\1+/g, '$1');
+}
+
+/** A name with the consonants folded as in kanaSkeleton and the vowels kept in three classes (a, i/e, u/o). */
+export function kanaVowels(text: string): string {
+  return kanaSkeletonOf(text, true);
 }
 
 /** Name elements that only begin a compound ("Abd al-", "Abu ") say less than a full name. */
 const HALF_NAMES = new Set(['abd', 'abu', 'umm', 'um']);
+/**
+ * Given names and Korean surnames so common that they do not carry a match alone (Muhammad, Ahmad, Ali, Kim, Ri):
+ * they count half, so the rest of the name has to agree. Spellings as Latin and as katakana heard back.
+ */
+const COMMON_NAMES = new Set([
+  'muhammad', 'mohammad', 'mohammed', 'mohamed', 'muhammed', 'mohamad', 'muhamad', 'mohamud', 'ahmad', 'ahmed', 'ahmet',
+  'ali', 'hassan', 'hasan', 'hussein', 'husain', 'hussain', 'husayn', 'omar', 'umar', 'mahmoud', 'mahmud', 'ibrahim', 'khan',
+  'kim', 'ri', 'li', 'lee', 'yi', 'pak', 'park', 'choe', 'choi', 'jang', 'chang', 'jo', 'cho', 'kang', 'han',
+]);
 
 export function tokenInfo(t: Token): TokenInfo {
   const phonetic: [string, string] = t.script === 'latin' || t.script === 'other' ? doubleMetaphone(t.text) : ['', ''];
-  const base = t.kind === 'name' && HALF_NAMES.has(t.text) ? 0.5 : WEIGHTS[t.kind];
-  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: kanaSkeleton(t.text) };
+  // Common names count half only when read from katakana or as Korean, so romanised screening is as calibrated before.
+  const common = (t.script === 'kana' || t.script === 'korean') && COMMON_NAMES.has(t.text);
+  const base = t.kind === 'name' && (HALF_NAMES.has(t.text) || common) ? 0.5 : WEIGHTS[t.kind];
+  const korean = t.script === 'korean' ? t.text : (t.script === 'latin' || t.script === 'other') && t.text.length <= 10 ? koreanKey(t.text) : '';
+  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: kanaSkeleton(t.text), korean };
 }
 
 /** Levenshtein distance counting one adjacent transposition as a single edit. */
@@ -75,7 +104,21 @@ const DIFFERENT: TokenSimilarity = { score: 0, basis: 'different' };
 
 const looseScripts = new Set<Script>(['abjad', 'kana']);
 
+/** A syllable read as Korean against a romanised one: the same Korean key, North or South, is the same syllable. */
+export function koreanSimilarity(k: TokenInfo, other: TokenInfo): TokenSimilarity {
+  if (!other.korean) return DIFFERENT;
+  if (other.script === 'korean' && k.orig !== undefined && k.orig === other.orig) return { score: 1, basis: 'exact' };
+  const keys = [k.text, ...(k.alts ?? [])];
+  if (keys.includes(other.korean)) return { score: 0.95, basis: 'transliteration' };
+  // ㅓ and ㅜ are both spelled u in English (Chol/Chul): that one vowel apart is still the same syllable.
+  const ou = (x: string) => x.replace(/o/g, 'u');
+  if (keys.some((x) => ou(x) === ou(other.korean))) return { score: 0.75, basis: 'transliteration' };
+  return { score: 0.3, basis: 'different' };
+}
+
 export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
+  if (a.script === 'korean') return koreanSimilarity(a, b);
+  if (b.script === 'korean') return koreanSimilarity(b, a);
   if (a.orig !== undefined && b.orig !== undefined && a.script === b.script) {
     // Han and Hangul: each character is a distinct name element, so compare characters, not readings.
     if (a.orig === b.orig) return { score: 1, basis: 'exact' };
@@ -98,7 +141,16 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
     if (!sa || !sb) return DIFFERENT;
     // Short skeletons say little: two consonants agree by chance far more often than five.
     const cap = Math.min(0.95, 0.55 + 0.1 * Math.min(sa.length, sb.length));
-    const s = (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * cap;
+    let s = (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * cap;
+    if (kana) {
+      // Katakana writes the vowels too: consonants that agree around different vowels are another name.
+      const va = kanaVowels(a.text);
+      const vb = kanaVowels(b.text);
+      const vs = 1 - editDistance(va, vb) / Math.max(va.length, vb.length, 1);
+      s = Math.min(s, vs);
+      // One or two consonants agree by chance: then the vowels must agree closely too (Jein is not Chong).
+      if (Math.min(sa.length, sb.length) <= 2 && vs < 0.8) s = Math.min(s, 0.6);
+    }
     return { score: s, basis: 'transliteration' };
   }
   let best: TokenSimilarity = { score: stringSimilarity(a.text, b.text), basis: 'typo' };

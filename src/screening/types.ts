@@ -85,6 +85,19 @@ export interface SanctionsList {
   entries: ListEntry[];
 }
 
+/**
+ * A name of a listed entry that the list itself does not carry, such as the Japanese name a government notice
+ * or the press uses (朝鮮貿易銀行 for the Foreign Trade Bank), with where it was found. Keyed by reference number.
+ */
+export interface ExtraName {
+  referenceNumber: string;
+  name: string;
+  /** BCP 47 language of the name: 'ja'. */
+  lang: string;
+  /** Address of the notice or article that writes the entry this way. */
+  source: string;
+}
+
 export interface ListDiff {
   fromVersion: string;
   toVersion: string;

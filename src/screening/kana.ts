@@ -1,0 +1,98 @@
+// Foreign names written in katakana, back to Latin as they were heard: the vowel Japanese adds after a
+// consonant is dropped (アブドゥル -> abdul, イスラム -> islam), ッ doubles, ー lengthens, ン before b/m/p is m,
+// ドゥ/ディ/トゥ/ファ/ヴ keep their written vowel, ッラー is -llah, アル/アッ/アン alone are the article. Pure.
+
+type Mora = { c: string; v: string; explicit?: boolean; long?: boolean; gem?: boolean };
+
+const BASE: Record<string, string> = {
+  ア: 'a', イ: 'i', ウ: 'u', エ: 'e', オ: 'o',
+  カ: 'ka', キ: 'ki', ク: 'ku', ケ: 'ke', コ: 'ko', ガ: 'ga', ギ: 'gi', グ: 'gu', ゲ: 'ge', ゴ: 'go',
+  サ: 'sa', シ: 'shi', ス: 'su', セ: 'se', ソ: 'so', ザ: 'za', ジ: 'ji', ズ: 'zu', ゼ: 'ze', ゾ: 'zo',
+  タ: 'ta', チ: 'chi', ツ: 'tsu', テ: 'te', ト: 'to', ダ: 'da', ヂ: 'ji', ヅ: 'zu', デ: 'de', ド: 'do',
+  ナ: 'na', ニ: 'ni', ヌ: 'nu', ネ: 'ne', ノ: 'no',
+  ハ: 'ha', ヒ: 'hi', フ: 'fu', ヘ: 'he', ホ: 'ho', バ: 'ba', ビ: 'bi', ブ: 'bu', ベ: 'be', ボ: 'bo',
+  パ: 'pa', ピ: 'pi', プ: 'pu', ペ: 'pe', ポ: 'po',
+  マ: 'ma', ミ: 'mi', ム: 'mu', メ: 'me', モ: 'mo', ヤ: 'ya', ユ: 'yu', ヨ: 'yo',
+  ラ: 'ra', リ: 'ri', ル: 'ru', レ: 're', ロ: 'ro', ワ: 'wa', ヰ: 'wi', ヱ: 'we', ヲ: 'o', ヴ: 'vu',
+};
+const SMALL_VOWEL: Record<string, string> = { ァ: 'a', ィ: 'i', ゥ: 'u', ェ: 'e', ォ: 'o', ヮ: 'a' };
+const SMALL_Y: Record<string, string> = { ャ: 'a', ュ: 'u', ョ: 'o' };
+
+function split(m: string): Mora {
+  const i = m.search(/[aeiou]$/);
+  return { c: m.slice(0, i), v: m.slice(i) };
+}
+
+function morae(word: string): Mora[] {
+  const out: Mora[] = [];
+  let gem = false;
+  for (const ch of word) {
+    const prev = out[out.length - 1];
+    if (ch === 'ッ') { gem = true; continue; }
+    if (ch === 'ー') { if (prev) prev.long = true; continue; }
+    if (ch === 'ン') { out.push({ c: 'n', v: '' }); gem = false; continue; }
+    if (SMALL_VOWEL[ch] && prev) {
+      // ファ fa, ティ ti, ドゥ du, ウィ wi, クァ kwa, シェ she: the written vowel replaces the default one.
+      const c = prev.c === '' && prev.v === 'u' ? 'w' : prev.c === 'k' || prev.c === 'g' ? prev.c + 'w' : prev.c === 'ts' ? 'ts' : prev.c;
+      prev.c = prev.c === '' && prev.v === 'i' ? 'y' : c;
+      prev.v = SMALL_VOWEL[ch]!;
+      prev.explicit = true;
+      continue;
+    }
+    if (SMALL_Y[ch] && prev) {
+      prev.c = /^(sh|ch|j)$/.test(prev.c) ? prev.c : prev.c + 'y';
+      prev.v = SMALL_Y[ch]!;
+      prev.explicit = true;
+      continue;
+    }
+    const base = BASE[ch];
+    if (!base) continue;
+    const m = split(base);
+    if (gem) m.gem = true;
+    gem = false;
+    out.push(m);
+  }
+  return out;
+}
+
+const EPENTHETIC_U = new Set(['b', 'f', 'g', 'k', 'm', 'p', 's', 'z', 'r', 'sh', 'j', 'ts']);
+
+/** One katakana word (no separators) as heard, in lower-case Latin. */
+export function katakanaWord(word: string): string {
+  const ms = morae(word.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)));
+  let out = '';
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    const next = ms[i + 1];
+    let c = m.c;
+    if (c === 'n' && m.v === '' && next && /^[bmp]/.test(next.c)) c = 'm';
+    if (m.gem && c === 'r') c = 'll'; // ッラー: Abdullah, Habibullah
+    else if (m.gem && c) c = /^(ch|sh|ts|j)/.test(c) ? c : c[0] + c;
+    // Japanese adds u after most consonants and o after t/d; it is not in the name when nothing needs it there.
+    const addedVowel = (m.v === 'u' && EPENTHETIC_U.has(m.c)) || (m.v === 'o' && (m.c === 't' || m.c === 'd')) || (m.v === 'i' && m.c === 'ch' && next === undefined);
+    const nextIsN = next !== undefined && next.c === 'n' && next.v === '';
+    const closesSyllable = i > 0 && (next === undefined || (next.c !== '' && !nextIsN && !next.gem));
+    const v = addedVowel && !m.explicit && !m.long && closesSyllable ? '' : m.v;
+    out += c + v;
+  }
+  // A final ッラー is -llah (Allah, Abdullah), with the h Japanese does not write.
+  return out.endsWith('lla') && ms[ms.length - 1]!.long ? out + 'h' : out;
+}
+
+const ARTICLE = new Set(['アル', 'アッ', 'アン', 'エル', 'ウル', 'アズ']);
+
+/**
+ * A katakana run (words separated by ・, ＝ or spaces) as heard. アル/アッ/アン standing alone are the Arabic article;
+ * -ウル at the end of a longer word is the connector of "Zia ul-Rahman".
+ */
+export function katakanaToLatin(run: string): string {
+  const words = run.split(/[・･＝=\s]+/).filter(Boolean);
+  const out: string[] = [];
+  for (const w of words) {
+    if (ARTICLE.has(w)) { out.push('al'); continue; }
+    const ul = /^(.+[アイ])ウル$/.exec(w);
+    if (ul) { out.push(katakanaWord(ul[1]!), 'ul'); continue; }
+    out.push(katakanaWord(w));
+  }
+  return out.join(' ');
+}
