@@ -3,6 +3,7 @@
 // PUT /api/v1/screening/list and `gensoku serve` (which stores its start-up list when the database has none).
 import { readFileSync } from 'node:fs';
 import { buildIndex, diffLists, parseUnList, summarizeList } from '../screening/index.ts';
+import { japaneseNames } from '../screening/load-list.ts';
 import type { ListEntry, Problem, Result, SanctionsList } from '../screening/types.ts';
 import { sha256 } from '../store/canonical.ts';
 import type { ScreeningListInfo, Store } from '../store/store.ts';
@@ -119,7 +120,7 @@ export async function loadStoredList(store: Store, threshold?: number): Promise<
   }
   const parsed = validateListXml(content);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ ...p, path: `${where}: ${p.path}` })) };
-  return { ok: true, value: providerFromIndex(buildIndex(parsed.value), threshold, info) };
+  return { ok: true, value: providerFromIndex(buildIndex(parsed.value, japaneseNames()), threshold, info) };
 }
 
 /** The stored list in use, parsed: from memory when this process already holds it, else from the database. */
@@ -151,7 +152,7 @@ export async function importList(deps: ListDeps, rc: RequestContext, xml: string
 
   if (head && head.sha256 === digest) {
     // The list in use, again: nothing to store, but make sure this process screens with it.
-    if (deps.screening.current?.stored?.sha256 !== digest) deps.screening.current = providerFromIndex(buildIndex(list), deps.threshold, head);
+    if (deps.screening.current?.stored?.sha256 !== digest) deps.screening.current = providerFromIndex(buildIndex(list, japaneseNames()), deps.threshold, head);
     return {
       ok: true,
       value: { list: head, previous: head, unchanged: true, changes: { fromVersion: head.version, toVersion: list.version, added: [], removed: [], changed: [] }, rescreen: await rescreen(deps.screening.current) },
@@ -169,7 +170,7 @@ export async function importList(deps: ListDeps, rc: RequestContext, xml: string
   const changes = listChanges(before, list);
   const counts = summarizeList(list);
   // Built before the write, so the new list is in use the moment it is stored.
-  const index = buildIndex(list);
+  const index = buildIndex(list, japaneseNames());
   const at = now();
   const saved = await deps.store.screening.saveList(
     { actor: rc.actor.username, at: at.toISOString(), requestId: rc.requestId ?? null },

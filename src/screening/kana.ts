@@ -75,8 +75,12 @@ export function katakanaWord(word: string): string {
     const v = addedVowel && !m.explicit && !m.long && closesSyllable ? '' : m.v;
     out += c + v;
   }
+  const last = ms[ms.length - 1];
   // A final ッラー is -llah (Allah, Abdullah), with the h Japanese does not write.
-  return out.endsWith('lla') && ms[ms.length - 1]!.long ? out + 'h' : out;
+  if (out.endsWith('lla') && last?.long) return out + 'h';
+  // A final long a is often an r Japanese does not pronounce: ピーター Peter, バラダー Baradar.
+  if (last?.long && last.v === 'a' && last.c !== '') return out + 'r';
+  return out;
 }
 
 const ARTICLE = new Set(['アル', 'アッ', 'アン', 'エル', 'ウル', 'アズ']);

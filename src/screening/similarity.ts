@@ -73,6 +73,20 @@ export function tokenInfo(t: Token): TokenInfo {
   return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: kanaSkeleton(t.text), korean };
 }
 
+/** Length of the longest common subsequence of two short strings. */
+function lcs(a: string, b: string): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1]!);
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
 /** Levenshtein distance counting one adjacent transposition as a single edit. */
 export function editDistance(a: string, b: string): number {
   const d = distance(a, b);
@@ -146,7 +160,9 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
       // Katakana writes the vowels too: consonants that agree around different vowels are another name.
       const va = kanaVowels(a.text);
       const vb = kanaVowels(b.text);
-      const vs = 1 - editDistance(va, vb) / Math.max(va.length, vb.length, 1);
+      // Katakana may add vowels (ヤヒヤ Yahya): count the common subsequence against the shorter and the longer.
+      const common = lcs(va, vb);
+      const vs = (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2;
       s = Math.min(s, vs);
       // One or two consonants agree by chance: then the vowels must agree closely too (Jein is not Chong).
       if (Math.min(sa.length, sb.length) <= 2 && vs < 0.8) s = Math.min(s, 0.6);
