@@ -26,6 +26,7 @@ export function prepareName(raw: string, kind: NameKind): PreparedName {
 export function prepareQuery(raw: string, kind: NameKind): PreparedName[] {
   const out = [prepareName(raw, kind)];
   const korean = kind === 'person' ? koreanReading(raw) : undefined;
+  // Korean syllables must each agree; joined given names ("Yongchol") are compared on their keys too.
   if (korean) out.push({ ...prepared(raw, kind, korean), reading: 'korean' });
   return out;
 }
@@ -144,7 +145,7 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
     cand.q.forEach((i) => { usedQ[i] = true; alignQ[i] = cand.c[0]!; });
     cand.c.forEach((j) => { usedC[j] = true; });
     parts.push({
-      query: qs.map((t) => (t.script === 'korean' ? `${t.orig}=${t.text}` : t.text)).join('+'),
+      query: qs.map((t) => (t.script === 'korean' && t.orig ? `${t.orig}=${t.text}` : t.text)).join('+'),
       candidate: cs.map((t) => t.text).join('+'),
       score: round(cand.score),
       basis: cand.basis,

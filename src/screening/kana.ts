@@ -65,15 +65,18 @@ export function katakanaWord(word: string): string {
     const m = ms[i]!;
     const next = ms[i + 1];
     let c = m.c;
-    if (c === 'n' && m.v === '' && next && /^[bmp]/.test(next.c)) c = 'm';
+    if (c === 'n' && m.v === '' && next && /^[bp]/.test(next.c)) c = 'm';
     if (m.gem && c === 'r') c = 'll'; // ッラー: Abdullah, Habibullah
     else if (m.gem && c) c = /^(ch|sh|ts|j)/.test(c) ? c : c[0] + c;
     // Japanese adds u after most consonants and o after t/d; it is not in the name when nothing needs it there.
-    const addedVowel = (m.v === 'u' && EPENTHETIC_U.has(m.c)) || (m.v === 'o' && (m.c === 't' || m.c === 'd')) || (m.v === 'i' && m.c === 'ch' && next === undefined);
+    // ト before ス/ズ keeps its o: dropping it would write ts, a sound of its own (サントソ Santoso).
+    const addedVowel = (m.v === 'u' && EPENTHETIC_U.has(m.c)) || (m.v === 'o' && (m.c === 't' || m.c === 'd') && !/^[sz]/.test(next?.c ?? ''))
+      || (m.v === 'i' && m.c === 'ch' && next === undefined);
     const nextIsN = next !== undefined && next.c === 'n' && next.v === '';
     const closesSyllable = i > 0 && (next === undefined || (next.c !== '' && !nextIsN && !next.gem));
     const v = addedVowel && !m.explicit && !m.long && closesSyllable ? '' : m.v;
-    out += c + v;
+    // An added u after フ is the h or kh of アフマド Ahmad or ラフマン Rahman more often than an f.
+    out += (c === 'f' && v === '' && m.v === 'u' ? 'h' : c) + v;
   }
   const last = ms[ms.length - 1];
   // A final ッラー is -llah (Allah, Abdullah), with the h Japanese does not write.
@@ -99,4 +102,45 @@ export function katakanaToLatin(run: string): string {
     out.push(katakanaWord(w));
   }
   return out.join(' ');
+}
+
+// Korean in katakana: consonants as Korean keys hear them (see korean.ts), finals written ン ル ク プ ム.
+const KOREAN_INITIAL: Record<string, string> = {
+  '': '', k: 'k', g: 'k', s: 's', sh: 's', z: 'c', j: 'c', ch: 'c', t: 't', d: 't', n: 'n', h: 'h', f: 'h', p: 'p', b: 'p',
+  m: 'm', r: 'r', y: 'y', w: 'w', ky: 'ky', gy: 'ky', ny: 'ny', hy: 'hy', py: 'py', by: 'py', my: 'my', ry: 'ry', kw: 'kw', gw: 'kw',
+};
+const KOREAN_FINAL: Record<string, string> = { r: 'r', k: 'k', p: 'p', b: 'p', m: 'm' };
+
+/**
+ * A katakana name read as Korean syllables, each with the keys it may stand for (ン is n or ng, チェ may be 최 Choe):
+ * キム・ヨンチョル -> [kim] [yon|yoN] [cor]. Undefined when a word does not split into Korean syllables.
+ */
+export function katakanaKorean(run: string): string[][] | undefined {
+  const out: string[][] = [];
+  for (const word of run.split(/[・･＝=\s]+/).filter(Boolean)) {
+    const ms = morae(word);
+    if (ms.length === 0 || ms.some((m) => m.gem || m.long)) return undefined;
+    const syllables: string[][] = [];
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i]!;
+      const ini = m.c === 'f' && m.explicit ? 'hw' : KOREAN_INITIAL[m.c]; // ファン is 황 Hwang
+      if (ini === undefined || m.v === '') return undefined;
+      const vowel = m.v === 'e' ? 'e' : m.v;
+      let keys = [ini + vowel];
+      if (ini + vowel === 'ce') keys.push('coe'); // チェ writes 최 Choe as well as 제 Je
+      const next = ms[i + 1];
+      if (next && next.c === 'n' && next.v === '') { keys = keys.flatMap((k) => [k + 'n', k + 'N']); i++; }
+      else if (next && next.v === 'u' && KOREAN_FINAL[next.c] && !next.explicit) {
+        keys = keys.map((k) => k + KOREAN_FINAL[next.c]!);
+        i++;
+      }
+      syllables.push(keys);
+    }
+    if (syllables.length > 3) return undefined;
+    out.push(...syllables);
+  }
+  // The surname as the North writes it, with the initial ㄹ the South drops: ユ Ryu/Yu, イ Ri/Yi, ナ Ra/Na.
+  const first = out[0];
+  if (first) out[0] = [...first, ...first.flatMap((k) => (/^[yi]/.test(k) ? ['r' + k] : /^n/.test(k) ? ['r' + k.slice(1)] : []))];
+  return out.length >= 2 && out.length <= 4 ? out : undefined;
 }

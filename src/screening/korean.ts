@@ -16,7 +16,7 @@ export function hanjaReading(ch: string): string | undefined {
 
 // Jamo as heard, folded the way the key folds Latin: voiced and aspirated stops together, ㅓ as o, ㅡ as u.
 const INITIAL = ['k', 'k', 'n', 't', 't', 'r', 'm', 'p', 'p', 's', 's', '', 'c', 'c', 'c', 'k', 't', 'p', 'h'];
-const MEDIAL = ['a', 'ae', 'ya', 'yae', 'o', 'e', 'yo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'u', 'ui', 'i'];
+const MEDIAL = ['a', 'e', 'ya', 'ye', 'o', 'e', 'yo', 'ye', 'o', 'wa', 'we', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'u', 'ui', 'i'];
 const FINAL = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'r', 'k', 'm', 'r', 'r', 'r', 'p', 'r', 'm', 'p', 'p', 't', 't', 'N', 't', 't', 'k', 't', 'p', 't'];
 
 export const isHangulSyllable = (ch: string) => ch >= '\uac00' && ch <= '\ud7a3';
@@ -39,6 +39,7 @@ export function koreanKey(latin: string): string {
     .replace(/^(yi|ee)$/, 'i')
     .replace(/^rh/, 'r')
     .replace(/ee/g, 'i')
+    .replace(/ae/g, 'e')
     .replace(/eo|ou/g, 'o')
     .replace(/eu|oo/g, 'u')
     .replace(/wu/g, 'u')

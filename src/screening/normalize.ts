@@ -1,7 +1,7 @@
 // Name normalisation: Unicode NFKC, script-aware transliteration to Latin, case and diacritics
 // folding, tokenisation, and the token classes the matcher weighs differently. Pure.
 import anyAscii from 'any-ascii';
-import { katakanaToLatin } from './kana.ts';
+import { katakanaKorean, katakanaToLatin } from './kana.ts';
 import { koreanSyllables } from './korean.ts';
 import { editDistance } from './similarity.ts';
 
@@ -217,7 +217,7 @@ function foldArabicCompounds(tokens: RawToken[]): RawToken[] {
   return out.flatMap((t) => {
     if (!latin(t) || t.text.length <= 6) return [t];
     const text = t.text.replace(/(?:u|a|e|ou)d+(?:in|een|ine)$/, 'din').replace(/(?:u|a)l+ah?$/, 'ullah');
-    const abd = /^abd(?:ul|el|al|ol|ur|ar|us|as|u|i|e)?([a-z]{3,})$/.exec(text);
+    const abd = /^abd(?:ul|el|al|ol|ur|ar|er|ir|us|as|u|i|e)?([a-z]{3,})$/.exec(text);
     if (abd && !text.endsWith('ullah')) return [{ ...t, text: 'abd' }, { ...t, text: abd[1]! }];
     return [{ ...t, text }];
   });
@@ -312,11 +312,16 @@ export function normalizeName(raw: string, kind: NameKind): NormalizedName {
 }
 
 /**
- * A name in Han characters or Hangul read as a Korean name, one token per syllable, each token's text its Korean
+ * A name in Han characters, Hangul or katakana read as a Korean name, one token per syllable, each token's text its Korean
  * key (see korean.ts); undefined when it cannot be one (too short or long, a character without a reading).
  */
 export function koreanReading(raw: string): NormalizedName | undefined {
   const s = raw.normalize('NFKC').trim();
+  if (/^[\s\u30a0-\u30ff・･=]+$/.test(s)) {
+    const kana = katakanaKorean(s);
+    if (!kana) return undefined;
+    return { raw, tokens: kana.map((keys) => ({ text: keys[0]!, script: 'korean', kind: 'name', ...(keys.length > 1 ? { alts: keys.slice(1) } : {}) })), compact: '' };
+  }
   if (!/^[\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af·・･]+$/.test(s)) return undefined;
   const syllables = koreanSyllables(s);
   if (!syllables) return undefined;

@@ -31,8 +31,10 @@ export function consonantSkeleton(text: string): string {
 }
 
 /**
- * Skeleton as Japanese katakana hears a name: l = r, v = b, f = h (フ writes both, and kh), ng = n (ン), th = s,
- * h only before a vowel, vowels gone. Latin names and katakana read back to Latin both go through it.
+ * Skeleton as Japanese katakana hears a name: l = r, v = b, j = z (ジ), ch apart from s (チ, シ), ng = n (ン),
+ * th = s, a final -ov = オフ; f, h and kh
+ * are dropped (フ and ハ write all three, and katakana adds vowels around h); vowels gone. Latin names and
+ * katakana read back to Latin both go through it.
  */
 export function kanaSkeleton(text: string): string {
   return kanaSkeletonOf(text, false);
@@ -40,10 +42,11 @@ export function kanaSkeleton(text: string): string {
 
 function kanaSkeletonOf(text: string, keepVowels: boolean): string {
   const folded = text
-    .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 's').replace(/sh/g, 's').replace(/ch/g, 's').replace(/tsu?/g, 't')
-    .replace(/kh/g, 'h').replace(/([dg])h/g, '$1').replace(/ng/g, 'n').replace(/f/g, 'h').replace(/h(?![aeiouy])/g, '')
-    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/x/g, 'ks').replace(/z/g, 's').replace(/j/g, 's').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
-  const s = keepVowels ? folded.replace(/[yw]/g, '').replace(/e/g, 'i').replace(/o/g, 'u').replace(/([aiu])[aiu]+/g, '$1') : folded.replace(/[aeiouyw]/g, '');
+    .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 's').replace(/sh/g, 's').replace(/tch|ch/g, 'C').replace(/tsu?/g, 't')
+    .replace(/ic$/, 'iC').replace(/v$/, 'f').replace(/g(?=[ei])/g, 'j').replace(/ng(?![aeiou])/g, 'n').replace(/n(?=m)/g, '')
+    .replace(/kh/g, 'h').replace(/([dg])h/g, '$1').replace(/[fh]/g, '')
+    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/x/g, 'ks').replace(/j/g, 'z').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
+  const s = keepVowels ? folded.replace(/[yw]/g, '').replace(/e/g, 'i').replace(/o/g, 'u') : folded.replace(/[aeiouyw]/g, '');
   return s.replace(/(.)\1+/g, '$1');
 }
 
@@ -121,7 +124,7 @@ const looseScripts = new Set<Script>(['abjad', 'kana']);
 /** A syllable read as Korean against a romanised one: the same Korean key, North or South, is the same syllable. */
 export function koreanSimilarity(k: TokenInfo, other: TokenInfo): TokenSimilarity {
   if (!other.korean) return DIFFERENT;
-  if (other.script === 'korean' && k.orig !== undefined && k.orig === other.orig) return { score: 1, basis: 'exact' };
+  if (other.script === 'korean') return k.orig !== undefined && k.orig === other.orig ? { score: 1, basis: 'exact' } : DIFFERENT;
   const keys = [k.text, ...(k.alts ?? [])];
   if (keys.includes(other.korean)) return { score: 0.95, basis: 'transliteration' };
   // ㅓ and ㅜ are both spelled u in English (Chol/Chul): that one vowel apart is still the same syllable.
@@ -152,6 +155,14 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
     const kana = a.script === 'kana' || b.script === 'kana';
     const sa = kana ? a.kanaSkeleton : a.skeleton;
     const sb = kana ? b.kanaSkeleton : b.skeleton;
+    if (kana && sa.length <= 1 && sb.length <= 1 && sa === sb) {
+      // Names of vowels and h or y only (Yahya, Aya): the vowels have to carry it, and say little.
+      const va = kanaVowels(a.text);
+      const vb = kanaVowels(b.text);
+      const common = lcs(va, vb);
+      const vs = (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2;
+      return { score: vs >= 0.8 && Math.min(va.length, vb.length) >= 2 ? 0.7 : 0.5, basis: 'transliteration' };
+    }
     if (!sa || !sb) return DIFFERENT;
     // Short skeletons say little: two consonants agree by chance far more often than five.
     const cap = Math.min(0.95, 0.55 + 0.1 * Math.min(sa.length, sb.length));
@@ -165,7 +176,7 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
       const vs = (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2;
       s = Math.min(s, vs);
       // One or two consonants agree by chance: then the vowels must agree closely too (Jein is not Chong).
-      if (Math.min(sa.length, sb.length) <= 2 && vs < 0.8) s = Math.min(s, 0.6);
+      if (Math.min(sa.length, sb.length) <= 2 && common / Math.max(va.length, vb.length, 1) < 0.75) s = Math.min(s, 0.6);
     }
     return { score: s, basis: 'transliteration' };
   }
