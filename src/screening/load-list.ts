@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseExtraNames } from './extra-names.ts';
-import { parseUnList } from './un-list.ts';
+import { parseAnyList } from './other-list.ts';
 import type { ExtraName, Problem, Result, SanctionsList } from './types.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,5 +36,5 @@ export function readListFile(path: string): Result<SanctionsList> {
     const p: Problem = { code: 'list.unreadable', path, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };
     return { ok: false, problems: [p] };
   }
-  return parseUnList(xml);
+  return parseAnyList(xml);
 }

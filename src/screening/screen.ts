@@ -223,7 +223,8 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
     const penalties = features.filter((f) => f.value < 0 && f.feature !== 'name_match' && f.detail !== 'included in name_match');
     const explanation =
       `name "${query.name}"${b.q.reading === 'korean' ? ' read as Korean' : ''} ~ "${n.name.raw}" (${n.quality === 'translated' ? `${n.lang} name, source ${n.source}` : n.quality}) ${b.cmp.score.toFixed(2)}: ${describe(b.cmp)}` +
-      (penalties.length ? `; ${penalties.map((p) => `${p.feature} ${p.value.toFixed(2)}`).join(', ')}` : '');
+      (penalties.length ? `; ${penalties.map((p) => `${p.feature} ${p.value.toFixed(2)}`).join(', ')}` : '') +
+      (entry.list ? `; on ${entry.list}` : '');
     out.push({
       entry, score, match: score >= threshold, matchedName: n.name.raw, nameQuality: n.quality,
       ...(n.source ? { matchedLang: n.lang!, matchedSource: n.source } : {}), ...(b.q.reading ? { reading: b.q.reading } : {}),

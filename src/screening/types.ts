@@ -76,6 +76,8 @@ export interface ListEntry {
   gender?: 'male' | 'female';
   comments?: string;
   versionNum?: string;
+  /** The list the entry is on, when several are screened together (its SanctionsList source). */
+  list?: string;
 }
 
 export interface SanctionsList {

@@ -1,7 +1,7 @@
 // gensoku lists: import the UN Consolidated List into the database (diffed against the stored one, open cases
 // re-screened), show what is stored, or parse, summarise and diff files without a database.
 import { basename } from 'node:path';
-import { importList, readListText, validateListXml, type ListImportReport } from '../../cases/lists.ts';
+import { formatOfFile, importList, readListText, validateListContent, type ListImportReport } from '../../cases/lists.ts';
 import { readListFile } from '../../screening/load-list.ts';
 import { diffLists, summarizeList } from '../../screening/un-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
@@ -12,6 +12,8 @@ import { cliActor } from './users.ts';
 
 const USAGE = [
   'usage: gensoku lists import FILE [--allow-older] [--format json|text]   store it, report changes, re-screen open cases',
+  '       FILE is the UN Consolidated List (XML), or another list as .csv or .json (docs/screening.md: "Other lists");',
+  '       every list imported stays in use, its last import screened together with the others',
   '       gensoku lists import FILE --dry-run [--format json|text]          parse and summarise only, no database',
   '       gensoku lists history [--format json|text]                        the stored imports, newest (in use) first',
   '       gensoku lists diff OLD NEW [--format json|text]',
@@ -67,7 +69,7 @@ function printReport(io: Io, r: ListImportReport) {
   if (r.unchanged) {
     io.stdout(`${l.source}, generated ${l.version}: already in use as list #${l.id} (imported ${l.importedAt} by ${l.importedBy}); nothing stored\n`);
   } else {
-    io.stdout(`imported ${l.source}, generated ${l.version}, as list #${l.id}: ${l.individuals} individuals, ${l.entities} entities, ${l.aliases} aliases\n`);
+    io.stdout(`imported ${l.source}, version ${l.version}, as list #${l.id}: ${l.individuals} individuals, ${l.entities} entities, ${l.aliases} aliases\n`);
     const c = r.changes;
     if (c.fromVersion === null) {
       io.stdout(`  the first list stored: ${c.added.length} entries\n`);
@@ -107,12 +109,13 @@ async function importCommand(file: string, values: { format?: string; 'dry-run'?
   // The file is checked before the database is opened: a bad file is refused, with its reasons, whatever the database.
   const text = readListText(file);
   if (!text.ok) { printProblems(io, text.problems, `cannot import ${file}`); return EXIT.usage; }
-  const parsed = validateListXml(text.value);
+  const format = formatOfFile(file);
+  const parsed = validateListContent(text.value, format);
   if (!parsed.ok) { printProblems(io, parsed.problems, `cannot import ${file}; the stored list is unchanged`); return EXIT.usage; }
   return withDatabase(io, async (store) => {
     const actor = cliActor();
     const r = await importList({ store, screening: { current: null } }, { actor: { id: '', username: actor, role: 'admin', org: null } }, text.value, {
-      origin: `file:${basename(file)}`, allowOlder: values['allow-older'] === true, parsed: parsed.value,
+      origin: `file:${basename(file)}`, allowOlder: values['allow-older'] === true, parsed: parsed.value, format,
     });
     if (!r.ok) {
       printProblems(io, r.problems, `cannot import ${file}; the stored list is unchanged`);
@@ -140,7 +143,9 @@ async function lists(argv: string[], io: Io): Promise<number> {
       const history = await store.screening.listHistory(100);
       if (values.format === 'json') { io.stdout(json(history)); return EXIT.ok; }
       if (history.length === 0) { io.stdout('no list stored: gensoku lists import FILE\n'); return EXIT.ok; }
-      history.forEach((l, i) => io.stdout(`#${l.id} ${l.version}  ${l.individuals + l.entities} entries  imported ${l.importedAt} by ${l.importedBy} from ${l.origin}${i === 0 ? '  (in use)' : ''}\n`));
+      const inUse = new Set<number>();
+      for (const l of history) if (![...inUse].some((id) => history.find((h) => h.id === id)?.source === l.source)) inUse.add(l.id);
+      history.forEach((l) => io.stdout(`#${l.id} ${l.source} ${l.version}  ${l.individuals + l.entities} entries  imported ${l.importedAt} by ${l.importedBy} from ${l.origin}${inUse.has(l.id) ? '  (in use)' : ''}\n`));
       return EXIT.ok;
     });
   }
