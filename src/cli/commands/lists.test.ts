@@ -123,7 +123,7 @@ describe.skipIf(!existsSync(SHARED_LIST))('gensoku lists import', { timeout: 120
       unlinkSync(join(data, 'gensoku.lock'));
     }
     const h = await cli(['history']);
-    expect(h.out).toMatch(/^#2 2026-05-09T23:00:04\.118Z {2}1009 entries {2}imported .* from file:consolidated-2026-05-09\.xml {2}\(in use\)\n#1 /);
+    expect(h.out).toMatch(/^#2 UN Security Council Consolidated List 2026-05-09T23:00:04\.118Z {2}1009 entries {2}imported .* from file:consolidated-2026-05-09\.xml {2}\(in use\)\n#1 /);
   });
 
   it('checks its usage', async () => {

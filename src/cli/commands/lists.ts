@@ -69,7 +69,7 @@ function printReport(io: Io, r: ListImportReport) {
   if (r.unchanged) {
     io.stdout(`${l.source}, generated ${l.version}: already in use as list #${l.id} (imported ${l.importedAt} by ${l.importedBy}); nothing stored\n`);
   } else {
-    io.stdout(`imported ${l.source}, version ${l.version}, as list #${l.id}: ${l.individuals} individuals, ${l.entities} entities, ${l.aliases} aliases\n`);
+    io.stdout(`imported ${l.source}, generated ${l.version}, as list #${l.id}: ${l.individuals} individuals, ${l.entities} entities, ${l.aliases} aliases\n`);
     const c = r.changes;
     if (c.fromVersion === null) {
       io.stdout(`  the first list stored: ${c.added.length} entries\n`);
