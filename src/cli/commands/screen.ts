@@ -75,6 +75,8 @@ function brief(m: ScreeningMatch) {
     regime: e.regime,
     listedOn: e.listedOn,
     matchedName: m.matchedName,
+    ...(m.entry.list ? { list: m.entry.list } : {}),
+    ...(m.matchedSource ? { matchedLang: m.matchedLang, matchedSource: m.matchedSource } : {}),
     nameQuality: m.nameQuality,
     features: m.features,
     explanation: m.explanation,

@@ -35,7 +35,7 @@ function Hit({ view, party, hit, user, onChange }: {
   return (
     <li className={hit.disposition ? 'hit' : 'hit hit-open'} data-ref={hit.referenceNumber}>
       <div>
-        <span className="tag tag-first tag-party" data-party={party.party}>{partyLabel(party.party)}</span> <strong>{party.name}</strong> ≈ <strong>{hit.listedName}</strong> <code>{hit.referenceNumber}</code>{' '}
+        <span className="tag tag-first tag-party" data-party={party.party}>{partyLabel(party.party)}</span> <strong>{party.name}</strong> ≈ <strong>{hit.listedName}</strong>{hit.matchedName !== hit.listedName ? <> (<span className="hit-alias">{hit.matchedName}</span>)</> : null} <code>{hit.referenceNumber}</code>{' '}
         <span className="tag tag-warn">{Math.round(hit.score * 100)}%</span>
       </div>
       <div className="small muted">{hit.explanation}</div>
