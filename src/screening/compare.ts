@@ -35,7 +35,7 @@ export interface AlignedPart {
   query: string;
   candidate: string;
   score: number;
-  basis: SimilarityBasis | 'joined';
+  basis: SimilarityBasis | 'joined' | 'suffix';
   /** Below the part threshold: the two names disagree here. */
   conflict: boolean;
 }
@@ -95,9 +95,27 @@ function joinedCandidates(a: TokenInfo[], b: TokenInfo[], swap: boolean, out: Ca
   }
 }
 
+const CJK_NAME = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af0-9０-９・･\s]+$/;
+
+/** An organisation's name in Japanese, Chinese or Korean script, without spaces: its key for suffix matching. */
+export function cjkEntityName(p: PreparedName): string | undefined {
+  if (p.kind !== 'entity') return undefined;
+  const s = p.raw.normalize('NFKC').replace(/[\s・･]/g, '');
+  return s.length >= 3 && CJK_NAME.test(s) ? s : undefined;
+}
+
+/** Score of a Japanese organisation name that ends with a listed one: the listed body, named with its parent. */
+const SUFFIX_SCORE = 0.8;
+
 /** Compares two prepared names of the same kind; score in [0, 1]. */
 export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
   const kind = c.kind;
+  // Japanese writes the parent before the body (朝鮮労働党 + 軍需工業部): a query ending with the listed name is it.
+  const qc = cjkEntityName(q);
+  const cc = cjkEntityName(c);
+  if (qc && cc && qc !== cc && qc.endsWith(cc)) {
+    return { score: SUFFIX_SCORE, parts: [{ query: qc, candidate: cc, score: SUFFIX_SCORE, basis: 'suffix', conflict: false }], extraQuery: [qc.slice(0, -cc.length)], extraCandidate: [], adjustments: [] };
+  }
   const qt = q.tokens;
   const ct = c.tokens;
   const cands: Candidate[] = [];

@@ -42,7 +42,6 @@ function morae(word: string): Mora[] {
     if (SMALL_Y[ch] && prev) {
       prev.c = /^(sh|ch|j)$/.test(prev.c) ? prev.c : prev.c + 'y';
       prev.v = SMALL_Y[ch]!;
-      prev.explicit = true;
       continue;
     }
     const base = BASE[ch];
@@ -74,7 +73,8 @@ export function katakanaWord(word: string): string {
       || (m.v === 'i' && m.c === 'ch' && next === undefined);
     const nextIsN = next !== undefined && next.c === 'n' && next.v === '';
     const closesSyllable = i > 0 && (next === undefined || (next.c !== '' && !nextIsN && !next.gem));
-    const v = addedVowel && !m.explicit && !m.long && closesSyllable ? '' : m.v;
+    // A word of two morae keeps its vowel: アブ is Abu, not Ab.
+    const v = addedVowel && !m.explicit && !m.long && closesSyllable && ms.length > 2 ? '' : m.v;
     // An added u after フ is the h or kh of アフマド Ahmad or ラフマン Rahman more often than an f.
     out += (c === 'f' && v === '' && m.v === 'u' ? 'h' : c) + v;
   }
@@ -87,6 +87,13 @@ export function katakanaWord(word: string): string {
 }
 
 const ARTICLE = new Set(['アル', 'アッ', 'アン', 'エル', 'ウル', 'アズ']);
+/** Loanwords of company names, back to the English words they were heard from (legal forms among them). */
+const LOANWORDS: Record<string, string> = {
+  コーポレーション: 'corporation', カンパニー: 'company', リミテッド: 'limited', インク: 'inc', インコーポレーテッド: 'incorporated',
+  グループ: 'group', バンク: 'bank', トレーディング: 'trading', インターナショナル: 'international', ネットワーク: 'network',
+  アソシエーテッド: 'associated', エンジニアリング: 'engineering', インダストリーズ: 'industries', ホールディングス: 'holdings',
+  シッピング: 'shipping', エレクトロニクス: 'electronics', テクノロジー: 'technology', ファンデーション: 'foundation',
+};
 
 /**
  * A katakana run (words separated by ・, ＝ or spaces) as heard. アル/アッ/アン standing alone are the Arabic article;
@@ -97,6 +104,8 @@ export function katakanaToLatin(run: string): string {
   const out: string[] = [];
   for (const w of words) {
     if (ARTICLE.has(w)) { out.push('al'); continue; }
+    const loan = LOANWORDS[w];
+    if (loan) { out.push(loan); continue; }
     const ul = /^(.+[アイ])ウル$/.exec(w);
     if (ul) { out.push(katakanaWord(ul[1]!), 'ul'); continue; }
     out.push(katakanaWord(w));

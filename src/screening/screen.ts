@@ -1,9 +1,9 @@
 // Screening one party against the index: candidates from blocking keys, the best name of each
 // candidate entry, then penalties for contradicting date of birth, nationality or gender. Pure.
-import { compareNames, prepareQuery, type NameComparison, type PreparedName } from './compare.ts';
+import { cjkEntityName, compareNames, prepareQuery, type NameComparison, type PreparedName } from './compare.ts';
 import { countryCode } from './countries.ts';
 import type { NameKind } from './normalize.ts';
-import { queryKeys, type NameQuality, type ScreeningIndex } from './search-index.ts';
+import { queryKeys, suffixKey, type NameQuality, type ScreeningIndex } from './search-index.ts';
 import type { BirthDate, EntryType, ListEntry, Problem, Result } from './types.ts';
 
 export interface ScreeningQuery {
@@ -165,6 +165,9 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
     }
     for (const [id, w] of seenForToken) acc.set(id, (acc.get(id) ?? 0) + w);
   }
+  const cjk = query.type === 'entity' ? cjkEntityName(prep('entity')[0]!) : undefined;
+  const bySuffix = cjk ? index.postings.get(suffixKey(cjk)) : undefined;
+  for (const id of bySuffix ?? []) acc.set(id, (acc.get(id) ?? 0) + Math.log(1 + total));
   const ranked = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxCandidates);
 
   const best = new Map<number, { score: number; name: number; cmp: NameComparison; q: PreparedName }>();

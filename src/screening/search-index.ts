@@ -1,6 +1,6 @@
 // The screening index: every name of every list entry prepared once, and a blocking index from
 // token, phonetic and skeleton keys to names, so a query scores a few dozen candidates, not the list.
-import { prepareName, type PreparedName } from './compare.ts';
+import { cjkEntityName, prepareName, type PreparedName } from './compare.ts';
 import { countryCode } from './countries.ts';
 import type { TokenInfo } from './similarity.ts';
 import type { BirthDate, ExtraName, ListEntry, SanctionsList } from './types.ts';
@@ -44,10 +44,14 @@ export function tokenKeys(t: TokenInfo): string[] {
   if (t.phonetic[0].length >= 2) keys.push('m:' + t.phonetic[0]);
   if (t.skeleton.length >= 2) keys.push('s:' + t.skeleton);
   if (t.kanaSkeleton.length >= 2) keys.push('k:' + t.kanaSkeleton);
+  if (t.kanaSkeletonAlt && t.kanaSkeletonAlt.length >= 2) keys.push('k:' + t.kanaSkeletonAlt);
   if (t.text.length >= 5) keys.push('p:' + t.text.slice(0, 4));
   if (t.korean && t.script !== 'korean') keys.push('ko:' + t.korean);
   return keys;
 }
+
+/** Blocking key of a Japanese, Chinese or Korean organisation name: its last two characters (see compareNames). */
+export const suffixKey = (cjk: string) => 'z:' + [...cjk].slice(-2).join('');
 
 /** Keys a query token looks up: abjad and kana tokens only share skeletons with Latin names. */
 export function queryKeys(t: TokenInfo): string[] {
@@ -95,6 +99,8 @@ export function buildIndex(list: SanctionsList, extra: readonly ExtraName[] = []
         const id = names.length;
         names.push(from ? { entry, quality, name, lang: from.lang, source: from.source } : { entry, quality, name });
         const keys = new Set(name.tokens.flatMap(tokenKeys));
+        const cjk = cjkEntityName(name);
+        if (cjk) keys.add(suffixKey(cjk));
         for (const k of keys) {
           const list = postings.get(k);
           if (list) list.push(id);

@@ -15,6 +15,8 @@ export interface TokenInfo extends Token {
   kanaSkeleton: string;
   /** Korean key of a short Latin token (see korean.ts), for comparing with names read as Korean. */
   korean: string;
+  /** The katakana skeleton with ch heard as sh (French Cherif シェリフ), when that differs. */
+  kanaSkeletonAlt?: string;
 }
 
 const WEIGHTS: Record<TokenKind, number> = { name: 1, initial: 0.3, number: 0.3, legal: 0.25, particle: 0.15, title: 0.05 };
@@ -73,7 +75,9 @@ export function tokenInfo(t: Token): TokenInfo {
   const common = (t.script === 'kana' || t.script === 'korean') && COMMON_NAMES.has(t.text);
   const base = t.kind === 'name' && (HALF_NAMES.has(t.text) || common) ? 0.5 : WEIGHTS[t.kind];
   const korean = t.script === 'korean' ? t.text : (t.script === 'latin' || t.script === 'other') && t.text.length <= 10 ? koreanKey(t.text) : '';
-  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: kanaSkeleton(t.text), korean };
+  const ks = kanaSkeleton(t.text);
+  const alt = t.script === 'latin' && t.text.includes('ch') ? kanaSkeleton(t.text.replace(/ch/g, 'sh')) : ks;
+  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: ks, korean, ...(alt !== ks ? { kanaSkeletonAlt: alt } : {}) };
 }
 
 /** Length of the longest common subsequence of two short strings. */
@@ -153,6 +157,13 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
   }
   if (looseScripts.has(a.script) || looseScripts.has(b.script)) {
     const kana = a.script === 'kana' || b.script === 'kana';
+    if (kana && (a.kanaSkeletonAlt || b.kanaSkeletonAlt)) {
+      const alt = a.kanaSkeletonAlt ? { ...a, text: a.text.replace(/ch/g, 'sh'), kanaSkeleton: a.kanaSkeletonAlt, kanaSkeletonAlt: undefined } : a;
+      const blt = b.kanaSkeletonAlt ? { ...b, text: b.text.replace(/ch/g, 'sh'), kanaSkeleton: b.kanaSkeletonAlt, kanaSkeletonAlt: undefined } : b;
+      const plain = tokenSimilarity({ ...a, kanaSkeletonAlt: undefined }, { ...b, kanaSkeletonAlt: undefined });
+      const other = tokenSimilarity(alt, blt);
+      return other.score > plain.score ? other : plain;
+    }
     const sa = kana ? a.kanaSkeleton : a.skeleton;
     const sb = kana ? b.kanaSkeleton : b.skeleton;
     if (kana && sa.length <= 1 && sb.length <= 1 && sa === sb) {
