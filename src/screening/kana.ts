@@ -73,8 +73,13 @@ export function katakanaWord(word: string): string {
       || (m.v === 'i' && m.c === 'ch' && next === undefined);
     const nextIsN = next !== undefined && next.c === 'n' && next.v === '';
     const closesSyllable = i > 0 && (next === undefined || (next.c !== '' && !nextIsN && !next.gem));
-    // A word of two morae keeps its vowel: アブ is Abu, not Ab.
-    const v = addedVowel && !m.explicit && !m.long && closesSyllable && ms.length > 2 ? '' : m.v;
+    // Abu, written アブ, keeps its vowel: a word of a vowel and one more mora.
+    const short = ms.length === 2 && ms[0]!.c === '';
+    // A word that starts with a cluster (フランシス Frances, クロフォード Crawford, トリニダード Trinidad).
+    const cluster = i === 0 && next !== undefined && next.c === 'r' && ((m.v === 'u' && /^[bfgkp]$/.test(m.c)) || (m.v === 'o' && /^[td]$/.test(m.c)));
+    // Before the same consonant the vowel is real: a doubled consonant would be written ッ (アブバカル Abubakar).
+    const sameNext = next !== undefined && next.c !== '' && next.c[0] === m.c[0];
+    const v = addedVowel && !m.explicit && !m.long && !sameNext && ((closesSyllable && !short) || cluster) ? '' : m.v;
     // An added u after フ is the h or kh of アフマド Ahmad or ラフマン Rahman more often than an f.
     out += (c === 'f' && v === '' && m.v === 'u' ? 'h' : c) + v;
   }
@@ -93,6 +98,9 @@ const LOANWORDS: Record<string, string> = {
   グループ: 'group', バンク: 'bank', トレーディング: 'trading', インターナショナル: 'international', ネットワーク: 'network',
   アソシエーテッド: 'associated', エンジニアリング: 'engineering', インダストリーズ: 'industries', ホールディングス: 'holdings',
   シッピング: 'shipping', エレクトロニクス: 'electronics', テクノロジー: 'technology', ファンデーション: 'foundation',
+  // Titles, so they weigh as titles: マウラナ Maulana, ムッラー Mullah, シェイク Sheikh, ハッジ Haji.
+  マウラナ: 'maulana', マウラーナー: 'maulana', ムッラー: 'mullah', ムラー: 'mullah', マウラヴィ: 'maulavi', マウラウィ: 'mawlawi',
+  シェイク: 'sheikh', シャイフ: 'shaykh', ハッジ: 'haji', ハジ: 'haji', ハーフィズ: 'hafiz', カーリー: 'qari',
 };
 
 /**

@@ -253,6 +253,8 @@ function classify(t: RawToken, kindOfName: NameKind, isLast: boolean): TokenKind
   if (TITLES.has(t.text)) return 'title';
   if (PARTICLES.has(t.text)) return 'particle';
   if (kindOfName === 'person' && t.text.length === 1) return 'initial';
+  // The Persian and Urdu ezafe in organisation names: Lashkar-e-Taiba, Jaish-i-Mohammed, ラシュカレ・タイバ.
+  if (kindOfName === 'entity' && /^[aeiou]$/.test(t.text)) return 'particle';
   if (kindOfName === 'entity' && ROMAN.test(t.text) && t.text.length <= 4 && isLast) return 'number';
   return 'name';
 }

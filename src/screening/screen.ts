@@ -168,7 +168,9 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
   const cjk = query.type === 'entity' ? cjkEntityName(prep('entity')[0]!) : undefined;
   const bySuffix = cjk ? index.postings.get(suffixKey(cjk)) : undefined;
   for (const id of bySuffix ?? []) acc.set(id, (acc.get(id) ?? 0) + Math.log(1 + total));
-  const ranked = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxCandidates);
+  // Katakana and Korean readings share only loose keys with romanised names: look further down the ranking.
+  const loose = prep(query.type ?? 'person').some((p) => p.tokens.some((t) => t.script === 'kana' || t.script === 'korean'));
+  const ranked = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, loose ? maxCandidates * 3 : maxCandidates);
 
   const best = new Map<number, { score: number; name: number; cmp: NameComparison; q: PreparedName }>();
   for (const [id] of ranked) {

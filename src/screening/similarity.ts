@@ -15,7 +15,7 @@ export interface TokenInfo extends Token {
   kanaSkeleton: string;
   /** Korean key of a short Latin token (see korean.ts), for comparing with names read as Korean. */
   korean: string;
-  /** The katakana skeleton with ch heard as sh (French Cherif シェリフ), when that differs. */
+  /** The katakana skeleton with ch heard as sh (French Cherif シェリフ), kh as k and th as t, when that differs. */
   kanaSkeletonAlt?: string;
 }
 
@@ -33,7 +33,7 @@ export function consonantSkeleton(text: string): string {
 }
 
 /**
- * Skeleton as Japanese katakana hears a name: l = r, v = b, j = z (ジ), ch apart from s (チ, シ), ng = n (ン),
+ * Skeleton as Japanese katakana hears a name: l = r, v = b, s = z = j (ス ズ ジ), ch apart from s (チ, シ), ng = n (ン),
  * th = s, a final -ov = オフ; f, h and kh
  * are dropped (フ and ハ write all three, and katakana adds vowels around h); vowels gone. Latin names and
  * katakana read back to Latin both go through it.
@@ -47,10 +47,15 @@ function kanaSkeletonOf(text: string, keepVowels: boolean): string {
     .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 's').replace(/sh/g, 's').replace(/tch|ch/g, 'C').replace(/tsu?/g, 't')
     .replace(/ic$/, 'iC').replace(/v$/, 'f').replace(/g(?=[ei])/g, 'j').replace(/ng(?![aeiou])/g, 'n').replace(/n(?=m)/g, '')
     .replace(/kh/g, 'h').replace(/([dg])h/g, '$1').replace(/[fh]/g, '')
-    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/x/g, 'ks').replace(/j/g, 'z').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
-  const s = keepVowels ? folded.replace(/[yw]/g, '').replace(/e/g, 'i').replace(/o/g, 'u') : folded.replace(/[aeiouyw]/g, '');
-  return s.replace(/(.)\1+/g, '$1');
+    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/x/g, 'ks').replace(/[jz]/g, 's').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
+  // Doubled consonants are one sound; doubled vowels are two syllables in katakana (ヤヒヤ a-i-a), kept apart.
+  // A consonant written twice is one; one repeated across a vowel is two (Nazar has one r, Nasrallah two).
+  const single = folded.replace(/([^aeiou])\1+/g, '$1');
+  return keepVowels ? single.replace(/[yw]/g, '').replace(/e/g, 'i').replace(/o/g, 'u') : single.replace(/[aeiouyw]/g, '');
 }
+
+/** The other way katakana hears ch, kh and th: as シ (French Cherif), カ (Lakhal ラカル) and タ (Bathali バタリ). */
+const altSpelling = (text: string) => text.replace(/ch/g, 'sh').replace(/kh/g, 'k').replace(/th/g, 't');
 
 /** A name with the consonants folded as in kanaSkeleton and the vowels kept in three classes (a, i/e, u/o). */
 export function kanaVowels(text: string): string {
@@ -76,7 +81,7 @@ export function tokenInfo(t: Token): TokenInfo {
   const base = t.kind === 'name' && (HALF_NAMES.has(t.text) || common) ? 0.5 : WEIGHTS[t.kind];
   const korean = t.script === 'korean' ? t.text : (t.script === 'latin' || t.script === 'other') && t.text.length <= 10 ? koreanKey(t.text) : '';
   const ks = kanaSkeleton(t.text);
-  const alt = t.script === 'latin' && t.text.includes('ch') ? kanaSkeleton(t.text.replace(/ch/g, 'sh')) : ks;
+  const alt = t.script === 'latin' && /[ckt]h/.test(t.text) ? kanaSkeleton(altSpelling(t.text)) : ks;
   return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: ks, korean, ...(alt !== ks ? { kanaSkeletonAlt: alt } : {}) };
 }
 
@@ -158,8 +163,8 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
   if (looseScripts.has(a.script) || looseScripts.has(b.script)) {
     const kana = a.script === 'kana' || b.script === 'kana';
     if (kana && (a.kanaSkeletonAlt || b.kanaSkeletonAlt)) {
-      const alt = a.kanaSkeletonAlt ? { ...a, text: a.text.replace(/ch/g, 'sh'), kanaSkeleton: a.kanaSkeletonAlt, kanaSkeletonAlt: undefined } : a;
-      const blt = b.kanaSkeletonAlt ? { ...b, text: b.text.replace(/ch/g, 'sh'), kanaSkeleton: b.kanaSkeletonAlt, kanaSkeletonAlt: undefined } : b;
+      const alt = a.kanaSkeletonAlt ? { ...a, text: altSpelling(a.text), kanaSkeleton: a.kanaSkeletonAlt, kanaSkeletonAlt: undefined } : a;
+      const blt = b.kanaSkeletonAlt ? { ...b, text: altSpelling(b.text), kanaSkeleton: b.kanaSkeletonAlt, kanaSkeletonAlt: undefined } : b;
       const plain = tokenSimilarity({ ...a, kanaSkeletonAlt: undefined }, { ...b, kanaSkeletonAlt: undefined });
       const other = tokenSimilarity(alt, blt);
       return other.score > plain.score ? other : plain;
