@@ -139,12 +139,15 @@ const jaCsv = (f: string) => parseCsv(readFileSync(resolve(JA, f), 'utf8'));
 const listedJa = jaCsv('eval-listed.csv');
 const unlistedJa = jaCsv('eval-unlisted.csv');
 const plainIndex = buildIndex(list);
+const jaTimes: number[] = [];
 function jaRecall(ix: typeof index, label: string) {
   const byKind = new Map<string, { hit: number; n: number }>();
   for (const row of listedJa) {
     const k = byKind.get(row['kind']!) ?? { hit: 0, n: 0 };
     k.n++;
+    const s = performance.now();
     const r = screen(ix, { name: row['name']!, type: row['type'] as 'person' | 'entity' });
+    if (ix === index) jaTimes.push(performance.now() - s);
     const ok = r.ok && r.value.some((m) => m.match && m.entry.referenceNumber === row['reference']);
     if (ok) k.hit++;
     else if (verbose && r.ok) console.log(`${label} miss [${row['kind']}] ${row['name']} ${row['reference']} -> ${r.value[0] ? `${r.value[0].score} ${r.value[0].entry.referenceNumber} ${r.value[0].explanation}` : 'nothing'}`);
@@ -177,6 +180,7 @@ for (const [kind, k] of jaWith) {
   rows.push([`Japanese-written recall, ${kind} (n=${k.n})`, `${pct(k.hit / k.n)} (${k.hit})`, `without names.csv: ${pct(p.hit / p.n)}`, '']);
 }
 rows.push([`Japanese-written recall, all kinds (n=${jaN})`, `${pct(jaHit / jaN)} (${jaHit})`, `without names.csv: ${pct(jaPlainHit / jaN)}`, '>= 95%']);
+rows.push([`time to screen one Japanese-written name, median (n=${jaTimes.length})`, `${quantile(jaTimes, 0.5).toFixed(3)} ms`, '', '']);
 for (const [kind, k] of jaFp) {
   rows.push([`false positives, unlisted in ${kind} (n=${k.n})`, `${pct(k.fp / k.n)} (${k.fp})`, `romanised flagged too: ${k.namesakes}`, '<= 2%']);
   rows.push([`  of which the romanised name is not flagged`, `${pct((k.fp - k.namesakes) / k.n)} (${k.fp - k.namesakes})`, '', '']);
