@@ -157,9 +157,11 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
   const acc = new Map<number, number>();
   for (const t of prep(query.type ?? 'person').flatMap((p) => p.tokens)) {
     const seenForToken = new Map<number, number>();
+    const loose = t.script === 'kana' || t.script === 'korean';
     for (const key of queryKeys(t)) {
       const ids = index.postings.get(key);
-      if (!ids) continue;
+      // A katakana skeleton of two consonants is shared by hundreds of names: it ranks nothing and costs time.
+      if (!ids || (loose && ids.length > total / 20)) continue;
       const idf = Math.log(1 + total / ids.length);
       for (const id of ids) if ((seenForToken.get(id) ?? 0) < idf) seenForToken.set(id, idf);
     }

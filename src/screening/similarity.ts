@@ -161,45 +161,57 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
     return { score: 1 - editDistance(a.text, b.text) / Math.max(a.text.length, b.text.length), basis: 'transliteration' };
   }
   if (looseScripts.has(a.script) || looseScripts.has(b.script)) {
-    const kana = a.script === 'kana' || b.script === 'kana';
-    if (kana && (a.kanaSkeletonAlt || b.kanaSkeletonAlt)) {
-      const alt = a.kanaSkeletonAlt ? { ...a, text: altSpelling(a.text), kanaSkeleton: a.kanaSkeletonAlt, kanaSkeletonAlt: undefined } : a;
-      const blt = b.kanaSkeletonAlt ? { ...b, text: altSpelling(b.text), kanaSkeleton: b.kanaSkeletonAlt, kanaSkeletonAlt: undefined } : b;
-      const plain = tokenSimilarity({ ...a, kanaSkeletonAlt: undefined }, { ...b, kanaSkeletonAlt: undefined });
-      const other = tokenSimilarity(alt, blt);
-      return other.score > plain.score ? other : plain;
+    if (a.script === 'kana' || b.script === 'kana') {
+      // A romanised token may be heard two ways (ch as チ or シ, kh as ハ or カ): the better reading counts.
+      let s = kanaScore(a.kanaSkeleton, b.kanaSkeleton, a.text, b.text);
+      if (a.kanaSkeletonAlt) s = Math.max(s, kanaScore(a.kanaSkeletonAlt, b.kanaSkeleton, altSpelling(a.text), b.text));
+      if (b.kanaSkeletonAlt) s = Math.max(s, kanaScore(a.kanaSkeleton, b.kanaSkeletonAlt, a.text, altSpelling(b.text)));
+      return s > 0 ? { score: s, basis: 'transliteration' } : DIFFERENT;
     }
-    const sa = kana ? a.kanaSkeleton : a.skeleton;
-    const sb = kana ? b.kanaSkeleton : b.skeleton;
-    if (kana && sa.length <= 1 && sb.length <= 1 && sa === sb) {
-      // Names of vowels and h or y only (Yahya, Aya): the vowels have to carry it, and say little.
-      const va = kanaVowels(a.text);
-      const vb = kanaVowels(b.text);
-      const common = lcs(va, vb);
-      const vs = (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2;
-      return { score: vs >= 0.8 && Math.min(va.length, vb.length) >= 2 ? 0.7 : 0.5, basis: 'transliteration' };
-    }
+    const sa = a.skeleton;
+    const sb = b.skeleton;
     if (!sa || !sb) return DIFFERENT;
-    // Short skeletons say little: two consonants agree by chance far more often than five.
-    const cap = Math.min(0.95, 0.55 + 0.1 * Math.min(sa.length, sb.length));
-    let s = (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * cap;
-    if (kana) {
-      // Katakana writes the vowels too: consonants that agree around different vowels are another name.
-      const va = kanaVowels(a.text);
-      const vb = kanaVowels(b.text);
-      // Katakana may add vowels (ヤヒヤ Yahya): count the common subsequence against the shorter and the longer.
-      const common = lcs(va, vb);
-      const vs = (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2;
-      s = Math.min(s, vs);
-      // One or two consonants agree by chance: then the vowels must agree closely too (Jein is not Chong).
-      if (Math.min(sa.length, sb.length) <= 2 && common / Math.max(va.length, vb.length, 1) < 0.75) s = Math.min(s, 0.6);
-    }
-    return { score: s, basis: 'transliteration' };
+    return { score: (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * skeletonCap(sa, sb), basis: 'transliteration' };
   }
   let best: TokenSimilarity = { score: stringSimilarity(a.text, b.text), basis: 'typo' };
   if (best.score < 0.8 && best.score >= 0.5 && phoneticallyEqual(a, b)) best = { score: 0.8, basis: 'phonetic' };
   if (best.score === 1) best = { score: 1, basis: 'exact' };
   return best;
+}
+
+/** Short skeletons say little: two consonants agree by chance far more often than five. */
+const skeletonCap = (sa: string, sb: string) => Math.min(0.95, 0.55 + 0.1 * Math.min(sa.length, sb.length));
+
+const vowelMemo = new Map<string, string>();
+/** kanaVowels, remembered: the same few thousand names are compared again and again. */
+function vowelsOf(text: string): string {
+  let v = vowelMemo.get(text);
+  if (v === undefined) {
+    if (vowelMemo.size > 50_000) vowelMemo.clear();
+    v = kanaVowels(text);
+    vowelMemo.set(text, v);
+  }
+  return v;
+}
+
+/** A katakana token against another token: consonant skeletons, then the vowels katakana writes too. 0 = nothing. */
+function kanaScore(sa: string, sb: string, ta: string, tb: string): number {
+  const va = vowelsOf(ta);
+  const vb = vowelsOf(tb);
+  if (sa.length <= 1 && sb.length <= 1 && sa === sb) {
+    // Names of vowels and h or y only (Yahya, Aya): the vowels have to carry it, and say little.
+    const common = lcs(va, vb);
+    const vs = (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2;
+    return vs >= 0.8 && Math.min(va.length, vb.length) >= 2 ? 0.7 : 0.5;
+  }
+  if (!sa || !sb) return 0;
+  let s = (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * skeletonCap(sa, sb);
+  // Katakana may add vowels (ヤヒヤ Yahya): count the common subsequence against the shorter and the longer.
+  const common = lcs(va, vb);
+  s = Math.min(s, (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2);
+  // One or two consonants agree by chance: then the vowels must agree closely too (Jein is not Chong).
+  if (Math.min(sa.length, sb.length) <= 2 && common / Math.max(va.length, vb.length, 1) < 0.75) s = Math.min(s, 0.6);
+  return s;
 }
 
 /** Same sound by Double Metaphone or by consonant skeleton, on keys long enough to mean something. */
