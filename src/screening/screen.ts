@@ -161,7 +161,7 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
     for (const key of queryKeys(t)) {
       const ids = index.postings.get(key);
       // A katakana skeleton of two consonants is shared by hundreds of names: it ranks nothing and costs time.
-      if (!ids || (loose && ids.length > total / 20)) continue;
+      if (!ids || (loose && ids.length > Math.max(50, total / 20))) continue;
       const idf = Math.log(1 + total / ids.length);
       for (const id of ids) if ((seenForToken.get(id) ?? 0) < idf) seenForToken.set(id, idf);
     }
