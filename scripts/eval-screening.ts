@@ -1,6 +1,7 @@
 // Measures the screening matcher on labelled data vendored under data/ (see data/README.md):
 // name-bench pairs (precision/recall/F1 beside the published logic-v2 scores), recall of UN-listed
-// people typed cleanly and with typos, false positives on people who are on no list, and speed.
+// people typed cleanly and with typos, false positives on people who are on no list, speed, and names written
+// as Japanese sources write them (data/screening-ja): recall per kind, false positives on unlisted names.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
