@@ -2,7 +2,7 @@
 // (with its audit row), put it in use, and re-screen open cases. One function, used by `gensoku lists import`,
 // PUT /api/v1/screening/list and `gensoku serve` (which stores its start-up list when the database has none).
 import { readFileSync } from 'node:fs';
-import { buildIndex, diffLists, mergeLists, parseCsvList, parseJsonList, parseUnList, summarizeList, type ListFormat } from '../screening/index.ts';
+import { buildIndex, diffLists, listFormat, mergeLists, parseCsvList, parseJsonList, parseUnList, summarizeList, type ListFormat } from '../screening/index.ts';
 import { japaneseNames } from '../screening/load-list.ts';
 import type { ListEntry, Problem, Result, SanctionsList } from '../screening/types.ts';
 import { sha256 } from '../store/canonical.ts';
@@ -95,16 +95,11 @@ export function formatOfFile(name: string): ListFormat {
   return /\.json$/i.test(name) ? 'json' : /\.csv$/i.test(name) ? 'csv' : 'un-xml';
 }
 
-/** Every list in use, screened as one; the UN's entries keep their list's name like the others. */
-function indexOf(lists: SanctionsList[]) {
-  return buildIndex(mergeLists(lists.map((l) => ({ ...l, entries: l.entries.map((e) => (e.list ? e : { ...e, list: l.source })) }))), japaneseNames());
-}
+/** Every list in use, screened as one, each entry keeping its list's name, with the Japanese names. */
+const indexOf = (lists: SanctionsList[]) => buildIndex(mergeLists(lists), japaneseNames());
 
 /** Parses stored content in whatever format it was imported in. */
-function parseStored(content: string): Result<SanctionsList> {
-  const first = content.replace(/^\uFEFF/, '').trimStart()[0];
-  return first === '<' ? validateListXml(content) : validateListContent(content, first === '{' ? 'json' : 'csv');
-}
+const parseStored = (content: string) => validateListContent(content, listFormat(content));
 
 /** Reads a list file as text (UTF-8), or says why it cannot. */
 export function readListText(path: string): Result<string> {
@@ -179,7 +174,7 @@ async function storedPredecessor(deps: ListDeps, head: ScreeningListInfo): Promi
   }
   const row = await deps.store.screening.currentList(head.source);
   if (!row || row.id !== head.id) return { ok: false, problems: [{ code: 'list_changed', path: '(root)', message: 'another import stored a list meanwhile; import again to compare against it' }] };
-  const parsed = row.content.trimStart().startsWith('<') ? parseUnList(row.content) : parseStored(row.content);
+  const parsed = parseStored(row.content);
   return parsed.ok ? parsed : { ok: false, problems: parsed.problems.map((p: Problem) => ({ ...p, path: `stored list #${head.id}: ${p.path}` })) };
 }
 

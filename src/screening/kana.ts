@@ -1,5 +1,5 @@
 // Foreign names written in katakana, back to Latin as they were heard: the vowel Japanese adds after a
-// consonant is dropped (アブドゥル -> abdul, イスラム -> islam), ッ doubles, ー lengthens, ン before b/m/p is m,
+// consonant is dropped (アブドゥル -> abdur, イスラム -> isram), ッ doubles, ー lengthens, ン before b/p is m,
 // ドゥ/ディ/トゥ/ファ/ヴ keep their written vowel, ッラー is -llah, アル/アッ/アン alone are the article. Pure.
 
 type Mora = { c: string; v: string; explicit?: boolean; long?: boolean; gem?: boolean };
@@ -57,7 +57,7 @@ function morae(word: string): Mora[] {
 const EPENTHETIC_U = new Set(['b', 'f', 'g', 'k', 'm', 'p', 's', 'z', 'r', 'sh', 'j', 'ts']);
 
 /** One katakana word (no separators) as heard, in lower-case Latin. */
-export function katakanaWord(word: string): string {
+function katakanaWord(word: string): string {
   const ms = morae(word.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)));
   let out = '';
   for (let i = 0; i < ms.length; i++) {
@@ -142,9 +142,8 @@ export function katakanaKorean(run: string): string[][] | undefined {
       const m = ms[i]!;
       const ini = m.c === 'f' && m.explicit ? 'hw' : KOREAN_INITIAL[m.c]; // ファン is 황 Hwang
       if (ini === undefined || m.v === '') return undefined;
-      const vowel = m.v === 'e' ? 'e' : m.v;
-      let keys = [ini + vowel];
-      if (ini + vowel === 'ce') keys.push('coe'); // チェ writes 최 Choe as well as 제 Je
+      let keys = [ini + m.v];
+      if (ini + m.v === 'ce') keys.push('coe'); // チェ writes 최 Choe as well as 제 Je
       const next = ms[i + 1];
       if (next && next.c === 'n' && next.v === '') { keys = keys.flatMap((k) => [k + 'n', k + 'N']); i++; }
       else if (next && next.v === 'u' && KOREAN_FINAL[next.c] && !next.explicit) {

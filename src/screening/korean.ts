@@ -19,7 +19,7 @@ const INITIAL = ['k', 'k', 'n', 't', 't', 'r', 'm', 'p', 'p', 's', 's', '', 'c',
 const MEDIAL = ['a', 'e', 'ya', 'ye', 'o', 'e', 'yo', 'ye', 'o', 'wa', 'we', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'u', 'ui', 'i'];
 const FINAL = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'r', 'k', 'm', 'r', 'r', 'r', 'p', 'r', 'm', 'p', 'p', 't', 't', 'N', 't', 't', 'k', 't', 'p', 't'];
 
-export const isHangulSyllable = (ch: string) => ch >= '\uac00' && ch <= '\ud7a3';
+const isHangulSyllable = (ch: string) => ch >= '\uac00' && ch <= '\ud7a3';
 
 /** The key of one Hangul syllable: 철 -> "cor", 영 -> "yoN" (N: the final ng). */
 export function hangulKey(syllable: string): string {

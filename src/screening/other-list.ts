@@ -114,11 +114,12 @@ export function parseAnyList(text: string): Result<SanctionsList> {
 
 /** Several lists screened as one: every entry keeps the name of its list; the version names each list's. */
 export function mergeLists(lists: SanctionsList[]): SanctionsList {
-  if (lists.length === 1) return lists[0]!;
+  const tag = (l: SanctionsList) => l.entries.map((e) => (e.list ? e : { ...e, list: l.source }));
+  if (lists.length === 1) return { ...lists[0]!, entries: tag(lists[0]!) };
   const sorted = [...lists].sort((a, b) => a.source.localeCompare(b.source));
   return {
     source: sorted.map((l) => l.source).join(' + '),
     version: sorted.map((l) => `${l.source}@${l.version}`).join('; '),
-    entries: sorted.flatMap((l) => l.entries.map((e) => (e.list ? e : { ...e, list: l.source }))),
+    entries: sorted.flatMap(tag),
   };
 }

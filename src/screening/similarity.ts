@@ -58,7 +58,7 @@ function kanaSkeletonOf(text: string, keepVowels: boolean): string {
 const altSpelling = (text: string) => text.replace(/ch/g, 'sh').replace(/kh/g, 'k').replace(/th/g, 't');
 
 /** A name with the consonants folded as in kanaSkeleton and the vowels kept in three classes (a, i/e, u/o). */
-export function kanaVowels(text: string): string {
+function kanaVowels(text: string): string {
   return kanaSkeletonOf(text, true);
 }
 
@@ -131,7 +131,7 @@ const DIFFERENT: TokenSimilarity = { score: 0, basis: 'different' };
 const looseScripts = new Set<Script>(['abjad', 'kana']);
 
 /** A syllable read as Korean against a romanised one: the same Korean key, North or South, is the same syllable. */
-export function koreanSimilarity(k: TokenInfo, other: TokenInfo): TokenSimilarity {
+function koreanSimilarity(k: TokenInfo, other: TokenInfo): TokenSimilarity {
   if (!other.korean) return DIFFERENT;
   if (other.script === 'korean') return k.orig !== undefined && k.orig === other.orig ? { score: 1, basis: 'exact' } : DIFFERENT;
   const keys = [k.text, ...(k.alts ?? [])];
