@@ -68,5 +68,9 @@ describe('Japanese names of listed entries', () => {
     expect(hit.nameQuality).toBe('translated');
     expect(hit.matchedSource).toMatch(/^https?:/);
     expect(hit.explanation).toContain('ja name, source');
+    expect(hit.explanationJa).toMatch(/^名前「朝鮮貿易銀行」〜「朝鮮貿易銀行」（日本語名、出典 https?:\/\/\S+）一致度 1\.00/);
+    const korean = screen(buildIndex(list.value, names), { name: '崔春植', type: 'person', dateOfBirth: '1950' });
+    expect(korean.ok && korean.value[0]).toMatchObject({ reading: 'korean', entry: { referenceNumber: 'KPi.013' } });
+    expect(korean.ok && korean.value[0]!.explanationJa).toContain('（朝鮮語読み）');
   });
 });

@@ -57,7 +57,10 @@ export interface ScreeningMatch {
   /** The query was read as Korean (a name in Han characters or Hangul) to reach this entry. */
   reading?: 'korean';
   features: Feature[];
+  /** Which name or alias matched, how, and what lowered the score: in English ... */
   explanation: string;
+  /** ... and in Japanese, for the examiner who reads it so. */
+  explanationJa: string;
 }
 
 interface ParsedDate { y: number; m?: number; d?: number; text: string; partial?: boolean }
@@ -128,6 +131,23 @@ export function dobPenalty(q: ParsedDate, dates: BirthDate[]): Feature | undefin
     if (!best || f.value > best.value) best = f;
   }
   return best;
+}
+
+const BASIS_JA: Record<string, string> = {
+  exact: '完全一致', typo: '綴りの違い', phonetic: '発音が同じ', initial: '頭文字', prefix: '接頭', transliteration: '翻字',
+  different: '不一致', joined: '連結', suffix: '末尾一致',
+};
+const QUALITY_JA: Record<NameQuality, string> = { primary: '主たる名称', good: '別名', low: '低品質の別名', original: '原語表記', translated: '日本語名' };
+const FEATURE_JA: Record<string, string> = {
+  dob_year_disjoint: '生年の不一致', dob_day_disjoint: '生年月日の日の不一致', dob_typo: '生年月日の1桁違い',
+  country_disjoint: '国籍・出生国の不一致', gender_disjoint: '性別の不一致',
+};
+
+/** The aligned parts in Japanese: 一致した部分（方法 スコア）、不一致、一方にだけある部分. */
+function describeJa(c: NameComparison): string {
+  const parts = c.parts.map((p) => (p.conflict ? `${p.query}≠${p.candidate}（不一致）` : p.basis === 'exact' ? p.query : `${p.query}〜${p.candidate}（${BASIS_JA[p.basis] ?? p.basis} ${p.score}）`));
+  const extra = [...c.extraQuery.map((t) => `照会側のみ:${t}`), ...c.extraCandidate.map((t) => `リスト側のみ:${t}`)];
+  return [...parts, ...extra].join('、');
 }
 
 function describe(c: NameComparison): string {
@@ -232,10 +252,14 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
       `name "${query.name}"${b.q.reading === 'korean' ? ' read as Korean' : ''} ~ "${n.name.raw}" (${n.quality === 'translated' ? `${n.lang} name, source ${n.source}` : n.quality}) ${b.cmp.score.toFixed(2)}: ${describe(b.cmp)}` +
       (penalties.length ? `; ${penalties.map((p) => `${p.feature} ${p.value.toFixed(2)}`).join(', ')}` : '') +
       (entry.list ? `; on ${entry.list}` : '');
+    const explanationJa =
+      `名前「${query.name}」${b.q.reading === 'korean' ? '（朝鮮語読み）' : ''}〜「${n.name.raw}」（${n.quality === 'translated' ? `${QUALITY_JA.translated}、出典 ${n.source}` : QUALITY_JA[n.quality]}）一致度 ${b.cmp.score.toFixed(2)}：${describeJa(b.cmp)}` +
+      (penalties.length ? `；減点 ${penalties.map((p) => `${FEATURE_JA[p.feature] ?? (p.feature === 'weak_alias' ? QUALITY_JA.low : p.feature)} ${p.value.toFixed(2)}`).join('、')}` : '') +
+      (entry.list ? `；掲載リスト ${entry.list}` : '');
     out.push({
       entry, score, match: score >= threshold, matchedName: n.name.raw, nameQuality: n.quality,
       ...(n.source ? { matchedLang: n.lang!, matchedSource: n.source } : {}), ...(b.q.reading ? { reading: b.q.reading } : {}),
-      features, explanation,
+      features, explanation, explanationJa,
     });
   }
   out.sort((a, b) => b.score - a.score || a.entry.referenceNumber.localeCompare(b.entry.referenceNumber));

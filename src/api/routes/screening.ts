@@ -46,6 +46,7 @@ const screenResultOut = z.object({
   matchedSource: z.string().optional().describe('for a translated name: the address of the notice or article that writes the entry so'),
   listedOn: z.string().optional(), matchedName: z.string(), nameQuality: z.string(),
   features: z.array(z.object({ feature: z.string(), value: z.number(), detail: z.string() })), explanation: z.string(),
+  explanationJa: z.string().describe('the explanation in Japanese'),
   entry: z.unknown().describe('the list entry: names, aliases, dates and places of birth, nationalities, addresses, documents'),
 });
 
@@ -53,7 +54,7 @@ const resultView = (m: ScreeningMatch, list: string) => ({
   score: m.score, match: m.match, referenceNumber: m.entry.referenceNumber, name: m.entry.name, type: m.entry.type, regime: m.entry.regime,
   list: m.entry.list ?? list, ...(m.matchedSource ? { matchedLang: m.matchedLang, matchedSource: m.matchedSource } : {}),
   ...(m.entry.listedOn ? { listedOn: m.entry.listedOn } : {}), matchedName: m.matchedName, nameQuality: m.nameQuality, features: m.features,
-  explanation: m.explanation, entry: m.entry,
+  explanation: m.explanation, explanationJa: m.explanationJa, entry: m.entry,
 });
 
 export const caseScreening: RouteModule = {
