@@ -143,9 +143,13 @@ async function lists(argv: string[], io: Io): Promise<number> {
       const history = await store.screening.listHistory(100);
       if (values.format === 'json') { io.stdout(json(history)); return EXIT.ok; }
       if (history.length === 0) { io.stdout('no list stored: gensoku lists import FILE\n'); return EXIT.ok; }
-      const inUse = new Set<number>();
-      for (const l of history) if (![...inUse].some((id) => history.find((h) => h.id === id)?.source === l.source)) inUse.add(l.id);
-      history.forEach((l) => io.stdout(`#${l.id} ${l.source} ${l.version}  ${l.individuals + l.entities} entries  imported ${l.importedAt} by ${l.importedBy} from ${l.origin}${inUse.has(l.id) ? '  (in use)' : ''}\n`));
+      // Newest first: the first import of each list met is the one in use.
+      const seen = new Set<string>();
+      for (const l of history) {
+        const inUse = !seen.has(l.source);
+        seen.add(l.source);
+        io.stdout(`#${l.id} ${l.source} ${l.version}  ${l.individuals + l.entities} entries  imported ${l.importedAt} by ${l.importedBy} from ${l.origin}${inUse ? '  (in use)' : ''}\n`);
+      }
       return EXIT.ok;
     });
   }
