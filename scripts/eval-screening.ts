@@ -1,6 +1,7 @@
 // Measures the screening matcher on labelled data vendored under data/ (see data/README.md):
 // name-bench pairs (precision/recall/F1 beside the published logic-v2 scores), recall of UN-listed
-// people typed cleanly and with typos, false positives on people who are on no list, and speed.
+// people typed cleanly and with typos, false positives on people who are on no list, speed, and names written
+// as Japanese sources write them (data/screening-ja): recall per kind, false positives on unlisted names.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { foldText } from '../src/screening/normalize.ts';
 import { DEFAULTS, screen, type ScreeningQuery } from '../src/screening/screen.ts';
 import { buildIndex } from '../src/screening/search-index.ts';
 import { parseUnList } from '../src/screening/un-list.ts';
+import { japaneseNames } from '../src/screening/load-list.ts';
 
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data');
 const NM = resolve(DATA, 'name-matching');
@@ -46,7 +48,7 @@ const parsed = parseUnList(readFileSync(LIST, 'utf8'));
 if (!parsed.ok) { console.error(parsed.problems); process.exit(1); }
 const list = parsed.value;
 const t0 = performance.now();
-const index = buildIndex(list);
+const index = buildIndex(list, japaneseNames());
 const buildMs = performance.now() - t0;
 
 // Ground truth for a positive row: the entry carrying the clean spelling as its name or an alias.
@@ -131,6 +133,60 @@ const rows: Array<[string, string, string, string]> = [
   ['time to screen one name, p99 (warm)', `${p99.toFixed(3)} ms`, '', ''],
   ['time to screen one name, p99 (first pass)', `${coldP99.toFixed(3)} ms`, '', ''],
 ];
+// 5. Names as Japanese sources write them (data/screening-ja): recall per kind on listed entries, false
+// positives on unlisted names in katakana and kanji; once with the Japanese names file, once without.
+const JA = resolve(DATA, 'screening-ja');
+const jaCsv = (f: string) => parseCsv(readFileSync(resolve(JA, f), 'utf8'));
+const listedJa = jaCsv('eval-listed.csv');
+const unlistedJa = jaCsv('eval-unlisted.csv');
+const plainIndex = buildIndex(list);
+const jaTimes: number[] = [];
+function jaRecall(ix: typeof index, label: string) {
+  const byKind = new Map<string, { hit: number; n: number }>();
+  for (const row of listedJa) {
+    const k = byKind.get(row['kind']!) ?? { hit: 0, n: 0 };
+    k.n++;
+    const s = performance.now();
+    const r = screen(ix, { name: row['name']!, type: row['type'] as 'person' | 'entity' });
+    if (ix === index) jaTimes.push(performance.now() - s);
+    const ok = r.ok && r.value.some((m) => m.match && m.entry.referenceNumber === row['reference']);
+    if (ok) k.hit++;
+    else if (verbose && r.ok) console.log(`${label} miss [${row['kind']}] ${row['name']} ${row['reference']} -> ${r.value[0] ? `${r.value[0].score} ${r.value[0].entry.referenceNumber} ${r.value[0].explanation}` : 'nothing'}`);
+    byKind.set(row['kind']!, k);
+  }
+  return byKind;
+}
+const jaWith = jaRecall(index, 'ja');
+const jaWithout = jaRecall(plainIndex, 'ja-plain');
+// A false positive whose romanised spelling is flagged too is a namesake of a listed name, not a misreading.
+const jaFp = new Map<string, { fp: number; n: number; namesakes: number }>();
+const flagged = (name: string, type: string) => { const r = screen(index, { name, type: type as 'person' | 'entity' }); return r.ok && r.value.some((m) => m.match) ? r.value[0]! : undefined; };
+for (const row of unlistedJa) {
+  const kind = /[\u3400-\u9fff\uac00-\ud7af]/.test(row['name']!) && !/[\u30a0-\u30ff]/.test(row['name']!) ? 'kanji' : 'katakana';
+  const k = jaFp.get(kind) ?? { fp: 0, n: 0, namesakes: 0 };
+  k.n++;
+  const hit = flagged(row['name']!, row['type']!);
+  if (hit) {
+    k.fp++;
+    const namesake = row['romanised'] ? flagged(row['romanised'], row['type']!) !== undefined : false;
+    if (namesake) k.namesakes++;
+    if (verbose) console.log(`ja FP${namesake ? ' (romanised flagged too)' : ''}: ${row['name']} -> ${hit.score} ${hit.entry.referenceNumber} ${hit.explanation}`);
+  }
+  jaFp.set(kind, k);
+}
+let jaHit = 0, jaN = 0, jaPlainHit = 0;
+for (const [kind, k] of jaWith) {
+  const p = jaWithout.get(kind)!;
+  jaHit += k.hit; jaN += k.n; jaPlainHit += p.hit;
+  rows.push([`Japanese-written recall, ${kind} (n=${k.n})`, `${pct(k.hit / k.n)} (${k.hit})`, `without names.csv: ${pct(p.hit / p.n)}`, '']);
+}
+rows.push([`Japanese-written recall, all kinds (n=${jaN})`, `${pct(jaHit / jaN)} (${jaHit})`, `without names.csv: ${pct(jaPlainHit / jaN)}`, '>= 95%']);
+rows.push([`time to screen one Japanese-written name, median (n=${jaTimes.length})`, `${quantile(jaTimes, 0.5).toFixed(3)} ms`, '', '']);
+for (const [kind, k] of jaFp) {
+  rows.push([`false positives, unlisted in ${kind} (n=${k.n})`, `${pct(k.fp / k.n)} (${k.fp})`, `romanised flagged too: ${k.namesakes}`, '<= 2%']);
+  rows.push([`  of which the romanised name is not flagged`, `${pct((k.fp - k.namesakes) / k.n)} (${k.fp - k.namesakes})`, '', '']);
+}
+
 const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
 console.log(`UN list ${list.version}: ${list.entries.length} entries, ${index.names.length} names, index built in ${buildMs.toFixed(0)} ms`);

@@ -117,6 +117,25 @@ describe.skipIf(!existsSync(SHARED_LIST))('importing the sanctions list', { time
     expect(back.ok && back.value).toMatchObject({ list: { id: 4, version: '2026-05-08T23:00:06.922Z' }, changes: { fromVersion: '2026-05-10T00:00:00Z' } });
   });
 
+  it('imports another list (JSON) beside the UN list: both are screened, and each hit names its list', async () => {
+    const other = JSON.stringify({ list: 'METI End User List', version: '2025-09-30', entries: [
+      { reference: 'EUL-0001', type: 'entity', name: 'Yamashita Trading Ltd', aliases: ['山下貿易'], countries: ['JP'] },
+    ] });
+    const r = await importList(deps(), admin, other, { origin: 'file:eul.json', format: 'json' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value).toMatchObject({ previous: null, list: { id: 5, source: 'METI End User List', version: '2025-09-30', entities: 1 }, changes: { fromVersion: null } });
+    expect(holder.current?.version).toBe('METI End User List@2025-09-30; UN Security Council Consolidated List@2026-05-08T23:00:06.922Z');
+    const hits = holder.current!.check({ name: '山下貿易', type: 'entity' });
+    expect(hits).toEqual([expect.objectContaining({ referenceNumber: 'EUL-0001', explanation: expect.stringContaining('on METI End User List') })]);
+    expect(holder.current!.check({ name: 'Hannibal Muammar Qadhafi', type: 'person' })[0]?.explanation).toContain('on UN Security Council Consolidated List');
+    // The UN list's next import still diffs against the UN list alone, and the other list stays in use.
+    expect(await store.screening.listHistory(1, 'UN Security Council Consolidated List')).toMatchObject([{ id: 4 }]);
+    const loaded = await loadStoredList(store);
+    expect(loaded.ok && loaded.value?.entries).toBe(1010);
+    const again = await importList({ store, screening: { current: null } }, admin, other, { origin: 'http', format: 'json' });
+    expect(again.ok && again.value.unchanged).toBe(true);
+  });
+
   it('refuses to start from a stored list whose content was changed in the database', async () => {
     await store.sql.query("UPDATE screening_lists SET content = replace(content, 'GEDO', 'GEDDO') WHERE id = 4");
     const r = await loadStoredList(store);

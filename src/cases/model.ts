@@ -136,6 +136,8 @@ export interface ScreeningHit {
   matchedName: string;
   score: number;
   explanation: string;
+  /** The explanation in Japanese (hits recorded before it existed have none). */
+  explanationJa?: string;
   disposition: Disposition | null;
 }
 

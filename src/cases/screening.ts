@@ -30,7 +30,7 @@ export function providerFromIndex(index: ScreeningIndex, threshold?: number, sto
       if (!r.ok) return [];
       return r.value.filter((m) => m.match).map((m) => ({
         referenceNumber: m.entry.referenceNumber, listedName: m.entry.name, matchedName: m.matchedName,
-        score: Math.round(m.score * 1000) / 1000, explanation: m.explanation,
+        score: Math.round(m.score * 1000) / 1000, explanation: m.explanation, explanationJa: m.explanationJa,
       }));
     },
   };

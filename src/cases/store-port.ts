@@ -199,15 +199,17 @@ export interface Store {
     /** Records a disposition and the case it was made on, atomically, with one audit row. */
     dispose(ctx: AuditContext, row: CaseRow, expectedVersion: number, d: { partyKey: string; listVersion: string; referenceNumber: string } & Disposition): Promise<Versioned<CaseRow>>;
     /**
-     * Stores an imported list, which becomes the list in use, with one audit row, atomically; only if the list in
-     * use is still expectedCurrent (its id, or null for none), so two imports at once cannot both diff against
-     * the same predecessor. `change` (e.g. added/removed/changed counts) goes into the audit row.
+     * Stores an imported list, which becomes the version in use of the list named by its source, with one audit row,
+     * atomically; only if that list's version in use is still expectedCurrent (its id, or null for none), so two
+     * imports at once cannot both diff against the same predecessor. `change` goes into the audit row.
      */
     saveList(ctx: AuditContext, list: NewScreeningList, expectedCurrent: number | null, change?: Record<string, unknown>): Promise<Versioned<ScreeningListInfo>>;
-    /** The list in use (the last one stored), with its content; undefined when none was ever imported. */
-    currentList(): Promise<ScreeningListRow | undefined>;
-    /** Earlier imports, newest first, without content. */
-    listHistory(limit?: number): Promise<ScreeningListInfo[]>;
+    /** The last list stored (of the given source, when named), with its content; undefined when none. */
+    currentList(source?: string): Promise<ScreeningListRow | undefined>;
+    /** Every list in use: the last import of each source, with content, oldest source first. */
+    currentLists(): Promise<ScreeningListRow[]>;
+    /** Earlier imports (of the given source, when named), newest first, without content. */
+    listHistory(limit?: number, source?: string): Promise<ScreeningListInfo[]>;
   };
   audit: {
     /** Records an event that changes no table of its own (e.g. a sanctions list import). */

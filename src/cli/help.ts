@@ -108,7 +108,7 @@ export const HELP = {
     examples: ['gensoku screen --name "Kim Jong Un"', 'gensoku screen --csv parties.csv --format json'],
   },
   lists: {
-    summary: 'download, import and inspect the UN Security Council Consolidated List',
+    summary: 'download, import and inspect sanctions lists: the UN Consolidated List, and others as CSV or JSON',
     usage: [
       'gensoku lists update [--url URL] [--format json|text]         download it; store and re-screen only when it changed',
       'gensoku lists import FILE [--allow-older] [--format json|text]  store it, report changes, re-screen open cases',
@@ -118,8 +118,8 @@ export const HELP = {
     ],
     options: [['--url URL', 'where update downloads the list (default: GENSOKU_LIST_URL, else the UN\'s official XML)'], ['--allow-older', 'import a list generated before the one in use, on purpose'],
       ['--dry-run', 'parse and summarise only'], FORMAT('json|text', 'text')],
-    examples: ['gensoku lists update', 'gensoku lists import consolidated.xml', 'gensoku lists diff old.xml new.xml'],
-    notes: [DATABASE, 'update sends the ETag / Last-Modified of the last download; an unchanged list stores nothing. A failed download changes nothing.'],
+    examples: ['gensoku lists update', 'gensoku lists import consolidated.xml', 'gensoku lists import meti-end-users.csv', 'gensoku lists diff old.xml new.xml'],
+    notes: [DATABASE, 'FILE is the UN list (XML), or another list as .csv or .json (docs/screening.md, "Other lists"); every list imported stays in use, the last import of each screened together with the others.', 'update sends the ETag / Last-Modified of the last download; an unchanged list stores nothing. A failed download changes nothing.'],
   },
   serve: {
     summary: 'start the API and the web UI',

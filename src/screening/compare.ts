@@ -1,26 +1,42 @@
 // Name comparison: align the parts of two names (order-tolerant, with initials, joined and split
 // parts), then score what agrees against what contradicts. Pure and explainable.
-import { normalizeName } from './normalize.ts';
+import { koreanReading, normalizeName, type NormalizedName } from './normalize.ts';
+import { koreanKey } from './korean.ts';
 import type { NameKind } from './types.ts';
-import { stringSimilarity, tokenInfo, tokenSimilarity, type SimilarityBasis, type TokenInfo } from './similarity.ts';
+import { editDistance, stringSimilarity, tokenInfo, tokenSimilarity, type SimilarityBasis, type TokenInfo } from './similarity.ts';
 
 export interface PreparedName {
   raw: string;
   kind: NameKind;
   tokens: TokenInfo[];
   compact: string;
+  /** How the name was read when it can be read more than one way: 'korean' for Han or Hangul read as Korean. */
+  reading?: 'korean';
 }
 
+const prepared = (raw: string, kind: NameKind, n: NormalizedName): PreparedName => ({ raw, kind, tokens: n.tokens.map(tokenInfo), compact: n.compact });
+
 export function prepareName(raw: string, kind: NameKind): PreparedName {
-  const n = normalizeName(raw, kind);
-  return { raw, kind, tokens: n.tokens.map(tokenInfo), compact: n.compact };
+  return prepared(raw, kind, normalizeName(raw, kind));
+}
+
+/**
+ * The readings of a query: the name as normalised, and for a person written in Han characters or Hangul also its
+ * Korean reading (李済善 -> Ri Je Son), since a Japanese examiner writes North Korean names in kanji.
+ */
+export function prepareQuery(raw: string, kind: NameKind): PreparedName[] {
+  const out = [prepareName(raw, kind)];
+  const korean = kind === 'person' ? koreanReading(raw) : undefined;
+  // Korean syllables must each agree; joined given names ("Yongchol") are compared on their keys too.
+  if (korean) out.push({ ...prepared(raw, kind, korean), reading: 'korean' });
+  return out;
 }
 
 export interface AlignedPart {
   query: string;
   candidate: string;
   score: number;
-  basis: SimilarityBasis | 'joined';
+  basis: SimilarityBasis | 'joined' | 'suffix';
   /** Below the part threshold: the two names disagree here. */
   conflict: boolean;
 }
@@ -65,12 +81,14 @@ function joinedCandidates(a: TokenInfo[], b: TokenInfo[], swap: boolean, out: Ca
     const y = a[i + 1]!;
     if (x.kind !== 'name' && x.kind !== 'legal' && x.kind !== 'particle') continue;
     if (y.kind !== 'name' && y.kind !== 'legal' && y.kind !== 'particle') continue;
-    if (x.orig !== undefined || y.orig !== undefined) continue;
+    const korean = x.script === 'korean' && y.script === 'korean';
+    if (!korean && (x.orig !== undefined || y.orig !== undefined)) continue;
     const joined = x.text + y.text;
     for (let j = 0; j < b.length; j++) {
       const t = b[j]!;
       if (t.kind !== 'name' || t.orig !== undefined || t.text.length < 4) continue;
-      const s = stringSimilarity(joined, t.text);
+      // Two Korean syllables against one romanised given name ("Yongchol"): compare Korean keys.
+      const s = korean ? (koreanKey(t.text) === joined ? 0.95 : editDistance(koreanKey(t.text), joined) === 1 ? 0.7 : 0) : stringSimilarity(joined, t.text);
       if (s >= NAME_PARAMS.partThreshold) {
         out.push(swap ? { q: [j], c: [i, i + 1], score: s, basis: 'joined' } : { q: [i, i + 1], c: [j], score: s, basis: 'joined' });
       }
@@ -78,9 +96,27 @@ function joinedCandidates(a: TokenInfo[], b: TokenInfo[], swap: boolean, out: Ca
   }
 }
 
+const CJK_NAME = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af0-9０-９・･\s]+$/;
+
+/** An organisation's name in Japanese, Chinese or Korean script, without spaces: its key for suffix matching. */
+export function cjkEntityName(p: PreparedName): string | undefined {
+  if (p.kind !== 'entity') return undefined;
+  const s = p.raw.normalize('NFKC').replace(/[\s・･]/g, '');
+  return s.length >= 3 && CJK_NAME.test(s) ? s : undefined;
+}
+
+/** Score of a Japanese organisation name that ends with a listed one: the listed body, named with its parent. */
+const SUFFIX_SCORE = 0.8;
+
 /** Compares two prepared names of the same kind; score in [0, 1]. */
 export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
   const kind = c.kind;
+  // Japanese writes the parent before the body (朝鮮労働党 + 軍需工業部): a query ending with the listed name is it.
+  const qc = cjkEntityName(q);
+  const cc = cjkEntityName(c);
+  if (qc && cc && qc !== cc && qc.endsWith(cc)) {
+    return { score: SUFFIX_SCORE, parts: [{ query: qc, candidate: cc, score: SUFFIX_SCORE, basis: 'suffix', conflict: false }], extraQuery: [qc.slice(0, -cc.length)], extraCandidate: [], adjustments: [] };
+  }
   const qt = q.tokens;
   const ct = c.tokens;
   const cands: Candidate[] = [];
@@ -128,7 +164,7 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
     cand.q.forEach((i) => { usedQ[i] = true; alignQ[i] = cand.c[0]!; });
     cand.c.forEach((j) => { usedC[j] = true; });
     parts.push({
-      query: qs.map((t) => t.text).join('+'),
+      query: qs.map((t) => (t.script === 'korean' && t.orig ? `${t.orig}=${t.text}` : t.text)).join('+'),
       candidate: cs.map((t) => t.text).join('+'),
       score: round(cand.score),
       basis: cand.basis,
@@ -137,7 +173,8 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
   }
   const extraQuery: string[] = [];
   const extraCandidate: string[] = [];
-  const eps = NAME_PARAMS.extraWeight[kind];
+  // A Korean name has few syllables and each one counts: one the other side lacks is another name, as for entities.
+  const eps = q.reading === 'korean' ? NAME_PARAMS.extraWeight.entity : NAME_PARAMS.extraWeight[kind];
   qt.forEach((t, i) => { if (!usedQ[i]) { extraQuery.push(t.text); den += t.weight * eps; } });
   ct.forEach((t, j) => { if (!usedC[j]) { extraCandidate.push(t.text); den += t.weight * eps; } });
 

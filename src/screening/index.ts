@@ -6,4 +6,6 @@ export { compareNames, prepareName, NAME_PARAMS, type NameComparison, type Prepa
 export { normalizeName, type NormalizedName } from './normalize.ts';
 export { countryCode } from './countries.ts';
 export { parseCsv } from './csv.ts';
+export { parseAnyList, parseCsvList, parseJsonList, listFormat, mergeLists, type ListFormat } from './other-list.ts';
+export { parseExtraNames } from './extra-names.ts';
 export type * from './types.ts';

@@ -2,11 +2,24 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseUnList } from './un-list.ts';
-import type { Problem, Result, SanctionsList } from './types.ts';
+import { parseExtraNames } from './extra-names.ts';
+import { parseAnyList } from './other-list.ts';
+import type { ExtraName, Problem, Result, SanctionsList } from './types.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_LIST = resolve(REPO, 'data', 'un-sc-consolidated', 'consolidated-2026-05-08.xml');
+/** Japanese names of listed entries, reviewed, each with its source (data/screening-ja/names.csv). */
+export const JAPANESE_NAMES = resolve(REPO, 'data', 'screening-ja', 'names.csv');
+
+let japanese: ExtraName[] | undefined;
+/** The bundled Japanese names, read once per process; a broken file is a bug in the repository, so it throws. */
+export function japaneseNames(): ExtraName[] {
+  if (japanese) return japanese;
+  const r = parseExtraNames(readFileSync(JAPANESE_NAMES, 'utf8'), 'ja');
+  if (!r.ok) throw new Error(`${JAPANESE_NAMES}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  japanese = r.value;
+  return japanese;
+}
 
 /** The list file to use: the given path, else the configured one (GENSOKU_UN_LIST), else the bundled copy under data/. */
 export function resolveListPath(given: string | undefined, configured?: string): string | undefined {
@@ -34,6 +47,6 @@ export function readListText(path: string): Result<string> {
 }
 
 export function readListFile(path: string): Result<SanctionsList> {
-  const xml = readListText(path);
-  return xml.ok ? parseUnList(xml.value) : xml;
+  const text = readListText(path);
+  return text.ok ? parseAnyList(text.value) : text;
 }

@@ -1,7 +1,8 @@
 // Name normalisation: Unicode NFKC, script-aware transliteration to Latin, case and diacritics
 // folding, tokenisation, and the token classes the matcher weighs differently. Pure.
 import anyAscii from 'any-ascii';
-import hepburn from 'hepburn';
+import { katakanaKorean, katakanaToLatin } from './kana.ts';
+import { koreanSyllables } from './korean.ts';
 import { editDistance } from './similarity.ts';
 import type { NameKind, Script, Token, TokenKind } from './types.ts';
 
@@ -30,8 +31,8 @@ function foldArabic(s: string): string {
 }
 
 function romanizeKana(run: string): string {
-  // Hepburn with macrons folded; the middle dot separates foreign name parts.
-  return ' ' + hepburn.fromKana(run.replace(/[・･]/g, ' ')).replace(/N'/g, 'N') + ' ';
+  // Katakana names are foreign names as heard; the middle dot separates their parts.
+  return ' ' + katakanaToLatin(run) + ' ';
 }
 
 /** Splits a CamelCase syllable string from any-ascii ("XiJinPing") into syllables. */
@@ -62,7 +63,7 @@ export function transliterate(input: string): RawToken[] {
   const spaced = /\s/.test(s.trim());
   const out: RawToken[] = [];
   // Parentheses keep their meaning through transliteration, so mark them before splitting.
-  for (const chunk0 of s.split(/(?=[\s(])|(?<=[\s)])|[·・･]/)) {
+  for (const chunk0 of s.split(/(?=[\s(])|(?<=[\s)])|[·・･=]/)) {
     const chunk = chunk0.trim();
     if (!chunk) continue;
     if ((HAN.test(chunk) || HANGUL.test(chunk)) && !KANA.test(chunk) && spaced) {
@@ -153,7 +154,7 @@ for (const [phrase, canon] of LEGAL_FORMS) {
 
 /** Arabic compound names written apart or together fold to one token: "Abd al-Rahman" = "Abdulrahman". */
 function foldArabicCompounds(tokens: RawToken[]): RawToken[] {
-  const latin = (t: RawToken | undefined) => t !== undefined && (t.script === 'latin' || t.script === 'other');
+  const latin = (t: RawToken | undefined) => t !== undefined && (t.script === 'latin' || t.script === 'other' || t.script === 'kana');
   const out: RawToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -195,7 +196,7 @@ function foldArabicCompounds(tokens: RawToken[]): RawToken[] {
   return out.flatMap((t) => {
     if (!latin(t) || t.text.length <= 6) return [t];
     const text = t.text.replace(/(?:u|a|e|ou)d+(?:in|een|ine)$/, 'din').replace(/(?:u|a)l+ah?$/, 'ullah');
-    const abd = /^abd(?:ul|el|al|ol|ur|ar|us|as|u|i|e)?([a-z]{3,})$/.exec(text);
+    const abd = /^abd(?:ul|el|al|ol|ur|ar|er|ir|us|as|u|i|e)?([a-z]{3,})$/.exec(text);
     if (abd && !text.endsWith('ullah')) return [{ ...t, text: 'abd' }, { ...t, text: abd[1]! }];
     return [{ ...t, text }];
   });
@@ -227,10 +228,12 @@ function numberTokens(tokens: RawToken[]): RawToken[] {
 
 function classify(t: RawToken, kindOfName: NameKind, isLast: boolean): TokenKind {
   if (/^\d+$/.test(t.text)) return 'number';
-  if (t.script === 'han' || t.script === 'hangul') return 'name';
+  if (t.script === 'han' || t.script === 'hangul' || t.script === 'korean') return 'name';
   if (TITLES.has(t.text)) return 'title';
   if (PARTICLES.has(t.text)) return 'particle';
   if (kindOfName === 'person' && t.text.length === 1) return 'initial';
+  // The Persian and Urdu ezafe in organisation names: Lashkar-e-Taiba, Jaish-i-Mohammed, ラシュカレ・タイバ.
+  if (kindOfName === 'entity' && /^[aeiou]$/.test(t.text)) return 'particle';
   if (kindOfName === 'entity' && ROMAN.test(t.text) && t.text.length <= 4 && isLast) return 'number';
   return 'name';
 }
@@ -238,7 +241,7 @@ function classify(t: RawToken, kindOfName: NameKind, isLast: boolean): TokenKind
 /** Reorders "Surname, Given" to "Given Surname" for people; entities keep commas as punctuation. */
 function uncomma(s: string, kind: NameKind): string {
   if (kind !== 'person') return s;
-  const parts = s.split(',');
+  const parts = s.split(/[,、，]/);
   if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) return s;
   return `${parts[1]} ${parts[0]}`;
 }
@@ -287,6 +290,26 @@ export function normalizeName(raw: string, kind: NameKind): NormalizedName {
     .map((t) => t.orig ?? t.text)
     .join('');
   return { raw, tokens, compact };
+}
+
+/**
+ * A name in Han characters, Hangul or katakana read as a Korean name, one token per syllable, each token's text its Korean
+ * key (see korean.ts); undefined when it cannot be one (too short or long, a character without a reading).
+ */
+export function koreanReading(raw: string): NormalizedName | undefined {
+  const s = raw.normalize('NFKC').trim();
+  if (/^[\s\u30a0-\u30ff・･=]+$/.test(s)) {
+    const kana = katakanaKorean(s);
+    if (!kana) return undefined;
+    return { raw, tokens: kana.map((keys) => ({ text: keys[0]!, script: 'korean', kind: 'name', ...(keys.length > 1 ? { alts: keys.slice(1) } : {}) })), compact: '' };
+  }
+  if (!/^[\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af·・･]+$/.test(s)) return undefined;
+  const syllables = koreanSyllables(s);
+  if (!syllables) return undefined;
+  const tokens: Token[] = syllables.map((y) => ({
+    text: y.keys[0]!, script: 'korean', orig: y.orig, kind: 'name', ...(y.keys.length > 1 ? { alts: y.keys.slice(1) } : {}),
+  }));
+  return { raw, tokens, compact: '' };
 }
 
 /** Folds a free-text string (country, place) for comparison: ASCII, lower case, single spaces. */

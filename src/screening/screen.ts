@@ -1,8 +1,8 @@
 // Screening one party against the index: candidates from blocking keys, the best name of each
 // candidate entry, then penalties for contradicting date of birth, nationality or gender. Pure.
-import { compareNames, prepareName, type NameComparison, type PreparedName } from './compare.ts';
+import { cjkEntityName, compareNames, prepareQuery, type NameComparison, type PreparedName } from './compare.ts';
 import { countryCode } from './countries.ts';
-import { queryKeys, type NameQuality, type ScreeningIndex } from './search-index.ts';
+import { queryKeys, suffixKey, type NameQuality, type ScreeningIndex } from './search-index.ts';
 import type { BirthDate, EntryType, ListEntry, NameKind, Problem, Result } from './types.ts';
 
 export interface ScreeningQuery {
@@ -50,8 +50,16 @@ export interface ScreeningMatch {
   match: boolean;
   matchedName: string;
   nameQuality: NameQuality;
+  /** For a translated name (nameQuality 'translated'): its language and the source that writes the entry so. */
+  matchedLang?: string;
+  matchedSource?: string;
+  /** The query was read as Korean (a name in Han characters or Hangul) to reach this entry. */
+  reading?: 'korean';
   features: Feature[];
+  /** Which name or alias matched, how, and what lowered the score: in English ... */
   explanation: string;
+  /** ... and in Japanese, for the examiner who reads it so. */
+  explanationJa: string;
 }
 
 interface ParsedDate { y: number; m?: number; d?: number; text: string; partial?: boolean }
@@ -124,6 +132,23 @@ export function dobPenalty(q: ParsedDate, dates: BirthDate[]): Feature | undefin
   return best;
 }
 
+const BASIS_JA: Record<string, string> = {
+  exact: '完全一致', typo: '綴りの違い', phonetic: '発音が同じ', initial: '頭文字', prefix: '接頭', transliteration: '翻字',
+  different: '不一致', joined: '連結', suffix: '末尾一致',
+};
+const QUALITY_JA: Record<NameQuality, string> = { primary: '主たる名称', good: '別名', low: '低品質の別名', original: '原語表記', translated: '日本語名' };
+const FEATURE_JA: Record<string, string> = {
+  dob_year_disjoint: '生年の不一致', dob_day_disjoint: '生年月日の日の不一致', dob_typo: '生年月日の1桁違い',
+  country_disjoint: '国籍・出生国の不一致', gender_disjoint: '性別の不一致',
+};
+
+/** The aligned parts in Japanese: 一致した部分（方法 スコア）、不一致、一方にだけある部分. */
+function describeJa(c: NameComparison): string {
+  const parts = c.parts.map((p) => (p.conflict ? `${p.query}≠${p.candidate}（不一致）` : p.basis === 'exact' ? p.query : `${p.query}〜${p.candidate}（${BASIS_JA[p.basis] ?? p.basis} ${p.score}）`));
+  const extra = [...c.extraQuery.map((t) => `照会側のみ:${t}`), ...c.extraCandidate.map((t) => `リスト側のみ:${t}`)];
+  return [...parts, ...extra].join('、');
+}
+
 function describe(c: NameComparison): string {
   const parts = c.parts.map((p) => (p.conflict ? `${p.query}≠${p.candidate}` : p.basis === 'exact' ? p.query : `${p.query}~${p.candidate} (${p.basis} ${p.score})`));
   const extra = [...c.extraQuery.map((t) => `+${t}`), ...c.extraCandidate.map((t) => `(${t})`)];
@@ -140,36 +165,51 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
   const limit = options.limit ?? DEFAULTS.limit;
   const maxCandidates = options.candidates ?? DEFAULTS.candidates;
 
-  const prepared = new Map<NameKind, PreparedName>();
+  const prepared = new Map<NameKind, PreparedName[]>();
   const prep = (kind: NameKind) => {
     let p = prepared.get(kind);
-    if (!p) { p = prepareName(query.name, kind); prepared.set(kind, p); }
+    if (!p) { p = prepareQuery(query.name, kind); prepared.set(kind, p); }
     return p;
   };
   // Blocking: names sharing rare keys with the query score higher; keep the best few dozen.
   const total = index.names.length;
   const acc = new Map<number, number>();
-  for (const t of prep(query.type ?? 'person').tokens) {
+  for (const t of prep(query.type ?? 'person').flatMap((p) => p.tokens)) {
     const seenForToken = new Map<number, number>();
+    const loose = t.script === 'kana' || t.script === 'korean';
     for (const key of queryKeys(t)) {
       const ids = index.postings.get(key);
-      if (!ids) continue;
+      // A katakana skeleton of two consonants is shared by hundreds of names: it ranks nothing and costs time.
+      if (!ids || (loose && ids.length > Math.max(50, total / 20))) continue;
       const idf = Math.log(1 + total / ids.length);
       for (const id of ids) if ((seenForToken.get(id) ?? 0) < idf) seenForToken.set(id, idf);
     }
     for (const [id, w] of seenForToken) acc.set(id, (acc.get(id) ?? 0) + w);
   }
-  const ranked = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxCandidates);
+  const cjk = query.type === 'entity' ? cjkEntityName(prep('entity')[0]!) : undefined;
+  const bySuffix = cjk ? index.postings.get(suffixKey(cjk)) : undefined;
+  for (const id of bySuffix ?? []) acc.set(id, (acc.get(id) ?? 0) + Math.log(1 + total));
+  // Katakana and Korean readings share only loose keys with romanised names: look further down the ranking.
+  const loose = prep(query.type ?? 'person').some((p) => p.tokens.some((t) => t.script === 'kana' || t.script === 'korean'));
+  const ranked = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, loose ? maxCandidates * 3 : maxCandidates);
 
-  const best = new Map<number, { score: number; name: number; cmp: NameComparison }>();
+  const best = new Map<number, { score: number; name: number; cmp: NameComparison; q: PreparedName }>();
   for (const [id] of ranked) {
     const n = index.names[id]!;
     const e = index.entries[n.entry]!;
     if (query.type && e.type !== query.type) continue;
-    const cmp = compareNames(prep(e.type), n.name);
-    const score = n.quality === 'low' ? cmp.score * PENALTIES.weakAliasFactor : cmp.score;
-    const prev = best.get(n.entry);
-    if (!prev || score > prev.score) best.set(n.entry, { score, name: id, cmp });
+    // A Korean entry is compared on Korean syllables when the query can be read so: its kanji or katakana
+    // read any other way would meet Korean names by chance (金庸 as pinyin, キム・ヨナ as heard).
+    const variants = prep(e.type);
+    const korean = variants.filter((v) => v.reading === 'korean');
+    const facts = index.facts[n.entry]!;
+    const useVariants = korean.length > 0 && facts.countries.some((c) => c === 'KP' || c === 'KR') ? korean : variants;
+    for (const q of useVariants) {
+      const cmp = compareNames(q, n.name);
+      const score = n.quality === 'low' ? cmp.score * PENALTIES.weakAliasFactor : cmp.score;
+      const prev = best.get(n.entry);
+      if (!prev || score > prev.score) best.set(n.entry, { score, name: id, cmp, q });
+    }
   }
 
   const qDob = query.dateOfBirth ? parseDate(query.dateOfBirth) : undefined;
@@ -208,9 +248,18 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
     const entry = index.entries[entryIdx]!;
     const penalties = features.filter((f) => f.value < 0 && f.feature !== 'name_match' && f.detail !== 'included in name_match');
     const explanation =
-      `name "${query.name}" ~ "${n.name.raw}" (${n.quality}) ${b.cmp.score.toFixed(2)}: ${describe(b.cmp)}` +
-      (penalties.length ? `; ${penalties.map((p) => `${p.feature} ${p.value.toFixed(2)}`).join(', ')}` : '');
-    out.push({ entry, score, match: score >= threshold, matchedName: n.name.raw, nameQuality: n.quality, features, explanation });
+      `name "${query.name}"${b.q.reading === 'korean' ? ' read as Korean' : ''} ~ "${n.name.raw}" (${n.quality === 'translated' ? `${n.lang} name, source ${n.source}` : n.quality}) ${b.cmp.score.toFixed(2)}: ${describe(b.cmp)}` +
+      (penalties.length ? `; ${penalties.map((p) => `${p.feature} ${p.value.toFixed(2)}`).join(', ')}` : '') +
+      (entry.list ? `; on ${entry.list}` : '');
+    const explanationJa =
+      `名前「${query.name}」${b.q.reading === 'korean' ? '（朝鮮語読み）' : ''}〜「${n.name.raw}」（${n.quality === 'translated' ? `${QUALITY_JA.translated}、出典 ${n.source}` : QUALITY_JA[n.quality]}）一致度 ${b.cmp.score.toFixed(2)}：${describeJa(b.cmp)}` +
+      (penalties.length ? `；減点 ${penalties.map((p) => `${FEATURE_JA[p.feature] ?? (p.feature === 'weak_alias' ? QUALITY_JA.low : p.feature)} ${p.value.toFixed(2)}`).join('、')}` : '') +
+      (entry.list ? `；掲載リスト ${entry.list}` : '');
+    out.push({
+      entry, score, match: score >= threshold, matchedName: n.name.raw, nameQuality: n.quality,
+      ...(n.source ? { matchedLang: n.lang!, matchedSource: n.source } : {}), ...(b.q.reading ? { reading: b.q.reading } : {}),
+      features, explanation, explanationJa,
+    });
   }
   out.sort((a, b) => b.score - a.score || a.entry.referenceNumber.localeCompare(b.entry.referenceNumber));
   return { ok: true, value: out.slice(0, limit) };

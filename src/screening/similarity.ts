@@ -1,6 +1,7 @@
 // Token-level similarity: edit distance, phonetic keys and script-aware consonant skeletons. Pure.
 import { distance } from 'fastest-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
+import { koreanKey } from './korean.ts';
 import type { Script, Token, TokenKind } from './types.ts';
 
 export interface TokenInfo extends Token {
@@ -12,6 +13,10 @@ export interface TokenInfo extends Token {
   skeleton: string;
   /** Skeleton as Japanese katakana hears it: l = r, v = b, epenthetic vowels gone. */
   kanaSkeleton: string;
+  /** Korean key of a short Latin token (see korean.ts), for comparing with names read as Korean. */
+  korean: string;
+  /** The katakana skeleton with ch heard as sh (French Cherif シェリフ), kh as k and th as t, when that differs. */
+  kanaSkeletonAlt?: string;
 }
 
 const WEIGHTS: Record<TokenKind, number> = { name: 1, initial: 0.3, number: 0.3, legal: 0.25, particle: 0.15, title: 0.05 };
@@ -27,21 +32,71 @@ export function consonantSkeleton(text: string): string {
   return s.replace(/(.)\1+/g, '$1');
 }
 
+/**
+ * Skeleton as Japanese katakana hears a name: l = r, v = b, s = z = j (ス ズ ジ), ch apart from s (チ, シ), ng = n (ン),
+ * th = s, a final -ov = オフ; f, h and kh
+ * are dropped (フ and ハ write all three, and katakana adds vowels around h); vowels gone. Latin names and
+ * katakana read back to Latin both go through it.
+ */
 export function kanaSkeleton(text: string): string {
-  const s = text
-    .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 's').replace(/sh/g, 's').replace(/ch/g, 's').replace(/tsu/g, 't')
-    .replace(/[aeiouyhw]/g, '')
-    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/z/g, 's').replace(/j/g, 's').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
-  return s.replace(/(.)\1+/g, '$1');
+  return kanaSkeletonOf(text, false);
+}
+
+function kanaSkeletonOf(text: string, keepVowels: boolean): string {
+  const folded = text
+    .replace(/ck/g, 'k').replace(/ph/g, 'f').replace(/th/g, 's').replace(/sh/g, 's').replace(/tch|ch/g, 'C').replace(/tsu?/g, 't')
+    .replace(/ic$/, 'iC').replace(/v$/, 'f').replace(/g(?=[ei])/g, 'j').replace(/ng(?![aeiou])/g, 'n').replace(/n(?=m)/g, '')
+    .replace(/kh/g, 'h').replace(/([dg])h/g, '$1').replace(/[fh]/g, '')
+    .replace(/l/g, 'r').replace(/v/g, 'b').replace(/[qcg]/g, 'k').replace(/x/g, 'ks').replace(/[jz]/g, 's').replace(/d/g, 't').replace(/m(?=[bp])/g, 'n');
+  // Doubled consonants are one sound; doubled vowels are two syllables in katakana (ヤヒヤ a-i-a), kept apart.
+  // A consonant written twice is one; one repeated across a vowel is two (Nazar has one r, Nasrallah two).
+  const single = folded.replace(/([^aeiou])\1+/g, '$1');
+  return keepVowels ? single.replace(/[yw]/g, '').replace(/e/g, 'i').replace(/o/g, 'u') : single.replace(/[aeiouyw]/g, '');
+}
+
+/** The other way katakana hears ch, kh and th: as シ (French Cherif), カ (Lakhal ラカル) and タ (Bathali バタリ). */
+const altSpelling = (text: string) => text.replace(/ch/g, 'sh').replace(/kh/g, 'k').replace(/th/g, 't');
+
+/** A name with the consonants folded as in kanaSkeleton and the vowels kept in three classes (a, i/e, u/o). */
+function kanaVowels(text: string): string {
+  return kanaSkeletonOf(text, true);
 }
 
 /** Name elements that only begin a compound ("Abd al-", "Abu ") say less than a full name. */
 const HALF_NAMES = new Set(['abd', 'abu', 'umm', 'um']);
+/**
+ * Given names and Korean surnames so common that they do not carry a match alone (Muhammad, Ahmad, Ali, Kim, Ri):
+ * they count half, so the rest of the name has to agree. Spellings as Latin and as katakana heard back.
+ */
+const COMMON_NAMES = new Set([
+  'muhammad', 'mohammad', 'mohammed', 'mohamed', 'muhammed', 'mohamad', 'muhamad', 'mohamud', 'ahmad', 'ahmed', 'ahmet',
+  'ali', 'hassan', 'hasan', 'hussein', 'husain', 'hussain', 'husayn', 'omar', 'umar', 'mahmoud', 'mahmud', 'ibrahim', 'khan',
+  'kim', 'ri', 'li', 'lee', 'yi', 'pak', 'park', 'choe', 'choi', 'jang', 'chang', 'jo', 'cho', 'kang', 'han',
+]);
 
 export function tokenInfo(t: Token): TokenInfo {
   const phonetic: [string, string] = t.script === 'latin' || t.script === 'other' ? doubleMetaphone(t.text) : ['', ''];
-  const base = t.kind === 'name' && HALF_NAMES.has(t.text) ? 0.5 : WEIGHTS[t.kind];
-  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: kanaSkeleton(t.text) };
+  // Common names count half only when read from katakana or as Korean, so romanised screening is as calibrated before.
+  const common = (t.script === 'kana' || t.script === 'korean') && COMMON_NAMES.has(t.text);
+  const base = t.kind === 'name' && (HALF_NAMES.has(t.text) || common) ? 0.5 : WEIGHTS[t.kind];
+  const korean = t.script === 'korean' ? t.text : (t.script === 'latin' || t.script === 'other') && t.text.length <= 10 ? koreanKey(t.text) : '';
+  const ks = kanaSkeleton(t.text);
+  const alt = t.script === 'latin' && /[ckt]h/.test(t.text) ? kanaSkeleton(altSpelling(t.text)) : ks;
+  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: ks, korean, ...(alt !== ks ? { kanaSkeletonAlt: alt } : {}) };
+}
+
+/** Length of the longest common subsequence of two short strings. */
+function lcs(a: string, b: string): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, row[j - 1]!);
+      diag = up;
+    }
+  }
+  return row[b.length]!;
 }
 
 /** Levenshtein distance counting one adjacent transposition as a single edit. */
@@ -75,7 +130,21 @@ const DIFFERENT: TokenSimilarity = { score: 0, basis: 'different' };
 
 const looseScripts = new Set<Script>(['abjad', 'kana']);
 
+/** A syllable read as Korean against a romanised one: the same Korean key, North or South, is the same syllable. */
+function koreanSimilarity(k: TokenInfo, other: TokenInfo): TokenSimilarity {
+  if (!other.korean) return DIFFERENT;
+  if (other.script === 'korean') return k.orig !== undefined && k.orig === other.orig ? { score: 1, basis: 'exact' } : DIFFERENT;
+  const keys = [k.text, ...(k.alts ?? [])];
+  if (keys.includes(other.korean)) return { score: 0.95, basis: 'transliteration' };
+  // ㅓ and ㅜ are both spelled u in English (Chol/Chul): that one vowel apart is still the same syllable.
+  const ou = (x: string) => x.replace(/o/g, 'u');
+  if (keys.some((x) => ou(x) === ou(other.korean))) return { score: 0.75, basis: 'transliteration' };
+  return { score: 0.3, basis: 'different' };
+}
+
 export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
+  if (a.script === 'korean') return koreanSimilarity(a, b);
+  if (b.script === 'korean') return koreanSimilarity(b, a);
   if (a.orig !== undefined && b.orig !== undefined && a.script === b.script) {
     // Han and Hangul: each character is a distinct name element, so compare characters, not readings.
     if (a.orig === b.orig) return { score: 1, basis: 'exact' };
@@ -92,19 +161,57 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
     return { score: 1 - editDistance(a.text, b.text) / Math.max(a.text.length, b.text.length), basis: 'transliteration' };
   }
   if (looseScripts.has(a.script) || looseScripts.has(b.script)) {
-    const kana = a.script === 'kana' || b.script === 'kana';
-    const sa = kana ? a.kanaSkeleton : a.skeleton;
-    const sb = kana ? b.kanaSkeleton : b.skeleton;
+    if (a.script === 'kana' || b.script === 'kana') {
+      // A romanised token may be heard two ways (ch as チ or シ, kh as ハ or カ): the better reading counts.
+      let s = kanaScore(a.kanaSkeleton, b.kanaSkeleton, a.text, b.text);
+      if (a.kanaSkeletonAlt) s = Math.max(s, kanaScore(a.kanaSkeletonAlt, b.kanaSkeleton, altSpelling(a.text), b.text));
+      if (b.kanaSkeletonAlt) s = Math.max(s, kanaScore(a.kanaSkeleton, b.kanaSkeletonAlt, a.text, altSpelling(b.text)));
+      return s > 0 ? { score: s, basis: 'transliteration' } : DIFFERENT;
+    }
+    const sa = a.skeleton;
+    const sb = b.skeleton;
     if (!sa || !sb) return DIFFERENT;
-    // Short skeletons say little: two consonants agree by chance far more often than five.
-    const cap = Math.min(0.95, 0.55 + 0.1 * Math.min(sa.length, sb.length));
-    const s = (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * cap;
-    return { score: s, basis: 'transliteration' };
+    return { score: (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * skeletonCap(sa, sb), basis: 'transliteration' };
   }
   let best: TokenSimilarity = { score: stringSimilarity(a.text, b.text), basis: 'typo' };
   if (best.score < 0.8 && best.score >= 0.5 && phoneticallyEqual(a, b)) best = { score: 0.8, basis: 'phonetic' };
   if (best.score === 1) best = { score: 1, basis: 'exact' };
   return best;
+}
+
+/** Short skeletons say little: two consonants agree by chance far more often than five. */
+const skeletonCap = (sa: string, sb: string) => Math.min(0.95, 0.55 + 0.1 * Math.min(sa.length, sb.length));
+
+const vowelMemo = new Map<string, string>();
+/** kanaVowels, remembered: the same few thousand names are compared again and again. */
+function vowelsOf(text: string): string {
+  let v = vowelMemo.get(text);
+  if (v === undefined) {
+    if (vowelMemo.size > 50_000) vowelMemo.clear();
+    v = kanaVowels(text);
+    vowelMemo.set(text, v);
+  }
+  return v;
+}
+
+/** A katakana token against another token: consonant skeletons, then the vowels katakana writes too. 0 = nothing. */
+function kanaScore(sa: string, sb: string, ta: string, tb: string): number {
+  const va = vowelsOf(ta);
+  const vb = vowelsOf(tb);
+  if (sa.length <= 1 && sb.length <= 1 && sa === sb) {
+    // Names of vowels and h or y only (Yahya, Aya): the vowels have to carry it, and say little.
+    const common = lcs(va, vb);
+    const vs = (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2;
+    return vs >= 0.8 && Math.min(va.length, vb.length) >= 2 ? 0.7 : 0.5;
+  }
+  if (!sa || !sb) return 0;
+  let s = (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * skeletonCap(sa, sb);
+  // Katakana may add vowels (ヤヒヤ Yahya): count the common subsequence against the shorter and the longer.
+  const common = lcs(va, vb);
+  s = Math.min(s, (common / Math.max(1, Math.min(va.length, vb.length)) + common / Math.max(1, va.length, vb.length)) / 2);
+  // One or two consonants agree by chance: then the vowels must agree closely too (Jein is not Chong).
+  if (Math.min(sa.length, sb.length) <= 2 && common / Math.max(va.length, vb.length, 1) < 0.75) s = Math.min(s, 0.6);
+  return s;
 }
 
 /** Same sound by Double Metaphone or by consonant skeleton, on keys long enough to mean something. */

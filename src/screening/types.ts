@@ -76,6 +76,8 @@ export interface ListEntry {
   gender?: 'male' | 'female';
   comments?: string;
   versionNum?: string;
+  /** The list the entry is on, when several are screened together (its SanctionsList source). */
+  list?: string;
 }
 
 export interface SanctionsList {
@@ -83,6 +85,19 @@ export interface SanctionsList {
   /** The list's dateGenerated attribute: the version this parse represents. */
   version: string;
   entries: ListEntry[];
+}
+
+/**
+ * A name of a listed entry that the list itself does not carry, such as the Japanese name a government notice
+ * or the press uses (朝鮮貿易銀行 for the Foreign Trade Bank), with where it was found. Keyed by reference number.
+ */
+export interface ExtraName {
+  referenceNumber: string;
+  name: string;
+  /** BCP 47 language of the name: 'ja'. */
+  lang: string;
+  /** Address of the notice or article that writes the entry this way. */
+  source: string;
 }
 
 export interface ListDiff {
@@ -94,7 +109,7 @@ export interface ListDiff {
 }
 
 /** Name tokens, as normalisation makes them and the matcher compares them. */
-export type Script = 'latin' | 'abjad' | 'kana' | 'han' | 'hangul' | 'other';
+export type Script = 'latin' | 'abjad' | 'kana' | 'han' | 'hangul' | 'korean' | 'other';
 export type TokenKind = 'name' | 'particle' | 'title' | 'initial' | 'number' | 'legal';
 export type NameKind = 'person' | 'entity';
 
@@ -108,4 +123,6 @@ export interface Token {
   kind: TokenKind;
   /** Written inside parentheses: an optional qualifier such as a branch country. */
   optional?: boolean;
+  /** Other keys the same token may be spelled as (a Korean surname read North and South: 리 Ri, 이 Yi/Lee). */
+  alts?: string[];
 }

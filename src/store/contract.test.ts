@@ -266,6 +266,16 @@ for (const target of targets) {
         before: { id: 1, version: '2026-05-08T00:00:00Z' }, after: { id: 2, version: '2026-05-09T00:00:00Z', added: 1, changed: 2 },
       });
       expect(JSON.stringify(last)).not.toContain('CONSOLIDATED_LIST');
+
+      // Another list is its own line of imports: numbered after the others, diffed against its own predecessor only.
+      const other = { ...list('2025-09-30', '{"list":"METI End User List"}'), source: 'METI End User List' };
+      const eul = await store.screening.saveList(ctx(), other, null);
+      auditRows++;
+      expect(eul.ok && eul.value).toMatchObject({ id: 3, source: 'METI End User List' });
+      expect((await store.screening.currentLists()).map((l) => [l.id, l.source])).toEqual([[2, 'UN Security Council Consolidated List'], [3, 'METI End User List']]);
+      expect(await store.screening.currentList('UN Security Council Consolidated List')).toMatchObject({ id: 2 });
+      expect((await store.screening.listHistory(10, 'METI End User List')).map((l) => l.id)).toEqual([3]);
+      expect(await store.screening.saveList(ctx(), list('2026-05-10T00:00:00Z', 'x'), 3)).toMatchObject({ ok: false, current: { id: 2 } });
     });
 
     it('keeps an intact audit chain of every change', async () => {

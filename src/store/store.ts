@@ -360,11 +360,12 @@ export function createStore(sql: Sql, opts: StoreOptions = {}): SqlStore {
         return res;
       }),
       saveList: (ctx, l, expectedCurrent, change) => write<Versioned<ScreeningListInfo>>(ctx, async (tx) => {
-        const { rows } = await tx.query<ListDb>(`SELECT ${LIST_INFO_COLUMNS} FROM screening_lists ORDER BY id DESC LIMIT 1`);
+        const { rows } = await tx.query<ListDb>(`SELECT ${LIST_INFO_COLUMNS} FROM screening_lists WHERE source = $1 ORDER BY id DESC LIMIT 1`, [l.source]);
         const current = rows[0] && toListInfo(rows[0]);
         if ((current?.id ?? null) !== expectedCurrent) return { value: { ok: false as const, current }, audit: null };
+        const last = await tx.query<{ id: string | number | null }>('SELECT max(id) AS id FROM screening_lists');
         const info: ScreeningListInfo = {
-          id: (current?.id ?? 0) + 1, source: l.source, version: l.version, origin: l.origin, importedAt: ctx.at, importedBy: ctx.actor,
+          id: Number(last.rows[0]?.id ?? 0) + 1, source: l.source, version: l.version, origin: l.origin, importedAt: ctx.at, importedBy: ctx.actor,
           sha256: l.sha256, bytes: l.bytes, individuals: l.individuals, entities: l.entities, aliases: l.aliases,
         };
         await tx.query(
@@ -378,12 +379,22 @@ export function createStore(sql: Sql, opts: StoreOptions = {}): SqlStore {
           audit: { verb: 'screening.list.import', targetType: 'screening-list', targetId: l.source, before: current ? listForAudit(current) : null, after: { ...listForAudit(info), ...change } },
         };
       }),
-      async currentList() {
-        const { rows } = await sql.query<ListDb>('SELECT * FROM screening_lists ORDER BY id DESC LIMIT 1');
+      async currentList(source) {
+        const { rows } = source === undefined
+          ? await sql.query<ListDb>('SELECT * FROM screening_lists ORDER BY id DESC LIMIT 1')
+          : await sql.query<ListDb>('SELECT * FROM screening_lists WHERE source = $1 ORDER BY id DESC LIMIT 1', [source]);
         return rows[0] && { ...toListInfo(rows[0]), content: rows[0].content! };
       },
-      async listHistory(limit = 20) {
-        const { rows } = await sql.query<ListDb>(`SELECT ${LIST_INFO_COLUMNS} FROM screening_lists ORDER BY id DESC LIMIT $1`, [Math.min(Math.max(limit, 1), 1000)]);
+      async currentLists() {
+        const { rows } = await sql.query<ListDb>(
+          'SELECT l.* FROM screening_lists l JOIN (SELECT source, max(id) AS id FROM screening_lists GROUP BY source) h ON h.id = l.id ORDER BY l.id');
+        return rows.map((r) => ({ ...toListInfo(r), content: r.content! }));
+      },
+      async listHistory(limit = 20, source) {
+        const n = Math.min(Math.max(limit, 1), 1000);
+        const { rows } = source === undefined
+          ? await sql.query<ListDb>(`SELECT ${LIST_INFO_COLUMNS} FROM screening_lists ORDER BY id DESC LIMIT $1`, [n])
+          : await sql.query<ListDb>(`SELECT ${LIST_INFO_COLUMNS} FROM screening_lists WHERE source = $1 ORDER BY id DESC LIMIT $2`, [source, n]);
         return rows.map(toListInfo);
       },
     },

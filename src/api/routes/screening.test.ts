@@ -138,11 +138,23 @@ describe.skipIf(!existsSync(SHARED_LIST))('screening API over the UN list', { ti
     expect(back.json.rescreen.cases).toEqual([expect.objectContaining({ id: caseId, hold: false, clearedHits: [{ party: 'endUser', referenceNumber: 'KPi.999' }] })]);
   });
 
+  it('imports another list as CSV beside it; POST /api/v1/screen names the list of each result and a Japanese name\'s source', async () => {
+    const csv = 'list,version,reference,type,name,aliases,countries,dates_of_birth,programme\nMOF asset freeze,2025-10-01,MOF-0001,entity,Hanami Shoji,花見商事,JP,,\n';
+    expect((await call('PUT', '/api/v1/screening/list', 'admin', csv, 'text/plain')).status).toBe(415);
+    const r = await call('PUT', '/api/v1/screening/list', 'admin', csv, 'text/csv');
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ previous: null, list: { id: 4, source: 'MOF asset freeze', entries: 1 } });
+    const s = await call('POST', '/api/v1/screen', 'erin', { name: '花見商事', type: 'entity' });
+    expect(s.json.results[0]).toMatchObject({ referenceNumber: 'MOF-0001', list: 'MOF asset freeze', match: true });
+    const bank = await call('POST', '/api/v1/screen', 'erin', { name: '朝鮮貿易銀行', type: 'entity' });
+    expect(bank.json.results[0]).toMatchObject({ referenceNumber: 'KPe.047', list: 'UN Security Council Consolidated List', nameQuality: 'translated', matchedLang: 'ja', matchedSource: expect.stringMatching(/^https?:/) });
+  });
+
   it('serves the stored list from a new app over the same database, as after a restart', async () => {
     const stored = await loadStoredList(store);
     if (!stored.ok) throw new Error(JSON.stringify(stored.problems));
     const again = createApp({ store, engine, now, log: () => {}, webDist: null, screening: stored.value });
     const r = await again.request('/api/v1/screening/list', { headers: { authorization: `Bearer ${tokens.erin}` } });
-    expect(((await r.json()) as any).list).toMatchObject({ id: 3, version: '2026-05-08T23:00:06.922Z', entries: 1009 });
+    expect(((await r.json()) as any).list).toMatchObject({ id: 4, entries: 1010 });
   });
 });

@@ -42,15 +42,20 @@ export const screenQuerySchema = z.strictObject({
 
 const screenResultOut = z.object({
   score: z.number(), match: z.boolean(), referenceNumber: z.string(), name: z.string(), type: z.enum(['person', 'entity']), regime: z.string(),
+  list: z.string().describe('the list the entry is on'),
+  matchedLang: z.string().optional().describe('for a translated name (nameQuality translated): its language, e.g. ja'),
+  matchedSource: z.string().optional().describe('for a translated name: the address of the notice or article that writes the entry so'),
   listedOn: z.string().optional(), matchedName: z.string(), nameQuality: z.string(),
   features: z.array(z.object({ feature: z.string(), value: z.number(), detail: z.string() })), explanation: z.string(),
+  explanationJa: z.string().describe('the explanation in Japanese'),
   entry: z.unknown().describe('the list entry: names, aliases, dates and places of birth, nationalities, addresses, documents'),
 });
 
-const resultView = (m: ScreeningMatch) => ({
+const resultView = (m: ScreeningMatch, list: string) => ({
   score: m.score, match: m.match, referenceNumber: m.entry.referenceNumber, name: m.entry.name, type: m.entry.type, regime: m.entry.regime,
+  list: m.entry.list ?? list, ...(m.matchedSource ? { matchedLang: m.matchedLang, matchedSource: m.matchedSource } : {}),
   ...(m.entry.listedOn ? { listedOn: m.entry.listedOn } : {}), matchedName: m.matchedName, nameQuality: m.nameQuality, features: m.features,
-  explanation: m.explanation, entry: m.entry,
+  explanation: m.explanation, explanationJa: m.explanationJa, entry: m.entry,
 });
 
 export const caseScreening: RouteModule = {
@@ -74,20 +79,20 @@ export const caseScreening: RouteModule = {
     {
       method: 'put', path: '/api/v1/screening/list', operationId: 'importScreeningList', summary: 'Import a sanctions list and re-screen open cases', tag: 'screening',
       access: ['admin'], bodyLimit: MAX_LIST_BYTES, query: importQuery,
-      rawBody: { contentType: 'application/xml', description: 'The UN Security Council Consolidated List, as published (XML)' },
+      rawBody: { contentType: 'application/xml', description: 'The UN Security Council Consolidated List, as published (XML); or another list as text/csv or application/json (docs/screening.md: "Other lists"). Each list stays in use; its last import is screened with the others' },
       responses: {
         200: { description: 'The list now in use (stored: it survives a restart), the one it replaced, what was added, removed and changed, and what re-screening open cases found', contentType: 'application/json' },
         409: { description: 'list_older: generated before the list in use (send allowOlder=true to go back on purpose); list_changed: another import finished first' },
         422: { description: 'The file is malformed, truncated or empty: the problems, and the stored list is untouched' },
       },
       async handler({ c, services, rc, requestId, query }) {
-        if (!/^(application|text)\/xml\b/i.test(c.req.header('content-type') ?? '')) {
-          return problemResponse(415, one('unsupported_media_type', 'send the list as application/xml'), { requestId });
-        }
+        const type = c.req.header('content-type') ?? '';
+        const format = /^(application|text)\/xml\b/i.test(type) ? 'un-xml' : /^application\/json\b/i.test(type) ? 'json' : /^text\/csv\b/i.test(type) ? 'csv' : undefined;
+        if (!format) return problemResponse(415, one('unsupported_media_type', 'send the UN list as application/xml, another list as text/csv or application/json'), { requestId });
         const q = importQuery.safeParse(query);
         if (!q.success) return invalid(toProblems(q.error, 'query'));
         const r = await importList({ store: services.deps.store, screening: services.screening, now: services.deps.now }, rc, await c.req.text(),
-          { origin: 'http', allowOlder: q.data.allowOlder === 'true' });
+          { origin: 'http', allowOlder: q.data.allowOlder === 'true', format });
         if (!r.ok) return r;
         return ok({ ...r.value, list: { ...r.value.list, entries: r.value.list.individuals + r.value.list.entities } });
       },
@@ -114,7 +119,7 @@ export const caseScreening: RouteModule = {
         const { threshold, limit, ...query } = p.data;
         const r = screen(provider.index, query, { ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}) });
         if (!r.ok) return invalid(r.problems);
-        return ok({ query, list: listView(provider), threshold: threshold ?? DEFAULTS.threshold, results: r.value.map(resultView) });
+        return ok({ query, list: listView(provider), threshold: threshold ?? DEFAULTS.threshold, results: r.value.map((m) => resultView(m, provider.source)) });
       },
     },
   ],

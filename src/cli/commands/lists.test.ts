@@ -123,7 +123,22 @@ describe.skipIf(!existsSync(SHARED_LIST))('gensoku lists import', { timeout: 120
       unlinkSync(join(data, 'gensoku.lock'));
     }
     const h = await cli(['history']);
-    expect(h.out).toMatch(/^#2 2026-05-09T23:00:04\.118Z {2}1009 entries {2}imported .* from file:consolidated-2026-05-09\.xml {2}\(in use\)\n#1 /);
+    expect(h.out).toMatch(/^#2 UN Security Council Consolidated List 2026-05-09T23:00:04\.118Z {2}1009 entries {2}imported .* from file:consolidated-2026-05-09\.xml {2}\(in use\)\n#1 /);
+  });
+
+  it('imports another list from a .csv file beside the UN list, and history marks both in use', async () => {
+    const csv = join(dir, 'mof.csv');
+    writeFileSync(csv, 'list,version,reference,type,name,aliases\nMOF asset freeze,2025-10-01,MOF-1,entity,Hanami Shoji,花見商事\nMOF asset freeze,2025-10-01,MOF-2,person,Ivan Petrov,\n');
+    const r = await cli(['import', csv]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('imported MOF asset freeze, generated 2025-10-01, as list #3: 1 individuals, 1 entities');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'list,version,reference,type,name\nX,1,A,ship,B\n');
+    const refused = await cli(['import', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('list.bad_type');
+    const h = await cli(['history']);
+    expect(h.out.split('\n').filter((l) => l.endsWith('(in use)')).map((l) => l.split(' ')[0])).toEqual(['#3', '#2']);
   });
 
   it('checks its usage', async () => {

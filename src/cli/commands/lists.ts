@@ -2,7 +2,7 @@
 // cases re-screened), show what is stored, or parse, summarise and diff files without a database.
 import { basename } from 'node:path';
 import { updateList } from '../../cases/list-update.ts';
-import { importList, readListText, validateListXml, type ListImportReport } from '../../cases/lists.ts';
+import { formatOfFile, importList, readListText, validateListContent, validateListXml, type ListImportReport } from '../../cases/lists.ts';
 import { readListFile } from '../../screening/load-list.ts';
 import { diffLists, summarizeList } from '../../screening/un-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
@@ -104,12 +104,13 @@ async function importCommand(file: string, values: { format?: string; 'dry-run'?
   // The file is checked before the database is opened: a bad file is refused, with its reasons, whatever the database.
   const text = readListText(file);
   if (!text.ok) { printProblems(io, text.problems, `cannot import ${file}`); return EXIT.usage; }
-  const parsed = validateListXml(text.value);
+  const format = formatOfFile(file);
+  const parsed = validateListContent(text.value, format);
   if (!parsed.ok) { printProblems(io, parsed.problems, `cannot import ${file}; the stored list is unchanged`); return EXIT.usage; }
   return withDatabase(io, async (store) => {
     const actor = cliActor();
     const r = await importList({ store, screening: { current: null } }, { actor: { id: '', username: actor, role: 'admin', org: null } }, text.value, {
-      origin: `file:${basename(file)}`, allowOlder: values['allow-older'] === true, parsed: parsed.value,
+      origin: `file:${basename(file)}`, allowOlder: values['allow-older'] === true, parsed: parsed.value, format,
     });
     if (!r.ok) {
       printProblems(io, r.problems, `cannot import ${file}; the stored list is unchanged`);
@@ -155,7 +156,13 @@ async function lists(argv: string[], io: Io): Promise<number> {
       const history = await store.screening.listHistory(100);
       if (values.format === 'json') { io.stdout(json(history)); return EXIT.ok; }
       if (history.length === 0) { io.stdout('no list stored: gensoku lists import FILE\n'); return EXIT.ok; }
-      history.forEach((l, i) => io.stdout(`#${l.id} ${l.version}  ${l.individuals + l.entities} entries  imported ${l.importedAt} by ${l.importedBy} from ${l.origin}${i === 0 ? '  (in use)' : ''}\n`));
+      // Newest first: the first import of each list met is the one in use.
+      const seen = new Set<string>();
+      for (const l of history) {
+        const inUse = !seen.has(l.source);
+        seen.add(l.source);
+        io.stdout(`#${l.id} ${l.source} ${l.version}  ${l.individuals + l.entities} entries  imported ${l.importedAt} by ${l.importedBy} from ${l.origin}${inUse ? '  (in use)' : ''}\n`);
+      }
       return EXIT.ok;
     });
   }

@@ -1,7 +1,7 @@
 // gensoku screen: screen a name, or a CSV of parties, against the UN Security Council Consolidated List.
 import { readFileSync, statSync } from 'node:fs';
 import { EXIT, UsageError, configOf, json, parse, printProblems, type Io } from '../io.ts';
-import { readListFile, resolveListPath } from '../../screening/load-list.ts';
+import { japaneseNames, readListFile, resolveListPath } from '../../screening/load-list.ts';
 import { buildIndex, type ScreeningIndex } from '../../screening/search-index.ts';
 import { screen, validateQuery, type ScreeningMatch, type ScreeningQuery } from '../../screening/screen.ts';
 import { parseCsv } from '../../screening/csv.ts';
@@ -60,7 +60,7 @@ function loadIndex(io: Io, given: string | undefined): ScreeningIndex | undefine
   if (cached) return cached;
   const r = readListFile(path);
   if (!r.ok) { printProblems(io, r.problems, `cannot read the list ${path}`); return undefined; }
-  const index = buildIndex(r.value);
+  const index = buildIndex(r.value, japaneseNames());
   if (key) built.set(key, index);
   return index;
 }
@@ -76,6 +76,8 @@ function brief(m: ScreeningMatch) {
     regime: e.regime,
     listedOn: e.listedOn,
     matchedName: m.matchedName,
+    ...(m.entry.list ? { list: m.entry.list } : {}),
+    ...(m.matchedSource ? { matchedLang: m.matchedLang, matchedSource: m.matchedSource } : {}),
     nameQuality: m.nameQuality,
     features: m.features,
     explanation: m.explanation,

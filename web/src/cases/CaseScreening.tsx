@@ -12,7 +12,7 @@ import { partyPosition } from './partyForm.ts';
 function Hit({ view, party, hit, user, onChange }: {
   view: CaseView; party: { party: string; name: string }; hit: ScreeningHit; user: User; onChange: (v: CaseView, note?: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const partyLabel = (p: string) => {
     const at = partyPosition(p);
     return at.kind === 'endUser' ? t('partyEndUser') : at.kind === 'consignee' ? t('consigneeN', { n: at.n! }) : p;
@@ -35,10 +35,10 @@ function Hit({ view, party, hit, user, onChange }: {
   return (
     <li className={hit.disposition ? 'hit' : 'hit hit-open'} data-ref={hit.referenceNumber}>
       <div>
-        <span className="tag tag-first tag-party" data-party={party.party}>{partyLabel(party.party)}</span> <strong>{party.name}</strong> ≈ <strong>{hit.listedName}</strong> <code>{hit.referenceNumber}</code>{' '}
+        <span className="tag tag-first tag-party" data-party={party.party}>{partyLabel(party.party)}</span> <strong>{party.name}</strong> ≈ <strong>{hit.listedName}</strong>{hit.matchedName !== hit.listedName ? <> (<span className="hit-alias">{hit.matchedName}</span>)</> : null} <code>{hit.referenceNumber}</code>{' '}
         <span className="tag tag-warn">{Math.round(hit.score * 100)}%</span>
       </div>
-      <div className="small muted">{hit.explanation}</div>
+      <div className="small muted">{pick(hit.explanationJa ? { en: hit.explanation, ja: hit.explanationJa } : hit.explanation)}</div>
       {hit.disposition ? (
         <div className="small">
           <span className={`tag ${hit.disposition.verdict === 'true_match' ? 'tag-prohibition' : 'tag-ok'}`}>{t(hit.disposition.verdict === 'true_match' ? 'trueMatch' : 'falsePositive')}</span>{' '}

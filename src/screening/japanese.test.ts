@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compareNames, prepareName, prepareQuery } from './compare.ts';
+import { parseExtraNames } from './extra-names.ts';
+import { katakanaToLatin } from './kana.ts';
+import { hangulKey, koreanKey, koreanSyllables } from './korean.ts';
+import { DEFAULT_LIST, japaneseNames } from './load-list.ts';
+import { screen } from './screen.ts';
+import { buildIndex } from './search-index.ts';
+import { parseUnList } from './un-list.ts';
+
+describe('katakana read back as heard', () => {
+  it('drops the vowel Japanese adds after a consonant and keeps written ones', () => {
+    expect(katakanaToLatin('アブドゥル・ガニ・バラダル')).toBe('abdur gani baradar'); // ラ行 is r; the skeleton makes l = r
+    expect(katakanaToLatin('イスラム')).toBe('isram');
+    expect(katakanaToLatin('ムハンマド')).toBe('muhanmad'); // ンマ: the skeleton reads it as mm
+  });
+  it('reads ッラー as -llah, アル alone as the article and a final long a as r', () => {
+    expect(katakanaToLatin('アブドゥッラー')).toBe('abdullah');
+    expect(katakanaToLatin('アル・ザワヒリ')).toBe('al zawahiri');
+    expect(katakanaToLatin('ピーター')).toBe('pitar');
+  });
+  it('matches a katakana name with the romanised one it was heard from', () => {
+    const c = compareNames(prepareName('シラジュディン・ハッカーニ', 'person'), prepareName('SIRAJUDDIN JALLALOUDINE HAQQANI', 'person'));
+    expect(c.score).toBeGreaterThanOrEqual(0.7);
+  });
+  it('parses the Ministry of Finance "surname、given names" form', () => {
+    const a = prepareName('カダフィ、ハンニバル・ムアンマル', 'person').tokens.map((t) => t.text);
+    expect(a[a.length - 1]).toBe('kadafi');
+  });
+});
+
+describe('Korean readings', () => {
+  it('reads hanja and hangul as Korean keys that North and South spellings share', () => {
+    expect(hangulKey('철')).toBe('cor');
+    expect(koreanKey('Chol')).toBe(koreanKey("Ch'o'l"));
+    expect(koreanKey('Cheol')).toBe('cor');
+    expect(koreanKey('Young')).toBe(koreanKey('Yong'));
+    expect(koreanSyllables('李済善')!.map((s) => s.keys)).toEqual([['ri', 'i'], ['ce'], ['son']]);
+    expect(koreanSyllables('金英哲')![0]!.keys).toEqual(['kim']);
+  });
+  it('matches a North Korean name in kanji, and not one syllable apart', () => {
+    const [, korean] = prepareQuery('李済善', 'person');
+    expect(korean!.reading).toBe('korean');
+    expect(compareNames(korean!, prepareName('RI JE-SON', 'person')).score).toBeGreaterThanOrEqual(0.7);
+    expect(compareNames(prepareQuery('金正男', 'person')[1]!, prepareName('KIM CHOL NAM', 'person')).score).toBeLessThan(0.7);
+  });
+});
+
+describe('Japanese names of listed entries', () => {
+  it('refuses a row without a source address', () => {
+    const r = parseExtraNames('reference,name,source\nKPe.047,朝鮮貿易銀行,\n', 'ja');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.code).toBe('names.source_required');
+  });
+  it('has a source for every bundled name and is matched and shown as such', () => {
+    const names = japaneseNames();
+    expect(names.length).toBeGreaterThan(40);
+    const list = parseUnList(readFileSync(DEFAULT_LIST, 'utf8'));
+    if (!list.ok) throw new Error('bundled list does not parse');
+    const refs = new Set(list.value.entries.map((e) => e.referenceNumber));
+    expect(names.filter((n) => !refs.has(n.referenceNumber))).toEqual([]);
+    const r = screen(buildIndex(list.value, names), { name: '朝鮮貿易銀行', type: 'entity' });
+    if (!r.ok) throw new Error('screen refused');
+    const hit = r.value[0]!;
+    expect(hit.entry.referenceNumber).toBe('KPe.047');
+    expect(hit.match).toBe(true);
+    expect(hit.nameQuality).toBe('translated');
+    expect(hit.matchedSource).toMatch(/^https?:/);
+    expect(hit.explanation).toContain('ja name, source');
+    expect(hit.explanationJa).toMatch(/^名前「朝鮮貿易銀行」〜「朝鮮貿易銀行」（日本語名、出典 https?:\/\/\S+）一致度 1\.00/);
+    const korean = screen(buildIndex(list.value, names), { name: '崔春植', type: 'person', dateOfBirth: '1950' });
+    expect(korean.ok && korean.value[0]).toMatchObject({ reading: 'korean', entry: { referenceNumber: 'KPi.013' } });
+    expect(korean.ok && korean.value[0]!.explanationJa).toContain('（朝鮮語読み）');
+  });
+});
