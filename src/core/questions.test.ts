@@ -29,7 +29,7 @@ describe('questions', () => {
   });
 
   it('answers follow the policy: the same question gives the engine’s outcome on the date asked', () => {
-    const q = { id: 'x', kind: 'evaluate' as const, question: { en: 'q', ja: 'q' }, asks: [{ itemClass: 'body-armour', request: { recipient: 'UA', purpose: 'aid-against-aggression' as const, item: { defenseEquipment: true } } }] };
+    const q = { id: 'x', kind: 'evaluate' as const, question: { en: 'q', ja: 'q' }, asks: [{ itemClass: 'body-armour', request: { recipient: 'UA', purpose: 'aid-against-aggression' as const, transferor: 'defense-minister' as const, item: { defenseEquipment: true } } }] };
     // Before the 2022-03-08 amendment vests could not go; after it they could.
     expect(answerQuestion(engine, items, q, '2022-03-01').asks![0].outcome).toBe('not_permitted');
     expect(answerQuestion(engine, items, q, '2022-03-10').asks![0]).toMatchObject({ outcome: 'permissible', deciding: [{ rule: 'C-2022-ukraine-non-lethal', source: expect.any(String) }] });

@@ -50,8 +50,8 @@ describe('role x endpoint with browser sessions (cookie + CSRF)', () => {
 
   it('leaves exactly these endpoints open to anyone (a literal list, not the routes\' own declarations)', () => {
     expect(ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual([
-      'GET /api/docs', 'GET /api/openapi.json', 'GET /api/v1/diff', 'GET /api/v1/facts', 'GET /api/v1/facts/:country',
-      'GET /api/v1/facts/:country/series', 'GET /api/v1/items', 'GET /api/v1/matrix', 'GET /api/v1/regimes', 'GET /api/v1/rules/:id',
+      'GET /api/docs', 'GET /api/openapi.json', 'GET /api/v1/diff', 'GET /api/v1/diff/boundaries', 'GET /api/v1/facts', 'GET /api/v1/facts/:country',
+      'GET /api/v1/facts/:country/series', 'GET /api/v1/items', 'GET /api/v1/matrix', 'GET /api/v1/questions', 'GET /api/v1/questions/:id', 'GET /api/v1/regimes', 'GET /api/v1/rules/:id',
       'GET /api/v1/sources', 'GET /healthz', 'POST /api/v1/auth/login', 'POST /api/v1/evaluate', 'POST /api/v1/timeline', 'POST /api/v1/whatif',
     ]);
   });
