@@ -335,6 +335,9 @@ function describeCountries(facts: string[], values: ReadonlyMap<CountryCode, str
   return Object.fromEntries(conds.map(([i, v]) => [facts[i], v]));
 }
 
+/** The Munitions List categories of each sub-item of item 1 of the Export Trade Control Order. */
+export const mlOf = (engine: Engine): Map<string, readonly string[]> => new Map(engine.policy.classification.map((c) => [c.code, c.ml]));
+
 /** Every cell whose outcome differs between two sides, over the full request space, summarised in regions. */
 export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const fromInfo = sideInfo(engine, from);
@@ -344,7 +347,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     { version: engine.version(toInfo.revision)!, date: to.date, regime: to.regime },
   ];
   const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
-  const space = requestSpace(worlds);
+  const space = requestSpace(worlds, mlOf(engine));
   const n = space.attributes.length;
   const shared: Shared = { labels: [], labelIds: new Map(), decided: sides.map(() => new Map()), evaluations: 0 };
   const labels = shared.labels;
