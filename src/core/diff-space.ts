@@ -1,5 +1,6 @@
 import { countrySignature, factsRead, literalCountries, rulesOf, type CountryGroup, type World } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
+import { RuleValues, settle } from './evaluate.ts';
 import { T, type EvalContext } from './expr.ts';
 import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
@@ -71,12 +72,15 @@ interface Diagram {
 
 const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++; return n; };
 
+/** What a decision of the diff keeps: the outcome and the deciding rules. */
+interface Decided { outcome: Outcome; reasons: string[] }
+
 /** What the diagrams of one comparison share: labels, and decisions already made. */
 interface Shared {
   labels: Label[];
   labelIds: Map<string, number>;
   /** Per side: decisions by what the side sees of the country and the vector of its rule values. */
-  decided: Map<string, Decision>[];
+  decided: Map<string, Decided>[];
   evaluations: number;
 }
 
@@ -103,16 +107,22 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
   const split = deciding(sides[0].version).length;
   // Scope, then Principle 1: once a side's scope rules (or, all failing, its prohibitions) are settled and one
   // holds, nothing else of that side can change its decision, so the rest of its vector is dropped.
+  const compiledAt = sides.flatMap((s) => deciding(s.version));
+  // A rule an exception can defeat is not settled by its own value: it never settles a side early.
   const kindAt = sides.flatMap((s) => deciding(s.version).map((i) => s.version.rules[i].rule.kind));
+  const defeasible = sides.flatMap((s) => deciding(s.version).map((i) => s.version.rules[i].defeatedBy.length > 0));
   const ranges = [[0, split], [split, rules.length]];
+  const byKind = ranges.map(([lo, hi]) => (['scope', 'prohibition'] as const).map((kind) => {
+    const list: number[] = [];
+    for (let i = lo; i < hi; i++) if (kindAt[i] === kind) list.push(i);
+    return { kind, list };
+  }));
   const settledKey = (side: number, level: number): string | null => {
-    const [lo, hi] = ranges[side];
     let key = '';
-    for (const kind of ['scope', 'prohibition'] as const) {
+    for (const { kind, list } of byKind[side]) {
       let held = false;
-      for (let i = lo; i < hi; i++) {
-        if (kindAt[i] !== kind) continue;
-        if (doneAt[i] >= level) return null;
+      for (const i of list) {
+        if (doneAt[i] >= level || defeasible[i]) return null;
         const v = valueOf(rules[i]);
         key += v;
         if (v === T) held = true;
@@ -121,31 +131,59 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     }
     return null;
   };
+  // Per level, the rules the memo key holds (those begun) and how many of their attributes are assigned. A begun rule
+  // enters the key by what is left of its table once the assigned classes are fixed, so prefixes alike below share a node.
+  const begun = Array.from({ length: n + 1 }, (_, level) => rules.flatMap((r, i) => (r.support.length && r.support[0] < level ? [i] : [])));
+  const assigned = Array.from({ length: n + 1 }, (_, level) => rules.map((r) => r.support.filter((x) => x < level).length));
+  const residuals = rules.map(() => ({ ids: new Map<number, number>(), byContent: new Map<string, number>() }));
+  const residual = (i: number, level: number): number => {
+    const r = rules[i];
+    const j = assigned[level][i];
+    let at = 0;
+    for (let x = 0; x < j; x++) at = at * r.radix[x] + assign[r.support[x]];
+    const key = at * (r.support.length + 1) + j;
+    const cache = residuals[i];
+    let id = cache.ids.get(key);
+    if (id === undefined) {
+      let stride = 1;
+      for (let x = j; x < r.support.length; x++) stride *= r.radix[x];
+      const content = `${j}:${String.fromCharCode(...r.table.subarray(at * stride, (at + 1) * stride).map((v) => v + 48))}`;
+      id = cache.byContent.get(content) ?? cache.byContent.size;
+      cache.byContent.set(content, id);
+      cache.ids.set(key, id);
+    }
+    return id;
+  };
   // Groups apart only on the other side's facts decide alike on this one.
   const seenBy = sides.map((s) => `${s.seen(rep)}/`);
   const byPair = new Map<string, number>();
-  const decide = (side: number, vec: string): Decision => {
+  const decide = (side: number, vec: string, level: number): Decided => {
     let d = decided[side].get(seenBy[side] + vec);
     if (!d) {
-      d = engine.evaluate(requestOf(space, Array.from(assign), rep, sides[side].date), { regime: sides[side].regime, trace: false });
+      // The rule evaluator settles from the rule values known here; a rule not yet known is read from the request if needed.
+      const ev = new RuleValues(sides[side].version, requestOf(space, assign, rep, sides[side].date));
+      const [lo, hi] = ranges[side];
+      for (let i = lo; i < hi; i++) if (doneAt[i] < level) ev.own[compiledAt[i]] = valueOf(rules[i]);
+      const settled = settle(ev);
+      d = { outcome: settled.outcome, reasons: settled.deciding.map((c) => c.rule.id) };
       shared.evaluations++;
       decided[side].set(seenBy[side] + vec, d);
     }
     return d;
   };
-  const terminal = (): number => {
+  const terminal = (level: number): number => {
     let va = '';
     let vb = '';
-    const sa = settledKey(0, n);
-    const sb = settledKey(1, n);
+    const sa = settledKey(0, level);
+    const sb = settledKey(1, level);
     for (let i = 0; i < rules.length; i++) if (i < split) { if (sa === null) va += valueOf(rules[i]); } else if (sb === null) vb += valueOf(rules[i]);
     va = sa ?? va;
     vb = sb ?? vb;
     const pair = `${va}/${vb}`;
     const known = byPair.get(pair);
     if (known !== undefined) return known;
-    const a = decide(0, va);
-    const b = decide(1, vb);
+    const a = decide(0, va, level);
+    const b = decide(1, vb, level);
     const changed = a.outcome !== b.outcome;
     const key = changed ? `${a.outcome}>${b.outcome}|${a.reasons.join(',')}|${b.reasons.join(',')}` : 'same';
     let id = labelIds.get(key);
@@ -158,14 +196,10 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     return -(id + 1);
   };
   const build = (level: number): number => {
-    if (level === n || (settledKey(0, level) !== null && settledKey(1, level) !== null)) return terminal();
+    if (level === n || (settledKey(0, level) !== null && settledKey(1, level) !== null)) return terminal(level);
     // What is still to be decided below: the values of rules already complete, the assigned part of the others.
     let key = `${level}`;
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i];
-      if (doneAt[i] < level) key += `|${doneAt[i] < 0 ? r.table[0] : valueOf(r)}`;
-      else { key += '|'; for (const s of r.support) if (s < level) key += assign[s]; }
-    }
+    for (const i of begun[level]) key += `,${residual(i, level)}`;
     const seen = memo.get(key);
     if (seen !== undefined) return seen;
     const k = space.attributes[level].classes.length;
@@ -224,24 +258,27 @@ interface Cube { kind: string; masks: number[]; groups: number[] }
 
 /** Merges cubes of one kind of change that differ in one dimension only (the country groups count as one), to a fixed point. */
 function merge(list: Cube[], dims: number): Cube[] {
-  let cur = list;
+  // A cube's masks as one character each, so the key that leaves one dimension out is two slices.
+  const code = (c: Cube) => String.fromCharCode(...c.masks.map((m) => m + 48));
+  let cur = list.map((c) => ({ cube: { ...c, masks: [...c.masks], groups: [...c.groups] }, ms: '', gs: '' }));
+  for (const e of cur) { e.ms = code(e.cube); e.gs = e.cube.groups.join(','); }
   for (let changed = true; changed;) {
     changed = false;
     for (let d = 0; d <= dims; d++) {
-      const buckets = new Map<string, Cube>();
-      const next: Cube[] = [];
-      for (const c of cur) {
-        const key = `${c.kind}/${c.masks.map((m, i) => (i === d ? '*' : m)).join(',')}/${d === dims ? '*' : c.groups.join(',')}`;
+      const buckets = new Map<string, (typeof cur)[number]>();
+      const next: typeof cur = [];
+      for (const e of cur) {
+        const key = d === dims ? `${e.cube.kind}/${e.ms}` : `${e.cube.kind}/${e.ms.slice(0, d)}*${e.ms.slice(d + 1)}/${e.gs}`;
         const b = buckets.get(key);
-        if (!b) { const copy = { ...c, masks: [...c.masks], groups: [...c.groups] }; buckets.set(key, copy); next.push(copy); continue; }
+        if (!b) { buckets.set(key, e); next.push(e); continue; }
         changed = true;
-        if (d === dims) b.groups = [...new Set([...b.groups, ...c.groups])].sort((x, y) => x - y);
-        else b.masks[d] |= c.masks[d];
+        if (d === dims) { b.cube.groups = [...new Set([...b.cube.groups, ...e.cube.groups])].sort((x, y) => x - y); b.gs = b.cube.groups.join(','); }
+        else { b.cube.masks[d] |= e.cube.masks[d]; b.ms = code(b.cube); }
       }
       cur = next;
     }
   }
-  return cur;
+  return cur.map((e) => e.cube);
 }
 
 /** The labels a group's diagram reaches inside a cube of classes. */
@@ -279,7 +316,12 @@ function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: La
     return walk(d.root);
   };
   const valid = (c: Cube, groups: number[] = c.groups) => groups.every((g) => onlyKind(diagrams[g], c.masks, c.kind));
-  const grown = cubesIn.map((c0) => {
+  const within = (a: Cube, b: Cube) => a.kind === b.kind && a.masks.every((m, i) => (m & b.masks[i]) === m) && a.groups.every((g) => b.groups.includes(g));
+  const weight = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.length;
+  // The largest cubes grow first; a cube inside one already grown adds no candidate of its own.
+  const grown: Cube[] = [];
+  for (const c0 of [...cubesIn].sort((a, b) => weight(b) - weight(a))) {
+    if (grown.some((g) => within(c0, g))) continue;
     const c = { ...c0, masks: [...c0.masks], groups: [...c0.groups] };
     c.masks.forEach((m, i) => {
       const full = (1 << dims[i]) - 1;
@@ -296,25 +338,33 @@ function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: La
     });
     for (let g = 0; g < diagrams.length; g++) if (!c.groups.includes(g) && valid(c, [g])) c.groups.push(g);
     c.groups.sort((x, y) => x - y);
-    return c;
-  });
-  // A greedy cover: the grown cube that holds the most cells of cubes not yet covered, until all are.
-  const within = (a: Cube, b: Cube) => a.kind === b.kind && a.masks.every((m, i) => (m & b.masks[i]) === m) && a.groups.every((g) => b.groups.includes(g));
-  const weight = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.length;
+    grown.push(c);
+  }
+  // A greedy cover: the grown cube that holds the most cells of cubes not yet covered, until all are. Gains only
+  // fall, so a candidate's last gain bounds its next one: only the top candidate is recomputed (lazy greedy).
+  const weights = cubesIn.map(weight);
   const holds = grown.map((g) => cubesIn.flatMap((c, i) => (within(c, g) ? [i] : [])));
   const covered = new Uint8Array(cubesIn.length);
+  const gainOf = (j: number) => holds[j].reduce((s, i) => s + (covered[i] ? 0 : weights[i]), 0);
+  const queue = holds.map((_, j) => ({ j, gain: gainOf(j) })).sort((a, b) => b.gain - a.gain || a.j - b.j);
   const out: Cube[] = [];
-  for (;;) {
-    let best = -1;
-    let bestGain = 0;
-    holds.forEach((list, j) => {
-      const gain = list.reduce((s, i) => s + (covered[i] ? 0 : weight(cubesIn[i])), 0);
-      if (gain > bestGain) { best = j; bestGain = gain; }
-    });
-    if (best < 0) return out;
-    out.push(grown[best]);
-    for (const i of holds[best]) covered[i] = 1;
+  while (queue.length && queue[0].gain > 0) {
+    const top = queue[0];
+    top.gain = gainOf(top.j);
+    if (queue.length > 1 && (top.gain < queue[1].gain || (top.gain === queue[1].gain && top.j > queue[1].j))) {
+      // Stale: sink it to its place and look again.
+      queue.shift();
+      let at = 0;
+      while (at < queue.length && (queue[at].gain > top.gain || (queue[at].gain === top.gain && queue[at].j < top.j))) at++;
+      queue.splice(at, 0, top);
+      continue;
+    }
+    queue.shift();
+    if (top.gain === 0) break;
+    out.push(grown[top.j]);
+    for (const i of holds[top.j]) covered[i] = 1;
   }
+  return out;
 }
 
 /** The facts (read by the rules, on the `to` date) that the countries share and that no other country has all of. */
