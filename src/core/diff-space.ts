@@ -2,15 +2,15 @@ import { countrySignature, factsRead, literalCountries, rulesOf, type CountryGro
 import type { Engine, Version } from './engine.ts';
 import { RuleValues, settle } from './evaluate.ts';
 import { T, type EvalContext } from './expr.ts';
-import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
+import type { CountryCode, IsoDate, Outcome, TransferRequest } from './model.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
 import { sideInfo, type Side, type SideInfo } from './diff.ts';
 
-// The exact diff over the full request space (docs/what-if.md). Per country group, the cell -> (decision before,
-// decision after) function is built as a reduced decision diagram over the attribute classes: each rule's own
-// condition is tabulated over the few attributes it reads, the diagram is built attribute by attribute with the
-// rules' residual state as memo key, and each distinct vector of rule values is decided once by Engine.evaluate.
-// The changed paths are then merged into regions.
+// The exact diff over the full request space (docs/what-if.md). Per side and what it sees of a country, the cell ->
+// decision function is built as a reduced decision diagram over the attribute classes: each rule's own condition is
+// tabulated over the few attributes it reads, the diagram is built attribute by attribute with what is left of each
+// rule as memo key, and each distinct vector of rule values is settled once by the rule evaluator. Per country group
+// the two sides' diagrams are joined into one of (before, after); its changed paths are merged into regions.
 
 export interface Region {
   from: Outcome;
@@ -75,23 +75,30 @@ const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++;
 /** What a decision of the diff keeps: the outcome and the deciding rules. */
 interface Decided { outcome: Outcome; reasons: string[] }
 
-/** What the diagrams of one comparison share: labels, and decisions already made. */
+/** One side of a comparison: its version, the date its facts are read on, and what it sees of a country. */
+interface SideView { version: Version; date: IsoDate; seen: (cc: CountryCode) => string }
+
+/** Per side: the decisions met (a side diagram's terminal -(i + 1) is decision i), and its diagrams by what it sees of the country. */
+interface SideStore { decided: Decided[]; ids: Map<string, number>; diagrams: Map<string, Diagram> }
+
+/** What the diagrams of one comparison share: labels, and each side's decisions and diagrams. */
 interface Shared {
   labels: Label[];
   labelIds: Map<string, number>;
-  /** Per side: decisions by what the side sees of the country and the vector of its rule values. */
-  decided: Map<string, Decided>[];
+  sides: SideStore[];
   evaluations: number;
 }
 
-/** The reduced diagram of one group's cell -> label function. */
-function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Version; date: IsoDate; regime?: string; seen: (cc: CountryCode) => string }[], engine: Engine, shared: Shared): Diagram {
-  const { labels, labelIds, decided } = shared;
-  const rep = group.representative;
+/**
+ * One side's reduced diagram of cell -> decision for a country. Each rule's own condition is tabulated over the
+ * attributes it reads; the diagram is built attribute by attribute with what is left of each rule as memo key, and
+ * each distinct vector of rule values is settled once by the rule evaluator.
+ */
+function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, store: SideStore, shared: Shared): Diagram {
   const n = space.attributes.length;
   // Requirements attach review and conditions, never the outcome or its deciding rules: they are left out.
-  const deciding = (v: Version) => v.rules.flatMap((c, i) => (c.rule.kind === 'requirement' ? [] : [i]));
-  const rules = sides.flatMap((s) => deciding(s.version).map((i) => tabulate(space, s.version, i, rep, s.date)));
+  const compiledAt = side.version.rules.flatMap((c, i) => (c.rule.kind === 'requirement' ? [] : [i]));
+  const rules = compiledAt.map((i) => tabulate(space, side.version, i, rep, side.date));
   // The last attribute each rule reads: from there on its value is known.
   const doneAt = rules.map((r) => (r.support.length ? r.support[r.support.length - 1] : -1));
   const assign = new Int8Array(n).fill(-1);
@@ -100,26 +107,13 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     for (let j = 0; j < r.support.length; j++) at = at * r.radix[j] + assign[r.support[j]];
     return r.table[at];
   };
-  const nodes: Diagram['nodes'] = [];
-  const unique = new Map<string, number>();
-  const memo = new Map<string, number>();
-  // Each side is decided once per distinct vector of its own rules' values: the engine decides from them alone.
-  const split = deciding(sides[0].version).length;
-  // Scope, then Principle 1: once a side's scope rules (or, all failing, its prohibitions) are settled and one
-  // holds, nothing else of that side can change its decision, so the rest of its vector is dropped.
-  const compiledAt = sides.flatMap((s) => deciding(s.version));
-  // A rule an exception can defeat is not settled by its own value: it never settles a side early.
-  const kindAt = sides.flatMap((s) => deciding(s.version).map((i) => s.version.rules[i].rule.kind));
-  const defeasible = sides.flatMap((s) => deciding(s.version).map((i) => s.version.rules[i].defeatedBy.length > 0));
-  const ranges = [[0, split], [split, rules.length]];
-  const byKind = ranges.map(([lo, hi]) => (['scope', 'prohibition'] as const).map((kind) => {
-    const list: number[] = [];
-    for (let i = lo; i < hi; i++) if (kindAt[i] === kind) list.push(i);
-    return { kind, list };
-  }));
-  const settledKey = (side: number, level: number): string | null => {
+  // Scope, then Principle 1: once the scope rules (or, all failing, the prohibitions) are known and one holds, nothing
+  // else can change the decision, so the rest is not built. A rule an exception can defeat never settles early.
+  const byKind = (['scope', 'prohibition'] as const).map((kind) => ({ kind, list: compiledAt.flatMap((c, i) => (side.version.rules[c].rule.kind === kind ? [i] : [])) }));
+  const defeasible = compiledAt.map((c) => side.version.rules[c].defeatedBy.length > 0);
+  const settledKey = (level: number): string | null => {
     let key = '';
-    for (const { kind, list } of byKind[side]) {
+    for (const { kind, list } of byKind) {
       let held = false;
       for (const i of list) {
         if (doneAt[i] >= level || defeasible[i]) return null;
@@ -154,50 +148,33 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     }
     return id;
   };
-  // Groups apart only on the other side's facts decide alike on this one.
-  const seenBy = sides.map((s) => `${s.seen(rep)}/`);
-  const byPair = new Map<string, number>();
-  const decide = (side: number, vec: string, level: number): Decided => {
-    let d = decided[side].get(seenBy[side] + vec);
-    if (!d) {
-      // The rule evaluator settles from the rule values known here; a rule not yet known is read from the request if needed.
-      const ev = new RuleValues(sides[side].version, requestOf(space, assign, rep, sides[side].date));
-      const [lo, hi] = ranges[side];
-      for (let i = lo; i < hi; i++) if (doneAt[i] < level) ev.own[compiledAt[i]] = valueOf(rules[i]);
-      const settled = settle(ev);
-      d = { outcome: settled.outcome, reasons: settled.deciding.map((c) => c.rule.id) };
-      shared.evaluations++;
-      decided[side].set(seenBy[side] + vec, d);
-    }
-    return d;
-  };
+  const byVector = new Map<string, number>();
   const terminal = (level: number): number => {
-    let va = '';
-    let vb = '';
-    const sa = settledKey(0, level);
-    const sb = settledKey(1, level);
-    for (let i = 0; i < rules.length; i++) if (i < split) { if (sa === null) va += valueOf(rules[i]); } else if (sb === null) vb += valueOf(rules[i]);
-    va = sa ?? va;
-    vb = sb ?? vb;
-    const pair = `${va}/${vb}`;
-    const known = byPair.get(pair);
+    let vec = settledKey(level);
+    if (vec === null) { vec = ''; for (const r of rules) vec += valueOf(r); }
+    const known = byVector.get(vec);
     if (known !== undefined) return known;
-    const a = decide(0, va, level);
-    const b = decide(1, vb, level);
-    const changed = a.outcome !== b.outcome;
-    const key = changed ? `${a.outcome}>${b.outcome}|${a.reasons.join(',')}|${b.reasons.join(',')}` : 'same';
-    let id = labelIds.get(key);
+    // The rule evaluator settles from the rule values known here; a rule not yet known is read from the request if needed.
+    const ev = new RuleValues(side.version, requestOf(space, assign, rep, side.date));
+    for (let i = 0; i < rules.length; i++) if (doneAt[i] < level) ev.own[compiledAt[i]] = valueOf(rules[i]);
+    const settled = settle(ev);
+    shared.evaluations++;
+    const reasons = settled.deciding.map((c) => c.rule.id);
+    const key = `${settled.outcome}|${reasons.join(',')}`;
+    let id = store.ids.get(key);
     if (id === undefined) {
-      id = labels.length;
-      labels.push(changed ? { changed, from: a.outcome, to: b.outcome, before: a.reasons, after: b.reasons, kind: `${a.outcome}>${b.outcome}` } : { changed });
-      labelIds.set(key, id);
+      id = store.decided.length;
+      store.decided.push({ outcome: settled.outcome, reasons });
+      store.ids.set(key, id);
     }
-    byPair.set(pair, -(id + 1));
+    byVector.set(vec, -(id + 1));
     return -(id + 1);
   };
+  const nodes: Diagram['nodes'] = [];
+  const unique = new Map<string, number>();
+  const memo = new Map<string, number>();
   const build = (level: number): number => {
-    if (level === n || (settledKey(0, level) !== null && settledKey(1, level) !== null)) return terminal(level);
-    // What is still to be decided below: the values of rules already complete, the assigned part of the others.
+    if (level === n || settledKey(level) !== null) return terminal(level);
     let key = `${level}`;
     for (const i of begun[level]) key += `,${residual(i, level)}`;
     const seen = memo.get(key);
@@ -206,17 +183,69 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     const children: number[] = [];
     for (let v = 0; v < k; v++) { assign[level] = v; children.push(build(level + 1)); }
     assign[level] = -1;
-    let id: number;
-    if (children.every((c) => c === children[0])) id = children[0];
-    else {
-      const u = `${level}:${children.join(',')}`;
-      id = unique.get(u) ?? nodes.length;
-      if (id === nodes.length) { nodes.push({ level, children }); unique.set(u, id); }
-    }
+    const id = node(nodes, unique, level, children);
     memo.set(key, id);
     return id;
   };
   return { root: build(0), nodes };
+}
+
+/** A reduced node: a child when every child is the same, else the one node with these children. */
+function node(nodes: Diagram['nodes'], unique: Map<string, number>, level: number, children: number[]): number {
+  if (children.every((c) => c === children[0])) return children[0];
+  const u = `${level}:${children.join(',')}`;
+  let id = unique.get(u);
+  if (id === undefined) {
+    id = nodes.length;
+    nodes.push({ level, children });
+    unique.set(u, id);
+  }
+  return id;
+}
+
+/** The reduced diagram of one group's cell -> label function: the product of the two sides' diagrams. */
+function diagram(space: RequestSpace, group: CountryGroup, sides: readonly SideView[], shared: Shared): Diagram {
+  const rep = group.representative;
+  // Groups apart only on the other side's facts decide alike on this one: they share this side's diagram.
+  const [a, b] = sides.map((s, i) => {
+    const store = shared.sides[i];
+    const seen = s.seen(rep);
+    let d = store.diagrams.get(seen);
+    if (!d) { d = sideDiagram(space, s, rep, store, shared); store.diagrams.set(seen, d); }
+    return d;
+  });
+  const n = space.attributes.length;
+  const levelOf = (d: Diagram, id: number) => (id < 0 ? n : d.nodes[id].level);
+  const childOf = (d: Diagram, id: number, level: number, v: number) => (id >= 0 && d.nodes[id].level === level ? d.nodes[id].children[v] : id);
+  const label = (x: number, y: number): number => {
+    const da = shared.sides[0].decided[-x - 1];
+    const db = shared.sides[1].decided[-y - 1];
+    const changed = da.outcome !== db.outcome;
+    const key = changed ? `${da.outcome}>${db.outcome}|${da.reasons.join(',')}|${db.reasons.join(',')}` : 'same';
+    let id = shared.labelIds.get(key);
+    if (id === undefined) {
+      id = shared.labels.length;
+      shared.labels.push(changed ? { changed, from: da.outcome, to: db.outcome, before: da.reasons, after: db.reasons, kind: `${da.outcome}>${db.outcome}` } : { changed });
+      shared.labelIds.set(key, id);
+    }
+    return -(id + 1);
+  };
+  const nodes: Diagram['nodes'] = [];
+  const unique = new Map<string, number>();
+  const memo = new Map<string, number>();
+  const go = (x: number, y: number): number => {
+    if (x < 0 && y < 0) return label(x, y);
+    const key = `${x},${y}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const level = Math.min(levelOf(a, x), levelOf(b, y));
+    const children: number[] = [];
+    for (let v = 0; v < space.attributes[level].classes.length; v++) children.push(go(childOf(a, x, level, v), childOf(b, y, level, v)));
+    const id = node(nodes, unique, level, children);
+    memo.set(key, id);
+    return id;
+  };
+  return { root: go(a.root, b.root), nodes };
 }
 
 /** Each path to a changed label, as one mask of classes per attribute. */
@@ -399,14 +428,14 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
   const space = requestSpace(worlds, mlOf(engine));
   const n = space.attributes.length;
-  const shared: Shared = { labels: [], labelIds: new Map(), decided: sides.map(() => new Map()), evaluations: 0 };
+  const shared: Shared = { labels: [], labelIds: new Map(), sides: sides.map(() => ({ decided: [], ids: new Map(), diagrams: new Map() })), evaluations: 0 };
   const labels = shared.labels;
   const literal = literalCountries(worlds.flatMap((w) => rulesOf(w.version)), []);
   const seeing = sides.map((s) => {
     const facts = factsRead(rulesOf(s.version));
     return { ...s, seen: (cc: CountryCode) => countrySignature(s.version.facts, facts.recipient, literal, cc, s.date) };
   });
-  const diagrams = space.groups.map((g) => diagram(space, g, seeing, engine, shared));
+  const diagrams = space.groups.map((g) => diagram(space, g, seeing, shared));
   const raw: Cube[] = [];
   diagrams.forEach((d, gi) => {
     for (const [label, list] of cubes(space, d)) {
