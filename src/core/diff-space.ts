@@ -372,7 +372,9 @@ function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: La
   // A greedy cover: the grown cube that holds the most cells of cubes not yet covered, until all are. Gains only
   // fall, so a candidate's last gain bounds its next one: only the top candidate is recomputed (lazy greedy).
   const weights = cubesIn.map(weight);
-  const holds = grown.map((g) => cubesIn.flatMap((c, i) => (within(c, g) ? [i] : [])));
+  const ofKind = new Map<string, number[]>();
+  cubesIn.forEach((c, i) => { const l = ofKind.get(c.kind); if (l) l.push(i); else ofKind.set(c.kind, [i]); });
+  const holds = grown.map((g) => ofKind.get(g.kind)!.filter((i) => within(cubesIn[i], g)));
   const covered = new Uint8Array(cubesIn.length);
   const gainOf = (j: number) => holds[j].reduce((s, i) => s + (covered[i] ? 0 : weights[i]), 0);
   const queue = holds.map((_, j) => ({ j, gain: gainOf(j) })).sort((a, b) => b.gain - a.gain || a.j - b.j);
