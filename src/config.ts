@@ -25,6 +25,8 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'GENSOKU_ADMIN_USER', description: 'with GENSOKU_ADMIN_PASSWORD: the first admin, created at start while the database has none', default: '(none)' },
   { name: 'GENSOKU_ADMIN_PASSWORD', description: 'the first admin\'s password (at least 12 characters)', default: '(none)' },
   { name: 'GENSOKU_PASSWORD', description: 'the password for `gensoku users add` / `users set --password` without a prompt', default: '(none: prompt)' },
+  { name: 'GENSOKU_AUDIT_KEY', description: 'the audit chain\'s key (at least 32 characters); every server on one database needs the same', default: 'a random key in `GENSOKU_DATA/audit.key`, made on first start' },
+  { name: 'GENSOKU_AUDIT_ANCHORS', description: 'the append-only file `gensoku audit anchor` writes the chain\'s head to', default: '`GENSOKU_DATA/audit-anchors.jsonl`' },
   { name: 'GENSOKU_TRUST_PROXY', description: '`true` behind a reverse proxy: the client address for the login throttle is the last `X-Forwarded-For` hop', default: 'false' },
 ];
 
@@ -52,6 +54,8 @@ const schema = z.object({
   GENSOKU_ADMIN_USER: optionalText,
   GENSOKU_ADMIN_PASSWORD: z.string().optional().transform((s) => (s ? s : undefined)),
   GENSOKU_PASSWORD: z.string().optional().transform((s) => (s ? s : undefined)),
+  GENSOKU_AUDIT_KEY: z.string().optional().transform((s) => (s ? s : undefined)),
+  GENSOKU_AUDIT_ANCHORS: optionalText,
   GENSOKU_TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).optional().transform((s) => s === 'true' || s === '1'),
 });
 
@@ -69,6 +73,8 @@ export interface Config {
   admin?: { username: string; password: string };
   password?: string;
   trustProxy: boolean;
+  auditKey?: string;
+  auditAnchors?: string;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +106,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...(e.GENSOKU_ADMIN_USER && e.GENSOKU_ADMIN_PASSWORD ? { admin: { username: e.GENSOKU_ADMIN_USER, password: e.GENSOKU_ADMIN_PASSWORD } } : {}),
     ...(e.GENSOKU_PASSWORD ? { password: e.GENSOKU_PASSWORD } : {}),
     trustProxy: e.GENSOKU_TRUST_PROXY,
+    ...(e.GENSOKU_AUDIT_KEY ? { auditKey: e.GENSOKU_AUDIT_KEY } : {}),
+    ...(e.GENSOKU_AUDIT_ANCHORS ? { auditAnchors: resolve(e.GENSOKU_AUDIT_ANCHORS) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 // The HTTP API in-process: errors, auth, the case lifecycle end to end, concurrency, and the role x endpoint table.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -13,6 +13,7 @@ import { createApp } from './app.ts';
 import { rolesOf } from './openapi.ts';
 import type { ApiEngine, LogLine } from './route.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
+import { conformance } from '../../test/conformance.ts';
 
 // A test double with fixed answers, so these tests do not move when the policy data does.
 function decide(req: TransferRequest): Decision {
@@ -28,6 +29,11 @@ const engine = {
   sources: new Map([['cabinet-2014', { id: 'cabinet-2014' }]]),
   factsOf: (country: string, asOf: string) => [{ type: 'fact', fact: 'unsc-arms-embargo', of: country, value: false, from: null, to: null, source: null, confirmed: true, note: asOf }],
   rule: (id: string) => (id.startsWith('p2-') ? { id, category: id.slice(3) } : id.startsWith('p1-') ? { id } : undefined),
+  policy: {
+    categories: ['peace-contribution', 'joint-development', 'security-cooperation', 'sdf-nationals'].map((id) => ({
+      id, title: { en: `title ${id}`, ja: `題 ${id}` }, report: { en: `heading ${id}`, ja: `見出し ${id}` }, source: 'meti', confirmed: true,
+    })),
+  },
 } as unknown as ApiEngine & { policyDigest: string };
 
 let store: SqlStore;
@@ -49,7 +55,7 @@ const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
   store = await openStoreOver(await openPglite());
-  app = createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null });
+  app = heldToDocument(createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null }));
   for (const u of USERS) {
     const r = await createUser(store, { actor: 'system', at: clock.toISOString() }, { ...u, password: PASSWORD }, clock);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -57,6 +63,22 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => store?.close());
+
+/** Every response an app gives these tests is held to the OpenAPI document it serves (status, content type, schema). */
+function heldToDocument(a: ReturnType<typeof createApp>): ReturnType<typeof createApp> {
+  const request = a.request.bind(a);
+  let check: ReturnType<typeof conformance> | undefined;
+  a.request = (async (input: string | Request | URL, init?: RequestInit) => {
+    const res = await request(input, init);
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    if (url.pathname === '/api/openapi.json') return res;
+    check ??= conformance(await (await request('/api/openapi.json')).json() as Record<string, unknown>);
+    const seen = { method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(), path: url.pathname, status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.clone().text() };
+    expect(check(seen), 'the response conforms to the OpenAPI document').toEqual([]);
+    return res;
+  }) as typeof a.request;
+  return a;
+}
 
 async function call(method: string, path: string, opts: { as?: string; body?: unknown; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...opts.headers };
@@ -179,7 +201,7 @@ describe('meta and engine', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
-    const web = createApp({ store, engine, log: () => {}, webDist: dist });
+    const web = heldToDocument(createApp({ store, engine, log: () => {}, webDist: dist }));
     const get = async (path: string) => {
       const r = await web.request(path);
       return { status: r.status, type: r.headers.get('content-type') ?? '', cache: r.headers.get('cache-control'), text: await r.text() };
@@ -369,7 +391,7 @@ describe('a case from filing to shipment', () => {
   });
 
   it('shows the new decision beside the stored one when the policy changed', async () => {
-    const app2 = createApp({ store, engine: { ...engine, policyDigest: 'sha256:test-policy-2' }, now: () => clock, log: () => {}, webDist: null });
+    const app2 = heldToDocument(createApp({ store, engine: { ...engine, policyDigest: 'sha256:test-policy-2' }, now: () => clock, log: () => {}, webDist: null }));
     const r = await app2.request(`/api/v1/cases/${id}`, { headers: { authorization: `Bearer ${tokens.alice}` } });
     const c = (await r.json()) as { policyChanged: boolean; evaluation: { policyDigest: string }; current: { policyDigest: string; asOf: string } };
     expect(c.policyChanged).toBe(true);
@@ -387,19 +409,36 @@ describe('a case from filing to shipment', () => {
     expect(r.json.total).toBe(security + 1);
     const csv = await call('GET', '/api/v1/reports/annual?year=2026&format=csv', { as: 'audrey' });
     expect(csv.type).toContain('text/csv');
-    expect(csv.json).toContain(`2026,joint-development,1\r\n2026,security-cooperation,${security}\r\n2026,sdf-nationals,0\r\n`);
-    expect(csv.json).toMatch(new RegExp(`2026,total,${security + 1}\r\n$`));
+    expect(csv.json).toContain(`2026,joint-development,1,heading joint-development,見出し joint-development\r\n2026,security-cooperation,${security},heading security-cooperation,見出し security-cooperation\r\n`);
+    expect(csv.json).toContain(`2026,total,${security + 1},,\r\n`);
+    const head = (await call('GET', '/api/v1/audit/verify', { as: 'audrey' })).json;
+    expect(r.json.audit).toMatchObject({ seq: head.count, hash: head.head });
+    expect(csv.json).toMatch(new RegExp(`2026,audit_head,${head.count},${head.head},[^,]+Z\r\n$`));
   });
 
   it('records every change in a verifiable audit chain', async () => {
     const v = await call('GET', '/api/v1/audit/verify', { as: 'audrey' });
-    expect(v.json).toMatchObject({ ok: true });
+    expect(v.json).toMatchObject({ ok: true, differences: [] });
     const entries = (await call('GET', `/api/v1/audit?target=${id}`, { as: 'audrey' })).json.entries;
     expect(entries.map((e: { verb: string }) => e.verb)).toEqual([
       'case.create', 'case.document.add', 'case.submit', 'case.start_review', 'case.approve', 'case.shipment',
     ]);
     expect(entries[2]).toMatchObject({ actor: 'alice', before: { status: 'draft' }, after: { status: 'submitted', evaluation: { policyDigest: 'sha256:test-policy-1' } } });
     expect(entries.every((e: { requestId: string }) => typeof e.requestId === 'string')).toBe(true);
+  });
+
+  it('lists the record by case number, actor, verb and Japan date, each row labelled with its case number', async () => {
+    const ref = (await call('GET', `/api/v1/cases/${id}`, { as: 'audrey' })).json.reference;
+    const list = async (q: string) => (await call('GET', `/api/v1/audit?${q}`, { as: 'audrey' })).json.entries as { verb: string; actor: string; label: string; targetId: string }[];
+    const byRef = await list(`case=${ref}`);
+    expect(byRef.map((e) => e.verb)).toEqual(expect.arrayContaining(['case.create', 'case.approve', 'consent.create', 'consent.approve']));
+    expect(byRef.every((e) => e.label === ref)).toBe(true);
+    expect((await list(`case=${ref}&verb=case.`)).every((e) => e.verb.startsWith('case.'))).toBe(true);
+    expect((await list(`case=${ref}&actor=erin`)).map((e) => e.verb)).toEqual(['case.start_review', 'case.approve']);
+    expect(await list(`case=${ref}&from=2026-04-02`)).toEqual([]);
+    expect((await list(`case=${ref}&from=2026-04-01&to=2026-04-01`)).length).toBe(byRef.length);
+    expect((await call('GET', '/api/v1/audit?from=2026-13-01', { as: 'audrey' })).status).toBe(422);
+    expect((await list('verb=user.create')).map((e) => e.label)).toEqual(expect.arrayContaining(['alice', 'erin']));
   });
 });
 
@@ -435,7 +474,9 @@ describe('screening at submission', () => {
   it('screens every party at submission and holds a case with a hit until an examiner disposes of it', async () => {
     const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: flagged() })).json;
     held = c.id;
-    const submitted = (await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } })).json;
+    const byApplicant = (await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } })).json;
+    expect(byApplicant.data.screening).toEqual({ at: expect.any(String), underReview: true });
+    const submitted = (await call('GET', `/api/v1/cases/${c.id}`, { as: 'erin' })).json;
     expect(submitted.data.screening).toMatchObject({ hold: true, trueMatch: false, listVersion: '2026-05-01T00:00:00Z' });
     expect(submitted.data.screening.parties.map((p: { party: string; hits: unknown[] }) => [p.party, p.hits.length])).toEqual([['endUser', 0], ['consignees.0', 1]]);
     expect(submitted.data.screening.parties[1].hits[0]).toMatchObject({ referenceNumber: 'KPe.001', disposition: null });
@@ -451,7 +492,8 @@ describe('screening at submission', () => {
 
   it('remembers the disposition for the same party under the same list version', async () => {
     const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: flagged() })).json;
-    const submitted = (await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } })).json;
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    const submitted = (await call('GET', `/api/v1/cases/${c.id}`, { as: 'erin' })).json;
     expect(submitted.data.screening.hold).toBe(false);
     expect(submitted.data.screening.parties[1].hits[0].disposition.verdict).toBe('false_positive');
   });
@@ -461,12 +503,47 @@ describe('screening at submission', () => {
     expect(r.rescreen.held).toBeGreaterThanOrEqual(2);
     const c = (await call('GET', `/api/v1/cases/${held}`, { as: 'erin' })).json;
     expect(c.data.screening).toMatchObject({ hold: true, listVersion: '2026-06-01T00:00:00Z' });
-    await call('POST', `/api/v1/cases/${held}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'true_match', reason: 'same registration number' } });
+    const confirmed = await call('POST', `/api/v1/cases/${held}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'true_match', reason: 'same registration number' } });
+    expect(confirmed.json.actions).toEqual(['deny']);
+    expect(confirmed.json.data.history.at(-1)).toMatchObject({ action: 'dispose', verdict: 'true_match', referenceNumber: 'KPe.001', actor: 'erin' });
     const approve = await call('POST', `/api/v1/cases/${held}/transitions`, { as: 'erin', body: { action: 'approve', reason: 'fine' } });
     expect(approve.json.problems[0].code).toBe('sanctioned_party');
+    expect(approve.json.problems[0].message).not.toMatch(/action|sanctioned_party/);
+    expect((await call('POST', `/api/v1/cases/${held}/transitions`, { as: 'erin', body: { action: 'refer_nsc', reason: 'x' } })).json.problems[0].code).toBe('sanctioned_party');
     expect((await call('POST', `/api/v1/cases/${held}/transitions`, { as: 'erin', body: { action: 'deny', reason: 'consignee is KOMID' } })).json.status).toBe('denied');
     const verbs = (await call('GET', `/api/v1/audit?target=${held}`, { as: 'audrey' })).json.entries.map((e: { verb: string }) => e.verb);
     expect(verbs).toEqual(expect.arrayContaining(['case.screening.dispose', 'case.rescreen']));
+  });
+});
+
+describe('what an applicant sees of screening', () => {
+  const LEAKS = SCREENING_LEAKS;
+
+  it('is only that the case is under screening review, on every case endpoint', async () => {
+    const flagged = { ...application(), consignees: [{ name: 'Korea Mining Development Trading Corp.', type: 'company', address: 'Pyongyang' }] };
+    const c = (await call('POST', '/api/v1/cases', { as: 'alice', body: flagged })).json;
+    const submitted = await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } });
+    const staff = (await call('GET', `/api/v1/cases/${c.id}`, { as: 'erin' })).json;
+    expect(JSON.stringify(staff)).toMatch(/KPe\.001/); // the hit is there to hide
+    await call('POST', `/api/v1/cases/${c.id}/screening/dispositions`, { as: 'erin', body: { party: 'consignees.0', referenceNumber: 'KPe.001', verdict: 'true_match', reason: 'KOMID registration' } });
+    const seen = [
+      submitted,
+      await call('GET', `/api/v1/cases/${c.id}`, { as: 'alice' }),
+      await call('GET', '/api/v1/cases', { as: 'alice' }),
+      await call('GET', `/api/v1/cases/${c.id}/evaluations`, { as: 'alice' }),
+      await call('GET', `/api/v1/cases/${c.id}/consents`, { as: 'alice' }),
+      await call('POST', `/api/v1/cases/${c.id}/documents`, { as: 'alice', body: { name: 'letter.pdf', mediaType: 'application/pdf', contentBase64: 'aGVsbG8=' } }),
+      await call('POST', `/api/v1/cases/${c.id}/documents`, { as: 'alice', body: { name: 'stale.pdf', mediaType: 'application/pdf', contentBase64: 'aGVsbG8=', version: 1 } }),
+      await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'alice', body: { action: 'submit' } }),
+      await call('PUT', `/api/v1/cases/${c.id}`, { as: 'alice', body: flagged }),
+    ];
+    for (const r of seen) expect(JSON.stringify(r.json)).not.toMatch(LEAKS);
+    expect(seen[1].json.data.screening).toEqual({ at: expect.any(String), underReview: true });
+    expect(seen[6].status).toBe(409); // a conflict's current state is the applicant's view too
+    await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'start_review' } });
+    const denied = await call('POST', `/api/v1/cases/${c.id}/transitions`, { as: 'erin', body: { action: 'deny', reason: 'A party was confirmed as a match on the sanctions list.' } });
+    expect(denied.json.status).toBe('denied');
+    expect(JSON.stringify((await call('GET', `/api/v1/cases/${c.id}`, { as: 'alice' })).json)).not.toMatch(LEAKS);
   });
 });
 
@@ -492,29 +569,96 @@ describe('users', () => {
   });
 });
 
+// Who may call what, written out here rather than read from the routes' own declarations (which it checks), and the
+// same as the table in docs/api.md. '*' is everyone including anonymous callers; 'login' is every role.
+const EVERYONE = ['anonymous', 'applicant', 'examiner', 'nsc', 'auditor', 'admin'] as const;
+const LOGIN = ['applicant', 'examiner', 'nsc', 'auditor', 'admin'] as const;
+const READERS = ['applicant', 'examiner', 'nsc', 'auditor'] as const;
+const EXPECTED_ACCESS: Record<string, readonly (Role | 'anonymous')[]> = {
+  'GET /healthz': EVERYONE,
+  'GET /api/openapi.json': EVERYONE,
+  'GET /api/docs': EVERYONE,
+  'POST /api/v1/evaluate': EVERYONE,
+  'GET /api/v1/regimes': EVERYONE,
+  'GET /api/v1/facts': EVERYONE,
+  'GET /api/v1/facts/:country': EVERYONE,
+  'GET /api/v1/facts/:country/series': EVERYONE,
+  'GET /api/v1/sources': EVERYONE,
+  'GET /api/v1/items': EVERYONE,
+  'GET /api/v1/rules/:id': EVERYONE,
+  'GET /api/v1/matrix': EVERYONE,
+  'GET /api/v1/diff': EVERYONE,
+  'GET /api/v1/diff/boundaries': EVERYONE,
+  'GET /api/v1/questions': EVERYONE,
+  'GET /api/v1/questions/:id': EVERYONE,
+  'POST /api/v1/timeline': EVERYONE,
+  'POST /api/v1/whatif': EVERYONE,
+  'POST /api/v1/auth/login': EVERYONE,
+  'POST /api/v1/auth/logout': LOGIN,
+  'GET /api/v1/auth/me': LOGIN,
+  'POST /api/v1/auth/tokens': LOGIN,
+  'GET /api/v1/cases': READERS,
+  'POST /api/v1/cases': ['applicant'],
+  'GET /api/v1/cases/:id': READERS,
+  'PUT /api/v1/cases/:id': ['applicant'],
+  'GET /api/v1/cases/:id/evaluations': READERS,
+  'POST /api/v1/cases/:id/documents': ['applicant', 'examiner', 'nsc'],
+  'POST /api/v1/cases/:id/transitions': ['applicant', 'examiner', 'nsc'],
+  'POST /api/v1/cases/:id/shipments': ['applicant'],
+  'GET /api/v1/cases/:id/consents': READERS,
+  'POST /api/v1/cases/:id/consents': ['applicant'],
+  'GET /api/v1/consents/:id': READERS,
+  'POST /api/v1/consents/:id/decision': ['examiner', 'nsc'],
+  'GET /api/v1/users': ['auditor', 'admin'],
+  'POST /api/v1/users': ['admin'],
+  'GET /api/v1/users/:id': ['auditor', 'admin'],
+  'PATCH /api/v1/users/:id': ['admin'],
+  'GET /api/v1/audit': ['auditor'],
+  'GET /api/v1/audit/verify': ['auditor'],
+  'GET /api/v1/reports/annual': ['examiner', 'nsc', 'auditor'],
+  'POST /api/v1/cases/:id/screening/dispositions': ['examiner', 'nsc'],
+  'GET /api/v1/screening/list': ['examiner', 'nsc', 'auditor', 'admin'],
+  'PUT /api/v1/screening/list': ['admin'],
+  'POST /api/v1/screening/rescreen': ['examiner', 'admin'],
+  'POST /api/v1/screen': ['examiner', 'nsc', 'auditor', 'admin'],
+};
+
+// What would tell an applicant which listed name its case hit, and how closely.
+const SCREENING_LEAKS = /KPe\.001|KOREA MINING|referenceNumber|listedName|matchedName|"score"|explanation|"hits"|"dispose"|true_match|false_positive/;
+
 describe('role x endpoint', () => {
   const ROLE_USERS: Record<Role | 'anonymous', string | undefined> = {
     anonymous: undefined, applicant: 'alice', examiner: 'erin', nsc: 'nora', auditor: 'audrey', admin: 'admin',
   };
   const routes = ROUTE_MODULES.flatMap((m) => m.routes);
-  const table = routes.flatMap((r) => (Object.keys(ROLE_USERS) as (Role | 'anonymous')[]).map((role) => ({ route: r, role, allowed: rolesOf(r).includes(role) })));
+  const key = (r: { method: string; path: string }) => `${r.method.toUpperCase()} ${r.path}`;
+  const table = routes.flatMap((r) => EVERYONE.map((role) => ({ route: r, role, allowed: (EXPECTED_ACCESS[key(r)] ?? []).includes(role) })));
 
-  it('covers every route for every role', () => {
-    expect(table.length).toBe(routes.length * 6);
+  it('has a row for every route, and each route declares exactly the roles of its row', () => {
+    expect(routes.map(key).sort()).toEqual(Object.keys(EXPECTED_ACCESS).sort());
+    for (const r of routes) expect(rolesOf(r), key(r)).toEqual(EXPECTED_ACCESS[key(r)]);
+  });
+
+  it('is the table of docs/api.md', () => {
+    const md = readFileSync(join(import.meta.dirname, '../../docs/api.md'), 'utf8');
+    const rows = md.split('\n').filter((l) => /^\| `(GET|POST|PUT|PATCH|DELETE) \/[^`?]*` \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+    const documented = Object.fromEntries(rows.map((c) => [c[1].replace(/`/g, ''), EVERYONE.filter((_, i) => c[2 + i] === 'yes')]));
+    expect(documented).toEqual(Object.fromEntries(Object.entries(EXPECTED_ACCESS).map(([k, v]) => [k, [...v]])));
   });
 
   it('lets staff who read the list screen names, never applicants (who could probe spellings) or anonymous callers', () => {
+    expect(EXPECTED_ACCESS['POST /api/v1/screen']).toEqual(['examiner', 'nsc', 'auditor', 'admin']);
     const screenName = routes.find((r) => r.operationId === 'screenName')!;
-    expect(`${screenName.method.toUpperCase()} ${screenName.path}`).toBe('POST /api/v1/screen');
     expect(table.filter((t) => t.route === screenName && t.allowed).map((t) => t.role)).toEqual(['examiner', 'nsc', 'auditor', 'admin']);
   });
 
   it.each(table.map((t) => [`${t.route.method.toUpperCase()} ${t.route.path}`, t.role, t.allowed ? 'allowed' : 'refused', t] as const))(
     '%s as %s: %s', async (_name, role, _verdict, t) => {
-      const cases = await store.cases.list({ org: 'ACME' });
+      // A case of the applicant's organisation with a confirmed sanctions hit: what it sees must not show the hit.
+      const held = (await store.cases.list({ org: 'ACME' })).find((c) => c.data.screening?.parties.some((p) => p.hits.length))!;
       const consent = (await store.sql.query<{ id: string }>('SELECT id FROM consents ORDER BY created_at LIMIT 1')).rows[0];
       const user = (await store.users.byUsername('alice'))!;
-      const path = t.route.path.replace(':id', t.route.path.startsWith('/api/v1/consents') ? consent.id : t.route.path.startsWith('/api/v1/users') ? user.id : cases[0].id)
+      const path = t.route.path.replace(':id', t.route.path.startsWith('/api/v1/consents') ? consent.id : t.route.path.startsWith('/api/v1/users') ? user.id : held.id)
         .replace(':country', 'JP');
       if (t.route.operationId === 'logout' && ROLE_USERS[role]) {
         // Logging out revokes the token: use a throwaway one so later rows keep theirs.
@@ -526,6 +670,7 @@ describe('role x endpoint', () => {
       }
       // An empty JSON object: enough to get past authorisation to validation, without changing anything.
       const r = await call(t.route.method.toUpperCase(), path, { as: ROLE_USERS[role], body: t.route.body ? {} : undefined });
+      if (role === 'applicant' && /^\/api\/v1\/(cases|consents)/.test(path)) expect(JSON.stringify(r.json).match(SCREENING_LEAKS)?.[0]).toBeUndefined();
       if (t.allowed) {
         expect([401, 403], `${role} should reach ${path}`).not.toContain(r.status);
       } else {

@@ -40,10 +40,12 @@ export function openApiDocument(routes: RouteDef[], info: { version: string }): 
     }
     const responses: Record<string, Json> = {};
     for (const [status, doc] of Object.entries(r.responses ?? { 200: { description: 'OK' } })) {
-      responses[status] = {
-        description: doc.description,
-        ...(doc.schema || doc.contentType ? { content: { [doc.contentType ?? 'application/json']: { schema: doc.schema ? jsonSchema(doc.schema, 'output') : {} } } } : {}),
-      };
+      const content: Record<string, Json> = {};
+      if (doc.schema || doc.contentType) content[doc.contentType ?? 'application/json'] = { schema: doc.schema ? jsonSchema(doc.schema, 'output') : {} };
+      // A documented refusal is a problem like any other.
+      else if (Number(status) >= 400) content['application/problem+json'] = { schema: { $ref: '#/components/schemas/Problem' } };
+      for (const alt of doc.alternatives ?? []) content[alt.contentType] = { schema: { type: 'string', description: alt.description } };
+      responses[status] = { description: doc.description, ...(Object.keys(content).length ? { content } : {}) };
     }
     responses.default = { description: 'A problem: every field problem listed', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     const roles = rolesOf(r);

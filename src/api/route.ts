@@ -16,7 +16,7 @@ import type { LoginThrottle } from './throttle.ts';
 export const SESSION_COOKIE = 'gensoku_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest' | 'sources'>;
+export type ApiEngine = Pick<Engine, 'evaluate' | 'regimes' | 'factsOf' | 'rule' | 'policyDigest' | 'sources' | 'policy'>;
 
 export type LogLine = Record<string, unknown>;
 
@@ -82,6 +82,8 @@ export interface ResponseDoc {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** Other representations of the same response (e.g. text/csv), chosen by a query parameter. */
+  alternatives?: { contentType: string; description: string }[];
 }
 
 export interface RouteDef {

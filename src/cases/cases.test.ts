@@ -1,4 +1,5 @@
 // The pure parts of the case system: lifecycle table, licence arithmetic, report, screening bookkeeping.
+import { bundledEngine } from '../policy-files/load.ts';
 import { describe, expect, it } from 'vitest';
 import { summarise } from './evaluate.ts';
 import { issueLicence, recordShipment } from './licence.ts';
@@ -74,15 +75,22 @@ describe('licence', () => {
 });
 
 describe('annual report', () => {
-  it('counts by category with a total, and writes spreadsheet-safe CSV', () => {
-    const r = annualReport(2025, [{ category: 'security-cooperation', count: 3 }, { category: null, count: 1 }]);
+  const head = { seq: 12, hash: 'hmac-sha256:abc', at: '2026-01-05T00:00:00.000Z' };
+  it('counts by the policy\'s categories in their order, then what else was found, with a total and the audit head', () => {
+    const categories = bundledEngine().policy.categories;
+    const r = annualReport(2025, [{ category: 'security-cooperation', count: 3 }, { category: null, count: 1 }], categories, head);
     expect(r.total).toBe(4);
-    expect(r.categories).toEqual([
-      { category: 'peace-contribution', count: 0 }, { category: 'joint-development', count: 0 }, { category: 'security-cooperation', count: 3 },
-      { category: 'sdf-nationals', count: 0 }, { category: 'aggression', count: 0 }, { category: 'very-small-impact', count: 0 },
-      { category: 'uncategorised', count: 1 },
+    expect(r.categories.map((c) => [c.category, c.count])).toEqual([
+      ['peace-contribution', 0], ['joint-development', 0], ['security-cooperation', 3], ['sdf-nationals', 0], ['aggression', 0], ['very-small-impact', 0],
+      ['uncategorised', 1],
     ]);
-    expect(annualReportCsv(annualReport(2025, [{ category: '=cmd', count: 1 }]))).toMatch(/\r\n2025,'=cmd,1\r\n2025,total,1\r\n$/);
+    expect(r.categories[2].report?.ja).toContain('安全保障・防衛協力');
+    expect(r.audit).toEqual(head);
+  });
+
+  it('writes spreadsheet-safe RFC 4180 CSV', () => {
+    const csv = annualReportCsv(annualReport(2025, [{ category: '=cmd|x', count: 1 }], [], head));
+    expect(csv).toBe("year,category,count,heading_en,heading_ja\r\n2025,'=cmd|x,1,,\r\n2025,total,1,,\r\n2025,audit_head,12,hmac-sha256:abc,2026-01-05T00:00:00.000Z\r\n");
   });
 
   it('counts a year in Japan time', () => {

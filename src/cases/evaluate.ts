@@ -1,4 +1,5 @@
 // Turns a case into engine requests (one per item line) and sums the decisions up. Pure.
+import type { Category } from '../core/categories.ts';
 import type { Decision, Outcome, Review, TransferRequest } from '../core/model.ts';
 import type { CaseApplication, CaseEvaluation, CaseStatus, LicenceCondition, Party } from './model.ts';
 
@@ -7,6 +8,8 @@ export interface DecisionEngine {
   evaluate(request: TransferRequest, opts?: { regime?: string; trace?: boolean }): Decision;
   rule(id: string): { category?: string } | undefined;
   readonly policyDigest: string;
+  /** The annual report's categories (policy/categories.yaml). */
+  readonly policy: { readonly categories: readonly Category[] };
 }
 
 // Most severe first: a case is as permissible as its least permissible item.

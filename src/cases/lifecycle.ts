@@ -54,11 +54,12 @@ export function checkTransition(
   return problems.length ? { ok: false, kind: 'invalid', problems } : { ok: true, to: t.to };
 }
 
-/** The actions a role could take now, for the case view. */
-export function availableActions(status: CaseStatus, role: Role): CaseAction[] {
+/** The actions a role could take now, for the case view; after a confirmed sanctions match the only decision is deny. */
+export function availableActions(status: CaseStatus, role: Role, screening: { trueMatch: boolean } = { trueMatch: false }): CaseAction[] {
   return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => {
     const t = TRANSITIONS[a];
     if (!t.roles.includes(role) || !t.from.includes(status)) return false;
+    if (screening.trueMatch && (a === 'approve' || a === 'refer_nsc')) return false;
     return !((a === 'approve' || a === 'deny') && DECIDER[status] !== role);
   });
 }

@@ -1,10 +1,10 @@
 // Importing the sanctions list into the case system: parse and validate, diff against the stored list, store
 // (with its audit row), put it in use, and re-screen open cases. One function, used by `gensoku lists import`,
 // PUT /api/v1/screening/list and `gensoku serve` (which stores its start-up list when the database has none).
-import { readFileSync } from 'node:fs';
 import { buildIndex, diffLists, parseUnList, summarizeList } from '../screening/index.ts';
 import type { ListEntry, Problem, Result, SanctionsList } from '../screening/types.ts';
 import { sha256 } from '../store/canonical.ts';
+export { readListText } from '../screening/load-list.ts';
 import { fail, invalid, type ServiceResult } from './failure.ts';
 import type { RequestContext } from './model.ts';
 import { rescreenOpenCases, type RescreenSummary } from './rescreen.ts';
@@ -75,16 +75,6 @@ export function validateListXml(xml: string): Result<SanctionsList> {
     return { ok: false, problems: [{ code: 'list.empty', path: 'CONSOLIDATED_LIST', message: 'the list has no individuals and no entities; a real list is never empty, so this one is refused rather than clearing every entry' }] };
   }
   return parsed;
-}
-
-/** Reads a list file as text (UTF-8), or says why it cannot. */
-export function readListText(path: string): Result<string> {
-  try {
-    return { ok: true, value: readFileSync(path, 'utf8') };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, problems: [{ code: 'list.unreadable', path, message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : (e as Error).message }] };
-  }
 }
 
 const brief = (e: ListEntry): EntryBrief => ({ referenceNumber: e.referenceNumber, name: e.name, type: e.type, regime: e.regime });

@@ -70,6 +70,25 @@ export interface StatusChange {
   reason: string | null;
 }
 
+/** An examiner's verdict on a screening hit, kept in the history because a new list version resets the screening. */
+export interface DispositionChange {
+  at: string;
+  actor: string;
+  action: 'dispose';
+  party: string;
+  referenceNumber: string;
+  verdict: Verdict;
+  reason: string;
+}
+
+export type HistoryEntry = StatusChange | DispositionChange;
+
+/** What an applicant sees of the screening: that it is under review, never names, reference numbers or scores. */
+export interface ScreeningNotice {
+  at: string;
+  underReview: boolean;
+}
+
 export interface LicenceLine {
   item: number; // index into application.items
   quantity: number;
@@ -143,7 +162,7 @@ export interface CaseData {
   /** Party screening at submission; absent before submission or when no list is loaded. */
   screening?: CaseScreening | null;
   documents: CaseDocument[];
-  history: StatusChange[];
+  history: HistoryEntry[];
   licence: Licence | null;
   shipments: Shipment[];
 }

@@ -7,7 +7,7 @@ import { categoryOf, decisionConditions, evaluateCase, type DecisionEngine } fro
 import { fail, invalid, notFound, type ServiceResult } from './failure.ts';
 import { issueLicence, recordShipment } from './licence.ts';
 import { availableActions, checkTransition, OPEN_STATUSES } from './lifecycle.ts';
-import type { Actor, CaseEvaluation, CaseRow, CaseScreening, ConsentRow, LicenceCondition, RequestContext } from './model.ts';
+import type { Actor, CaseData, CaseEvaluation, CaseRow, CaseScreening, ConsentRow, LicenceCondition, RequestContext, ScreeningNotice } from './model.ts';
 import { annualReport, yearBounds, type AnnualReport } from './report.ts';
 import {
   caseApplicationSchema, caseListQuery, caseUpdateSchema, consentDecisionSchema, consentSchema, dispositionSchema, documentSchema,
@@ -27,12 +27,14 @@ export interface CaseServiceDeps {
 
 export type { RescreenSummary, RescreenedCase } from './rescreen.ts';
 
-export interface CaseView extends CaseRow {
+/** A case as a viewer may see it: an applicant gets a ScreeningNotice instead of the screening and its dispositions. */
+export interface CaseView extends Omit<CaseRow, 'data'> {
+  data: Omit<CaseData, 'screening'> & { screening?: CaseScreening | ScreeningNotice | null };
   evaluation: CaseEvaluation | null; // what the rules said at the last status change, as stored
   current: Omit<CaseEvaluation, 'seq'> | null; // what the rules say now, when the policy changed since (or for a draft)
   policyChanged: boolean;
   actions: string[]; // what the viewer may do next
-  consents: { id: string; kind: string; recipient: string; status: string }[];
+  consents: { id: string; kind: string; recipient: string; status: string; decision: ConsentRow['data']['decision'] }[];
 }
 
 export type CaseSummary = Pick<CaseRow, 'id' | 'reference' | 'org' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'decidedAt'> & {
@@ -40,6 +42,20 @@ export type CaseSummary = Pick<CaseRow, 'id' | 'reference' | 'org' | 'status' | 
   items: number;
   valueJpy: number;
 };
+
+/**
+ * What a viewer may see of a case's data. An applicant learns only that screening is under review: names, reference
+ * numbers and scores would tip it off and let it refile with spellings until one scores below the threshold.
+ */
+function forViewer(actor: Actor, data: CaseData): CaseView['data'] {
+  if (actor.role !== 'applicant') return data;
+  const s = data.screening;
+  return {
+    ...data,
+    screening: s ? { at: s.at, underReview: s.parties.some((p) => p.hits.length > 0) } : s,
+    history: data.history.filter((h) => h.action !== 'dispose'),
+  };
+}
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | ReturnType<typeof invalid> {
   const r = schema.safeParse(input);
@@ -85,8 +101,9 @@ export class CaseService {
     const current = evaluation === null || policyChanged
       ? evaluateCase(this.engine, row.data.application, evaluation?.asOf ?? this.today(), this.now().toISOString(), row.status)
       : null;
-    const consents = (await this.store.consents.listByCase(row.id)).map((c) => ({ id: c.id, kind: c.data.kind, recipient: c.data.recipient, status: c.status }));
-    return { ...row, evaluation, current, policyChanged, actions: availableActions(row.status, rc.actor.role), consents };
+    const consents = (await this.store.consents.listByCase(row.id)).map((c) => ({ id: c.id, kind: c.data.kind, recipient: c.data.recipient, status: c.status, decision: c.data.decision }));
+    const actions = availableActions(row.status, rc.actor.role, { trueMatch: row.data.screening?.trueMatch ?? false });
+    return { ...row, data: forViewer(rc.actor, row.data), evaluation, current, policyChanged, actions, consents };
   }
 
   private async conflict(rc: RequestContext, result: Versioned<CaseRow>): Promise<ServiceResult<CaseView>> {
@@ -197,8 +214,8 @@ export class CaseService {
     if ((action === 'approve' || action === 'refer_nsc') && screening?.hold) {
       return invalid([{ code: 'screening_hold', path: 'action', message: 'a party has an undisposed sanctions-list hit: record a disposition first' }]);
     }
-    if (action === 'approve' && screening?.trueMatch) {
-      return invalid([{ code: 'sanctioned_party', path: 'action', message: 'a party was confirmed as a sanctions-list match; the case can only be denied' }]);
+    if ((action === 'approve' || action === 'refer_nsc') && screening?.trueMatch) {
+      return invalid([{ code: 'sanctioned_party', path: 'action', message: 'A party of this case was confirmed as a match on the sanctions list, so the case can only be denied.' }]);
     }
 
     const next: CaseRow = {
@@ -319,7 +336,8 @@ export class CaseService {
     const disposition = { verdict: p.value.verdict, reason: p.value.reason, by: rc.actor.username, at: now.toISOString() };
     const d = dispose(screening, p.value.party, p.value.referenceNumber, disposition);
     if (!d.ok) return invalid(d.problems);
-    const next: CaseRow = { ...row, updatedAt: now.toISOString(), data: { ...row.data, screening: d.value } };
+    const entry = { at: disposition.at, actor: rc.actor.username, action: 'dispose' as const, party: p.value.party, referenceNumber: p.value.referenceNumber, verdict: p.value.verdict, reason: p.value.reason };
+    const next: CaseRow = { ...row, updatedAt: now.toISOString(), data: { ...row.data, screening: d.value, history: [...row.data.history, entry] } };
     return this.conflict(rc, await this.store.screening.dispose(this.audit(rc, now), next, row.version, {
       partyKey: d.key, listVersion: screening.listVersion, referenceNumber: p.value.referenceNumber, ...disposition,
     }));
@@ -332,6 +350,7 @@ export class CaseService {
 
   async annualReport(year: number): Promise<AnnualReport> {
     const { from, to } = yearBounds(year);
-    return annualReport(year, await this.store.cases.approvalsByCategory(from, to));
+    const head = await this.store.audit.head();
+    return annualReport(year, await this.store.cases.approvalsByCategory(from, to), this.engine.policy.categories, { ...head, at: this.now().toISOString() });
   }
 }

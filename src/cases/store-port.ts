@@ -32,9 +32,44 @@ export interface AuditEntry {
   hash: string;
 }
 
+export interface AuditFilter {
+  after?: number;
+  limit?: number;
+  /** Rows about this case, consent request or user id. */
+  targetId?: string;
+  /** Rows about this case (its id or its number, GSK-...) and its consent requests. */
+  caseRef?: string;
+  actor?: string;
+  /** A verb (case.approve), or a family of them ending in a dot (case.). */
+  verb?: string;
+  /** ISO instants: at >= from, at < to. */
+  from?: string;
+  to?: string;
+}
+
+/** An audit row as listed: with the name a person recognises for its target (case number, username). */
+export type AuditListEntry = AuditEntry & { label: string | null };
+
+/** The head of the chain at one moment, kept outside the database so truncation and wholesale rewrites show. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+/** A row of cases, consents or users that is not what its audit rows say it should be. */
+export interface RowDifference {
+  targetType: 'case' | 'consent' | 'user' | 'session';
+  targetId: string;
+  /** The case number (GSK-...), the username, or the consent's case id: what a person recognises. */
+  label: string;
+  fields: string[];
+  reason: string;
+}
+
 export type AuditVerification =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; firstBroken: number; reason: string };
+  | { ok: true; count: number; head: string; anchor: AuditAnchor | null; unkeyed: number; differences: [] }
+  | { ok: false; count: number; firstBroken: number | null; reason: string; anchor: AuditAnchor | null; unkeyed: number; differences: RowDifference[] };
 
 /** The outcome of a versioned write: either the new row, or the row as it is now (someone else won). */
 export type Versioned<T> = { ok: true; value: T } | { ok: false; current: T | undefined };
@@ -177,8 +212,13 @@ export interface Store {
   audit: {
     /** Records an event that changes no table of its own (e.g. a sanctions list import). */
     record(ctx: AuditContext, change: AuditChange): Promise<void>;
-    list(opts?: { after?: number; limit?: number; targetId?: string }): Promise<AuditEntry[]>;
+    list(filter?: AuditFilter): Promise<AuditListEntry[]>;
+    /** The chain (keyed hashes, held to the last anchor), then the rows of cases, consents and users replayed against it. */
     verify(): Promise<AuditVerification>;
+    /** The chain's head now. */
+    head(): Promise<{ seq: number; hash: string }>;
+    /** Verifies the chain and writes its head to the anchor log outside the database; refuses a broken chain. */
+    anchor(at: string): Promise<{ ok: true; anchor: AuditAnchor; where: string } | { ok: false; verification: AuditVerification }>;
   };
   /** Failed logins by key (username and client address, client address), shared by every server on the database. */
   throttle: ThrottleStore;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from './compile.ts';
+import type { Decision } from './model.ts';
 import type { RawPolicy } from './policy-schema.ts';
+
+/** What the untraced path gives: the traced decision without its trace and without the options of open questions. */
+const untraced = (d: Decision): Decision => ({ ...d, trace: [], open: d.open.map(({ options: _options, ...q }) => q) });
+
 
 const text = (s: string) => ({ en: s, ja: s });
 
@@ -69,7 +74,8 @@ describe('evaluate', () => {
     const d = compile(p).evaluate(req('AU'));
     expect(d.outcome).toBe('requires_judgment');
     expect(d.open.map((q) => q.id)).toEqual(['special']);
-    expect(d.trace).toContainEqual(expect.objectContaining({ rule: 'allies', result: 'defeated', defeatedBy: ['not-at-war'] }));
+    // Open, not defeated: the exception that would close it rests on the judgment.
+    expect(d.trace).toContainEqual(expect.objectContaining({ rule: 'allies', result: 'unknown', defeatedBy: ['not-at-war'] }));
   });
   it('is out of scope for goods that are not defense equipment', () => {
     expect(compile(miniPolicy()).evaluate(req('AU', { defenseEquipment: false })).outcome).toBe('out_of_scope');
@@ -107,7 +113,7 @@ describe('evaluate', () => {
     for (const cc of ['AU', 'BR', 'CA']) {
       const fast = e.evaluate(req(cc), { trace: false });
       const full = e.evaluate(req(cc));
-      expect({ ...fast, trace: [] }).toEqual({ ...full, trace: [] });
+      expect(fast).toEqual(untraced(full));
     }
   });
   it('changes the digest when a fact changes', () => {
@@ -163,7 +169,6 @@ describe('the fast path', () => {
       { defenseEquipment: true, weapon: false, form: 'part', origin: 'domestic', controlList: 'ML6' },
       { defenseEquipment: true, weapon: true, form: 'complete', origin: 'licensed-production', licensor: 'US' },
       { defenseEquipment: true, weapon: true, form: 'complete', origin: 'joint-development', partners: ['GB', 'IT'], program: 'GCAP' },
-      { etcoItem: '7', form: 'complete', function: 'transport' },
       { form: 'complete', function: 'transport' },
       { defenseEquipment: true, weapon: true, form: 'complete', function: 'other', origin: 'licensed-production', licensor: 'SELF' },
     ];
@@ -178,12 +183,12 @@ describe('the fast path', () => {
             const req = { asOf, recipient: c.code, item: it, ...(purpose ? { purpose } : {}) } as import('./model.ts').TransferRequest;
             const fast = engine.evaluate(req, { regime: v.id, trace: false });
             const full = engine.evaluate(req, { regime: v.id });
-            expect(fast).toEqual({ ...full, trace: [] });
+            expect(fast).toEqual(untraced(full));
             compared++;
           }
         }
       }
     }
     expect(compared).toBeGreaterThan(70_000);
-  });
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { categoriesFileSchema, checkCategories } from './categories.ts';
 import { Engine, type ValidPolicy } from './engine.ts';
 import { factsIn } from './expr.ts';
 import { isCountry } from './countries.ts';
@@ -117,9 +118,12 @@ export function compilePolicy(raw: RawPolicy): Result<Engine> {
   for (let i = 1; i < dated.length; i++) {
     if (dated[i].value.from === dated[i - 1].value.from) problems.push({ code: 'overlapping_period', path: `${dated[i].file}:from`, message: `takes effect on the same day as "${dated[i - 1].value.id}"` });
   }
+  const categoryList = parseAll(categoriesFileSchema, raw.categories ?? [], problems).flatMap((f) => f.value.categories.map((value) => ({ file: f.file, value })));
+  problems.push(...checkCategories(categoryList, [...regimes.values()].flatMap(({ file, value }) => value.rules.map((rule) => ({ file, rule }))), new Set(sources.keys())));
   if (problems.length) return { ok: false, problems };
 
   const policy: ValidPolicy = {
+    categories: categoryList.map((c) => c.value),
     sources: [...sources.values()].map((s) => s.value).sort(byId),
     facts: [...facts.values()].map((f) => f.value).sort(byId),
     regimes: [...regimes.values()].map((r) => r.value).sort(byId),

@@ -1,3 +1,4 @@
+import type { Category } from './categories.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical.ts';
@@ -12,6 +13,8 @@ import {
 import type { Classification, ConditionDoc, Fact, FactEntry, OtherControlDoc, RegimeDoc, Rule, Source } from './policy-schema.ts';
 
 export interface ValidPolicy {
+  /** The annual report's categories, in the report's order. */
+  categories: Category[];
   sources: Source[];
   facts: Fact[];
   regimes: RegimeDoc[];
@@ -178,7 +181,8 @@ export class Engine {
 
   private decide(version: Version, req: TransferRequest, traced: boolean): Decision {
     const decision = this.decideOnce(version, req, traced);
-    if (!decision.open.length) return decision;
+    // The options are for a person reading one decision; aggregate callers (matrix, diff, timeline) evaluate untraced.
+    if (!traced || !decision.open.length) return decision;
     // An unstated attribute with a finite set of values: say what each value would give.
     const open = decision.open.map((q) => {
       const values = FIELD_VALUES[q.id];
@@ -192,11 +196,11 @@ export class Engine {
     return { ...decision, open };
   }
 
-  private decideOnce(version: Version, req: TransferRequest, traced: boolean): Decision {
-    const ev = new RuleValues(version, req, { record: traced });
+  private decideOnce(version: Version, req: TransferRequest, traced: boolean, record = traced): Decision {
+    const ev = new RuleValues(version, req, { record });
     const settled = settle(ev);
-    // Open questions need the recorded tests: an untraced decision that leaves something open is evaluated again, traced.
-    if (!traced && settled.outcome === 'requires_judgment') return { ...this.decideOnce(version, req, true), trace: [] };
+    // Open questions need the recorded tests: an untraced decision that leaves something open is evaluated again, recording.
+    if (!record && settled.outcome === 'requires_judgment') return this.decideOnce(version, req, false, true);
     const { review, conditions } = this.attachments(settled.outcome, settled.attach);
     const open: OpenQuestion[] = [];
     const openIds = new Set<string>();
@@ -237,7 +241,8 @@ export class Engine {
       const defeatedBy = c.defeatedBy.filter((d) => ev.effective[d.index] !== F).map((d) => d.rule.id);
       const entry: RuleTrace = {
         type: 'rule', rule: c.rule.id, kind: c.rule.kind, revision: c.revision,
-        result: own !== F && v !== own && defeatedBy.length ? 'defeated' : v === T ? 'fired' : v === F ? 'not_fired' : 'unknown',
+        // Defeated only when an exception closes it; an exception left open leaves the rule unknown.
+        result: own !== F && v === F && defeatedBy.length ? 'defeated' : v === T ? 'fired' : v === F ? 'not_fired' : 'unknown',
         tests: ev.recorders?.[c.index]?.tests ?? [],
         citations: c.rule.citations,
       };

@@ -32,6 +32,7 @@ const L = {
   ifValue: { en: 'if', ja: '' },
   otherValues: { en: 'other values', ja: 'その他の値' },
   instead: { en: 'What may govern it instead', ja: '代わりに適用され得る規律' },
+  openException: { en: 'an exception may apply', ja: '例外に該当する可能性がある' },
   from: { en: 'from', ja: '以降' },
   until: { en: 'until', ja: 'まで' },
   now: { en: 'onward', ja: '以降現在まで' },
@@ -104,7 +105,9 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
       const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, country: countryName, judgment: judgmentQuestions([r]) };
       const failing = t.tests.filter((x) => x.value !== 'true').map((x) => testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang]);
       const by = t.defeatedBy?.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ');
-      const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : `${RESULT_PHRASE[t.result][lang]}. ${failing.join(' ')}`;
+      // A rule left open by an exception that may apply names that exception.
+      const open = t.result !== 'defeated' && by ? ` ${L.openException[lang]}: ${by}` : '';
+      const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : `${RESULT_PHRASE[t.result][lang]}. ${failing.join(' ')}${open}`;
       out.push(`  [${t.rule}] ${r.title[lang]}: ${why}`);
       if (r.citations[0]) out.push(`    ${L.source[lang]}: ${quoteSource(engine, r.citations[0], lang)}`);
     }

@@ -86,7 +86,7 @@ export interface OpenQuestion {
   id: string; // the rule or fact that left it open; a request path (e.g. "purpose") for an unstated attribute
   question: Text;
   by: string; // who decides: 'meti' | 'nsc' | 'cabinet' | 'operator' | 'applicant'
-  options?: OpenOption[]; // for an unstated attribute with a finite set of values: what each value would give
+  options?: OpenOption[]; // traced decisions: for an unstated attribute with a finite set of values, what each value would give
 }
 
 /** A law that may govern an item outside the rules on defense equipment. */

@@ -87,9 +87,6 @@ export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
 
 export const RULE_KINDS = ['scope', 'prohibition', 'permission', 'exception', 'requirement', 'default'] as const;
 export const REVIEWS = ['meti', 'nsc', 'cabinet'] as const;
-export const CATEGORIES = [
-  'peace-contribution', 'joint-development', 'security-cooperation', 'sdf-nationals', 'aggression', 'very-small-impact',
-] as const;
 
 export const ruleSchema = z.strictObject({
   id,
@@ -102,7 +99,8 @@ export const ruleSchema = z.strictObject({
   outcome: z.enum(['prohibited', 'not_permitted', 'permissible']).optional(),
   review: z.enum(REVIEWS).optional(),
   conditions: z.array(id).optional(),
-  category: z.enum(CATEGORIES).optional(),
+  /** The annual-report category an approval under this rule counts under: an id of policy/categories.yaml. */
+  category: id.optional(),
   replaces: id.optional(),
   confirmed: z.boolean().default(true),
   note: z.string().optional(),
@@ -166,4 +164,6 @@ export interface RawPolicy {
   classification?: { file: string; data: unknown }[];
   otherControls?: { file: string; data: unknown }[];
   scenarios?: { file: string; data: unknown }[];
+  /** policy/categories.yaml: the annual report's categories. */
+  categories?: { file: string; data: unknown }[];
 }

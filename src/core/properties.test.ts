@@ -64,6 +64,9 @@ const request: fc.Arbitrary<TransferRequest> = fc.record({
 /** The regime to evaluate under: the one in force (undefined), or any regime, revision or draft by name. */
 const regime = () => fc.option(fc.constantFrom(...engine.regimes().map((r) => r.id)), { nil: undefined, freq: 2 });
 
+/** What the untraced path gives: the traced decision without its trace and without the options of open questions. */
+const untraced = (d: Decision): Decision => ({ ...d, trace: [], open: d.open.map(({ options: _options, ...q }) => q) });
+
 const OUTCOMES = ['prohibited', 'not_permitted', 'permissible', 'requires_judgment', 'out_of_scope'];
 
 function wellFormed(d: Decision, regimeId: string | undefined) {
@@ -158,7 +161,7 @@ describe('engine properties', () => {
 
   it('the untraced path gives the traced decision without its trace', () => {
     fc.assert(fc.property(request, regime(), (r, reg) => {
-      expect(engine.evaluate(r, { regime: reg, trace: false })).toEqual({ ...engine.evaluate(r, { regime: reg }), trace: [] });
+      expect(engine.evaluate(r, { regime: reg, trace: false })).toEqual(untraced(engine.evaluate(r, { regime: reg })));
     }), { numRuns: 1500, seed: 6 });
   });
 

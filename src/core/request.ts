@@ -58,9 +58,7 @@ export function parseRequest(input: unknown, opts: { today: string }): Result<Tr
   const parsed = transferRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
   const { asOf, ...rest } = parsed.data;
-  // An item classified under item 1 of Appended Table 1 is defense equipment by that classification.
-  const item = rest.item.etcoItem && rest.item.defenseEquipment === undefined ? { ...rest.item, defenseEquipment: true } : rest.item;
-  return { ok: true, value: { asOf: asOf ?? opts.today, ...rest, item } };
+  return { ok: true, value: { asOf: asOf ?? opts.today, ...rest } };
 }
 
 const contextSchema = transferRequestSchema.pick({ asOf: true, purpose: true, endUser: true, transferor: true });

@@ -32,7 +32,7 @@ describe('timeline', () => {
     // Ukraine is recorded under aggression from 2022-02-24: that is when the proposal would have opened.
     expect(underDraft.find((s) => s.outcome === 'permissible')!.from).toBe('2022-02-24');
     const facts = [
-      { fact: 'transfer-agreement', country: 'UA', series: holdFrom(engine.facts.entries('transfer-agreement', 'UA'), '2022-03-01', true) },
+      { fact: 'transfer-agreement-in-force', country: 'UA', series: holdFrom(engine.facts.entries('transfer-agreement-in-force', 'UA'), '2022-03-01', true) },
       { fact: 'fighting-under-way', country: 'UA', series: holdFrom(engine.facts.entries('fighting-under-way', 'UA'), '2022-03-01', false) },
     ];
     const withAgreement = timeline(engine, req, { facts });

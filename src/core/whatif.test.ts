@@ -18,14 +18,14 @@ describe('whatif', () => {
   });
 
   it('explains why a transfer agreement alone would not have been enough then', () => {
-    const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement.UA')!;
+    const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement-in-force.UA')!;
     expect(ta).toMatchObject({ outcome: 'not_permitted', blockedBy: ['C-default-no-permitted-case'] });
-    expect(ta.why.en).toContain('no rule of “Three Principles on Transfer of Defense Equipment and Technology” looks at “defense equipment and technology transfer agreement with Japan (signed)”');
-    expect(ta.why.ja).toContain('「防衛装備移転三原則」の規律には「防衛装備品・技術移転協定（署名済み）」を参照する規定がない');
+    expect(ta.why.en).toContain('no rule of “Three Principles on Transfer of Defense Equipment and Technology” looks at “defense equipment and technology transfer agreement with Japan (in force)”');
+    expect(ta.why.ja).toContain('「防衛装備移転三原則」の規律には「防衛装備品・技術移転協定（発効済み）」を参照する規定がない');
     expect(ta.why.ja).toContain('これを参照する最初の規定は「次期戦闘機完成品の第三国への直接移転」であり、2024-03-26から適用される');
     // Under the 2026 rules it would matter, but fighting under way still leaves it to a judgment.
     expect(ta.later).toMatchObject({ from: '2026-04-21', outcome: 'requires_judgment', open: ['special-circumstances-2026'] });
-    const both = w.enoughLater.find((a) => a.changes.map((c) => c.path).sort().join() === 'facts.fighting-under-way.UA,facts.transfer-agreement.UA');
+    const both = w.enoughLater.find((a) => a.changes.map((c) => c.path).sort().join() === 'facts.fighting-under-way.UA,facts.transfer-agreement-in-force.UA');
     expect(both).toMatchObject({ asOf: '2026-04-21', outcome: 'permissible', reasons: ['D-weapons-agreement-countries'] });
   });
 
@@ -71,10 +71,10 @@ describe('whatif', () => {
     const draft = w.enough.find((a) => a.changes[0].kind === 'regime')!.changes[0];
     expect(draft.text.en).toBe('adopt the proposal “Proposal (March 2023): countries fighting an invasion become eligible, lethal items included”');
     expect(draft.text.ja).toMatch(/^「案（2023年3月）：[^」]+」を採用する$/);
-    const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement.UA')!.changes[0];
+    const ta = w.notEnough.find((s) => s.changes[0].path === 'facts.transfer-agreement-in-force.UA')!.changes[0];
     expect(ta.text).toEqual({
-      en: 'count Ukraine as “defense equipment and technology transfer agreement with Japan (signed)” from 2022-03-01',
-      ja: '2022-03-01以降、ウクライナを「防衛装備品・技術移転協定（署名済み）」に当たるものとする',
+      en: 'count Ukraine as “defense equipment and technology transfer agreement with Japan (in force)” from 2022-03-01',
+      ja: '2022-03-01以降、ウクライナを「防衛装備品・技術移転協定（発効済み）」に当たるものとする',
     });
     const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
     const all = [...w.enough, ...w.enoughLater, ...w.notEnough];

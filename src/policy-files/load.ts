@@ -43,6 +43,7 @@ export function readPolicy(dir = DEFAULT_POLICY_DIR): Result<RawPolicy> {
     classification: read('classification'),
     otherControls: read('other-controls'),
     scenarios: read('scenarios'),
+    categories: ['categories.yaml'].map((f) => join(dir, f)).filter((f) => existsSync(f)).map((f) => readYaml(f, dir, problems)).filter((x): x is { file: string; data: unknown } => x !== null),
   };
   return problems.length ? { ok: false, problems } : { ok: true, value: raw };
 }

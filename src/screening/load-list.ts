@@ -1,5 +1,5 @@
 // Adapter: finds and reads a UN list file from disk, then hands the text to the pure parser.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseUnList } from './un-list.ts';
@@ -15,13 +15,25 @@ export function resolveListPath(given: string | undefined, configured?: string):
   return existsSync(DEFAULT_LIST) ? DEFAULT_LIST : undefined;
 }
 
-export function readListFile(path: string): Result<SanctionsList> {
-  let xml: string;
+/** The largest list accepted, from a file or over HTTP: the published list is about 2 MB. */
+export const MAX_LIST_BYTES = 64 * 1024 * 1024;
+
+/** Reads a list file as UTF-8 text, refusing one over MAX_LIST_BYTES before reading it. */
+export function readListText(path: string): Result<string> {
   try {
-    xml = readFileSync(path, 'utf8');
+    const size = statSync(path).size;
+    if (size > MAX_LIST_BYTES) {
+      return { ok: false, problems: [{ code: 'list.too_large', path, message: `the file is ${size} bytes; a list may be at most ${MAX_LIST_BYTES} bytes (64 MiB), as over HTTP` }] };
+    }
+    return { ok: true, value: readFileSync(path, 'utf8') };
   } catch (e) {
-    const p: Problem = { code: 'list.unreadable', path, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };
+    const code = (e as NodeJS.ErrnoException).code;
+    const p: Problem = { code: 'list.unreadable', path, message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : (e as Error).message };
     return { ok: false, problems: [p] };
   }
-  return parseUnList(xml);
+}
+
+export function readListFile(path: string): Result<SanctionsList> {
+  const xml = readListText(path);
+  return xml.ok ? parseUnList(xml.value) : xml;
 }

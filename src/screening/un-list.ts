@@ -154,6 +154,9 @@ function entry(n: Node, type: 'person' | 'entity', path: string, problems: Probl
   return e;
 }
 
+// The list nests five levels (CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL/INDIVIDUAL_ALIAS/ALIAS_NAME); anything far deeper is hostile.
+const MAX_NESTING = 32;
+
 /** Parses the official UN Consolidated List XML. Refuses DTDs and entities; reports every problem. */
 export function parseUnList(xml: string): Result<SanctionsList> {
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
@@ -173,8 +176,17 @@ export function parseUnList(xml: string): Result<SanctionsList> {
     parseAttributeValue: false,
     trimValues: true,
     isArray: (tagName) => ARRAY_TAGS.has(tagName),
+    maxNestedTags: MAX_NESTING,
   });
-  const doc = node(parser.parse(xml));
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(xml);
+  } catch (err) {
+    // The parser's own depth limit is expected hostile input, not a bug: a problem, never a 500 or exit 70.
+    if (/nested tags/i.test((err as Error).message)) return { ok: false, problems: [problem('xml.too_deep', '', `elements nest deeper than ${MAX_NESTING} levels; the list nests 5`)] };
+    throw err;
+  }
+  const doc = node(parsed);
   const root = doc['CONSOLIDATED_LIST'];
   if (root === undefined) return { ok: false, problems: [problem('list.wrong_root', '', 'root element is not CONSOLIDATED_LIST')] };
   const r = node(root);

@@ -1,14 +1,16 @@
 // One contract suite for the Store, run against PGlite always and PostgreSQL when TEST_DATABASE_URL is set.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRow, ConsentRow, UserRow } from '../cases/model.ts';
-import type { AuditContext } from '../cases/store-port.ts';
-import { sha256 } from './canonical.ts';
+import type { AuditContext, AuditEntry } from '../cases/store-port.ts';
+import { entryHash, GENESIS_HASH } from './audit.ts';
+import { memoryAnchors } from './audit-key.ts';
+import { canonicalJson, sha256 } from './canonical.ts';
 import { migrate, MIGRATIONS } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Sql } from './sql.ts';
-import { createStore, type SqlStore } from './store.ts';
+import { createStore, openStoreOver, type SqlStore } from './store.ts';
 
 interface Target {
   name: string;
@@ -120,7 +122,8 @@ for (const target of targets) {
       expect(!stale.ok && stale.current?.role).toBe('examiner');
       const last = (await store.audit.list({ after: 0, limit: 1000 })).at(-1)!;
       expect(last.verb).toBe('user.update');
-      expect(last.after).toEqual({ role: 'examiner', version: 2, passwordHash: '[changed]' });
+      expect(last.after).toEqual({ role: 'examiner', version: 2, passwordHash: expect.stringMatching(/^hmac-sha256:[0-9a-f]{32}$/) });
+      expect(last.before).toMatchObject({ passwordHash: expect.not.stringMatching((last.after as { passwordHash: string }).passwordHash) });
     });
 
     it('stores and deletes sessions', async () => {
@@ -269,16 +272,21 @@ for (const target of targets) {
       const all = await store.audit.list({ limit: 1000 });
       expect(all).toHaveLength(auditRows);
       expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
-      expect(await store.audit.verify()).toEqual({ ok: true, count: auditRows, head: all.at(-1)!.hash });
+      expect(await store.audit.verify()).toEqual({ ok: true, count: auditRows, head: all.at(-1)!.hash, anchor: null, unkeyed: 0, differences: [] });
+      expect(all.at(-1)!.hash).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
       expect(await store.audit.list({ targetId: all[0].targetId })).not.toHaveLength(0);
     });
 
     it('names the first row that was edited, deleted or reordered by hand', async () => {
+      await allowTampering(store.sql);
       const row = (await store.audit.list({ after: 2, limit: 1 }))[0];
       await store.sql.query(`UPDATE audit_log SET after = jsonb_set(after, '{role}', '"admin"') WHERE seq = $1`, [row.seq]);
       expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringMatching(/edited/) });
       await store.sql.query('UPDATE audit_log SET after = $2::jsonb WHERE seq = $1', [row.seq, JSON.stringify(row.after)]);
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: null, reason: expect.stringMatching(/append-only trigger.*switched off/) });
+      await store.sql.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
       expect((await store.audit.verify()).ok).toBe(true);
+      await allowTampering(store.sql);
 
       const swap = async () => {
         await store.sql.query('UPDATE audit_log SET seq = -seq WHERE seq IN (4, 5)');
@@ -326,4 +334,118 @@ for (const target of targets) {
       expect(await store.listFetches.latest()).toMatchObject({ url: 'https://other.example/l.xml', outcome: 'failed', message: 'the server answered 500' });
     });
   });
+
+  describe(`audit tamper evidence: ${target.name}`, () => {
+    let store: SqlStore;
+    let cleanup: () => Promise<void>;
+    const key = Buffer.alloc(32, 7);
+    let c: CaseRow;
+
+    beforeEach(async () => {
+      const opened = await target.open();
+      cleanup = opened.cleanup;
+      await migrate(opened.sql);
+      store = createStore(opened.sql, { auditKey: key, anchors: memoryAnchors() });
+      await store.users.insert(ctx(), user('erin', 'examiner'));
+      c = caseRow('ORG-T', await store.cases.nextReference(2026));
+      await store.cases.insert(ctx(), c);
+      await store.cases.update(ctx(), 'case.approve', { ...c, status: 'approved', decidedAt: '2026-02-01T00:00:00.000Z', category: 'security-cooperation' }, 1);
+      await store.cases.update(ctx(), 'case.shipment', { ...c, status: 'approved', version: 2, decidedAt: '2026-02-01T00:00:00.000Z', category: 'security-cooperation', updatedAt: 'later' }, 2);
+      expect(await store.audit.verify()).toMatchObject({ ok: true, count: 4 });
+    });
+    afterEach(async () => cleanup?.());
+
+    const rows = async () => (await store.sql.query<{ seq: string; at: string; actor: string; verb: string; target_type: string; target_id: string; before: unknown; after: unknown; request_id: string | null; prev_hash: string; hash: string }>('SELECT * FROM audit_log ORDER BY seq')).rows;
+
+    /** What a database writer without the key can do: change a row and recompute every later hash (with its own key, or none). */
+    async function rewriteAndRehash(seq: number, change: (after: Record<string, unknown>) => void, hash: (e: Omit<AuditEntry, 'hash'>) => string) {
+      await allowTampering(store.sql);
+      let prev = seq === 1 ? GENESIS_HASH : (await rows())[seq - 2].hash;
+      for (const r of (await rows()).slice(seq - 1)) {
+        const e = { seq: Number(r.seq), at: r.at, actor: r.actor, verb: r.verb, targetType: r.target_type, targetId: r.target_id, before: r.before, after: r.after as Record<string, unknown>, requestId: r.request_id, prevHash: prev };
+        if (e.seq === seq) change(e.after);
+        const h = hash(e);
+        await store.sql.query('UPDATE audit_log SET after = $2::jsonb, prev_hash = $3, hash = $4 WHERE seq = $1', [e.seq, JSON.stringify(e.after), prev, h]);
+        prev = h;
+      }
+    }
+
+    it('refuses UPDATE, DELETE and TRUNCATE of audit rows by the service\'s connection', async () => {
+      await expect(store.sql.query("UPDATE audit_log SET actor = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+      await expect(store.sql.query('DELETE FROM audit_log WHERE seq = 4')).rejects.toThrow(/append-only/);
+      await expect(store.sql.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+      expect(await store.audit.verify()).toMatchObject({ ok: true, count: 4 });
+    });
+
+    it('catches a row rewritten and every later hash recomputed without the key', async () => {
+      await rewriteAndRehash(3, (a) => { a.category = 'peace-contribution'; }, (e) => entryHash(e, Buffer.alloc(32, 9)));
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringMatching(/keyed hash/) });
+    });
+
+    it('catches the whole chain rehashed the old, unkeyed way, by the anchor', async () => {
+      expect(await store.audit.anchor('2026-02-02T00:00:00.000Z')).toMatchObject({ ok: true, anchor: { seq: 4 } });
+      await rewriteAndRehash(1, () => {}, (e) => sha256(canonicalJson({ ...e, before: e.before ?? null, after: e.after ?? null })));
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 4, reason: expect.stringMatching(/anchor/) });
+    });
+
+    it('catches rows deleted from the end, and every row deleted, against the last anchor', async () => {
+      expect(await store.audit.verify()).toMatchObject({ ok: true, anchor: null });
+      await store.audit.anchor('2026-02-02T00:00:00.000Z');
+      await allowTampering(store.sql);
+      await store.sql.query('DELETE FROM audit_log WHERE seq > 2');
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringMatching(/removed from the end/) });
+      await store.sql.query('DELETE FROM audit_log');
+      expect(await store.audit.verify()).toMatchObject({ ok: false, firstBroken: 1, reason: expect.stringMatching(/removed from the end/) });
+    });
+
+    it('names a case row edited directly (recipient, category), and a row deleted or written behind its back', async () => {
+      await store.sql.query(`UPDATE cases SET category = 'peace-contribution', data = jsonb_set(data, '{application,recipient}', '"KP"') WHERE id = $1`, [c.id]);
+      const v = await store.audit.verify();
+      expect(v).toMatchObject({ ok: false, firstBroken: null, differences: [{ targetType: 'case', targetId: c.id, label: c.reference, fields: ['application', 'category'] }] });
+      await store.sql.query("UPDATE users SET role = 'admin', password_hash = 'scrypt$known-to-the-attacker' WHERE username = 'erin'");
+      await store.sql.query(`INSERT INTO cases (id, reference, org, status, version, data, created_by, created_at, updated_at) SELECT 'ghost', 'GSK-2026-999999', org, status, version, data, created_by, created_at, updated_at FROM cases WHERE id = $1`, [c.id]);
+      const erin = (await store.users.byUsername('erin'))!;
+      await store.sessions.insert(ctx(), { tokenHash: 'sha256:' + 'a'.repeat(64), kind: 'token', userId: erin.id, csrf: null, label: null, createdAt: 'a', expiresAt: '2026-02-01T00:00:00.000Z' });
+      await store.sql.query(`UPDATE sessions SET expires_at = '2099-01-01T00:00:00.000Z'`);
+      await store.sql.query(`INSERT INTO sessions (token_hash, kind, user_id, created_at, expires_at) VALUES ('sha256:${'b'.repeat(64)}', 'token', $1, 'a', '2099-01-01')`, [erin.id]);
+      const labels = (await store.audit.verify()).differences.map((d) => [d.label, d.fields.join(','), /no audit record/.test(d.reason)]);
+      expect(labels).toEqual(expect.arrayContaining([[`token sha256:aaaaaaaaa of erin`, 'expiresAt', false], [`token sha256:bbbbbbbbb of erin`, '', true]]));
+      expect(labels).toEqual(expect.arrayContaining([[c.reference, 'application,category', false], ['erin', 'passwordHash,role', false], ['GSK-2026-999999', '', true]]));
+    });
+
+    it.runIf(target.name === 'postgres')('keeps a service role granted as docs/deploy.md says from changing audit rows or the trigger', async () => {
+      const role = `gensoku_app_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const schema = (await store.sql.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
+      await store.sql.exec(`CREATE ROLE ${role} LOGIN;
+        GRANT USAGE ON SCHEMA ${schema} TO ${role};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role};
+        REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}.audit_log FROM ${role};
+        GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};`);
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.username = role;
+      const app = await openPostgres(url.href, { schema, max: 1 });
+      try {
+        const service = await openStoreOver(app, { auditKey: key, anchors: memoryAnchors() });
+        await service.users.insert(ctx(), user('nora', 'nsc'));
+        expect(await service.audit.verify()).toMatchObject({ ok: true, count: 5 });
+        await expect(app.query("UPDATE audit_log SET actor = 'x' WHERE seq = 1")).rejects.toThrow(/permission denied|append-only/);
+        await expect(app.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied|append-only/);
+        await expect(app.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied|append-only/);
+        await expect(app.query('ALTER TABLE audit_log DISABLE TRIGGER USER')).rejects.toThrow(/must be owner|permission denied/);
+      } finally {
+        await app.close();
+        await store.sql.exec(`DROP OWNED BY ${role}; DROP ROLE ${role};`);
+      }
+    });
+
+    it('refuses to anchor a broken chain', async () => {
+      await store.sql.query(`UPDATE cases SET category = NULL WHERE id = $1`, [c.id]);
+      expect(await store.audit.anchor('2026-02-02T00:00:00.000Z')).toMatchObject({ ok: false });
+    });
+  });
+}
+
+/** Plays an attacker who owns the tables: the append-only triggers are switched off first. */
+async function allowTampering(sql: Sql) {
+  await sql.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
 }

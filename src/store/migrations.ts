@@ -146,6 +146,19 @@ CREATE TABLE list_fetches (
 );
 `,
   },
+  {
+    // Whoever writes to the database through the service cannot rewrite its history (see docs/deploy.md, Audit record).
+    id: '0005_audit_append_only',
+    sql: `
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+`,
+  },
 ];
 
 const checksum = (s: string) => 'sha256:' + createHash('sha256').update(s).digest('hex');
@@ -154,12 +167,16 @@ const MIGRATION_LOCK = 7_401_001;
 
 /** Applies the pending migrations in order, each in its own transaction; refuses a changed one. */
 export async function migrate(sql: Sql, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  // Under the lock: two servers starting at once on an empty database would both create it (IF NOT EXISTS races).
-  await sql.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  // Checked first: a service role without CREATE on the schema (docs/deploy.md, "Audit record") starts on a migrated
+  // database; otherwise created under the lock, since two servers starting at once on an empty database would race.
+  const { rows: exists } = await sql.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  if (!exists[0].t) {
+    await sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       id text PRIMARY KEY, checksum text NOT NULL, applied_at text NOT NULL)`);
-  });
+    });
+  }
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await sql.transaction(async (tx) => {

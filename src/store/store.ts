@@ -2,8 +2,11 @@
 import type {
   CaseEvaluation, CaseRow, CaseStatus, ConsentRow, ConsentStatus, Disposition, Role, SessionRow, UserRow,
 } from '../cases/model.ts';
-import type { AuditChange, AuditContext, ScreeningListInfo, Store, Versioned } from '../cases/store-port.ts';
-import { appendAudit, listAudit, verifyAudit, WRITE_LOCK } from './audit.ts';
+import { createHmac, randomBytes } from 'node:crypto';
+import type { AuditChange, AuditContext, AuditVerification, RowDifference, ScreeningListInfo, Store, Versioned } from '../cases/store-port.ts';
+import { allAudit, appendAudit, chainHead, jsonSafe, listAudit, verifyChain, WRITE_LOCK } from './audit.ts';
+import { memoryAnchors, type AnchorLog } from './audit-key.ts';
+import { canonicalJson } from './canonical.ts';
 import { migrate } from './migrations.ts';
 import { listFetchStore, throttleStore } from './service-state.ts';
 import type { Sql } from './sql.ts';
@@ -20,8 +23,15 @@ const toUser = (r: UserDb): UserRow => ({
   id: r.id, username: r.username, passwordHash: r.password_hash, role: r.role, org: r.org, disabled: r.disabled,
   version: Number(r.version), createdAt: r.created_at, updatedAt: r.updated_at,
 });
-/** What the audit log may say about a user: never the password hash, only that it changed. */
-const userAudit = (u: UserRow) => ({ username: u.username, role: u.role, org: u.org, disabled: u.disabled, version: u.version, passwordHash: '[redacted]' });
+/**
+ * What the audit log may say about a user: never the password hash, only a keyed fingerprint of it, so a hash replaced
+ * behind the service's back shows in the replay while the log tells nothing about the password.
+ */
+const userAudit = (u: UserRow, fingerprint: (hash: string) => string) => ({
+  username: u.username, role: u.role, org: u.org, disabled: u.disabled, version: u.version, passwordHash: fingerprint(u.passwordHash),
+});
+// What rows written before fingerprints said instead: nothing to replay.
+const UNFINGERPRINTED = new Set(['[redacted]', '[changed]']);
 
 interface SessionDb { token_hash: string; kind: 'session' | 'token'; user_id: string; csrf: string | null; label: string | null; created_at: string; expires_at: string }
 const toSession = (r: SessionDb): SessionRow => ({
@@ -76,13 +86,29 @@ const json = (v: unknown) => JSON.stringify(v);
 /** The channel a stored list is announced on (its id as the payload). */
 const LIST_CHANNEL = 'gensoku_list';
 
-export function createStore(sql: Sql): SqlStore {
+
+export interface StoreOptions {
+  /** The audit key (kept outside the database); default: a random key for this store's life only (tests). */
+  auditKey?: Uint8Array;
+  /** Where anchors go; default: memory. */
+  anchors?: AnchorLog;
+}
+
+// Audit after-states that are not columns of the row: the decision a case change was made under.
+const NOT_REPLAYED: Record<'case' | 'consent' | 'user', ReadonlySet<string>> = {
+  case: new Set(['evaluation']), consent: new Set(), user: new Set(),
+};
+
+export function createStore(sql: Sql, opts: StoreOptions = {}): SqlStore {
+  const auditKey = opts.auditKey ?? randomBytes(32);
+  const anchors = opts.anchors ?? memoryAnchors();
+  const fingerprint = (hash: string) => 'hmac-sha256:' + createHmac('sha256', auditKey).update(`password-hash:${hash}`).digest('hex').slice(0, 32);
   /** One write: take the writer lock, change, append the audit row, all in one transaction. */
   async function write<T>(ctx: AuditContext, fn: (tx: Sql) => Promise<{ value: T; audit: AuditChange | null }>): Promise<T> {
     return sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       const { value, audit } = await fn(tx);
-      if (audit) await appendAudit(tx, ctx, audit);
+      if (audit) await appendAudit(tx, auditKey, ctx, audit);
       return value;
     });
   }
@@ -110,6 +136,72 @@ export function createStore(sql: Sql): SqlStore {
         reasons: [...new Set(evaluation.items.flatMap((d) => d.reasons))] };
     }
     return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'case', targetId: c.id, ...diff } };
+  }
+
+  async function verify(): Promise<AuditVerification> {
+    const anchor = anchors.last();
+    const chain = await verifyChain(sql, auditKey, anchor);
+    const differences = await replay();
+    if (!chain.ok) return { ...chain, anchor, differences };
+    const reasons = [
+      ...(differences.length ? [`${differences.length} row(s) of cases, consents, users or sessions differ from what the audit record says: ${differences.map((d) => d.label).join(', ')}`] : []),
+      ...await appendOnlyOff(),
+    ];
+    if (reasons.length) return { ok: false, count: chain.count, firstBroken: null, reason: reasons.join('; '), anchor, unkeyed: chain.unkeyed, differences };
+    return { ok: true, count: chain.count, head: chain.head, anchor, unkeyed: chain.unkeyed, differences: [] };
+  }
+
+  /** The append-only triggers (migration 0005_audit_append_only) are gone or switched off: someone who owns the tables was at work. */
+  async function appendOnlyOff(): Promise<string[]> {
+    const { rows } = await sql.query<{ tgname: string; tgenabled: string }>(
+      `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = to_regclass('audit_log') AND NOT tgisinternal`);
+    const on = new Set(rows.filter((r) => r.tgenabled !== 'D').map((r) => r.tgname));
+    const missing = ['audit_log_no_update_delete', 'audit_log_no_truncate'].filter((t) => !on.has(t));
+    return missing.length ? [`the append-only trigger(s) ${missing.join(', ')} of audit_log are dropped or switched off`] : [];
+  }
+
+  /** Folds every audit row's after-state per row, then names each current row that differs from its fold. */
+  async function replay(): Promise<RowDifference[]> {
+    const told = new Map<string, Record<string, unknown>>();
+    const sessionsTold = new Map<string, { kind: string; expiresAt: string }>();
+    for await (const e of allAudit(sql)) {
+      if (e.verb === 'session.create' || e.verb === 'token.create') {
+        const a = e.after as { kind: string; expiresAt: string; tokenId: string };
+        sessionsTold.set(`${e.targetId}:${a.tokenId}`, { kind: a.kind, expiresAt: a.expiresAt });
+        continue;
+      }
+      if (e.verb.split('.')[0] !== e.targetType || !(e.targetType in NOT_REPLAYED)) continue;
+      const key = `${e.targetType}:${e.targetId}`;
+      const after = (e.after ?? {}) as Record<string, unknown>;
+      told.set(key, e.verb.endsWith('.create') ? { ...after } : { ...told.get(key), ...after });
+    }
+    const out: RowDifference[] = [];
+    const same = (a: unknown, b: unknown) => canonicalJson(jsonSafe(a ?? null)) === canonicalJson(jsonSafe(b ?? null));
+    const compare = (targetType: keyof typeof NOT_REPLAYED, targetId: string, label: string, current: Record<string, unknown>) => {
+      const key = `${targetType}:${targetId}`;
+      const state = told.get(key);
+      told.delete(key);
+      if (!state) { out.push({ targetType, targetId, label, fields: [], reason: 'the row has no audit record: it was written outside the service' }); return; }
+      const fields = [...new Set([...Object.keys(state), ...Object.keys(current)])]
+        .filter((k) => !NOT_REPLAYED[targetType].has(k) && !UNFINGERPRINTED.has(state[k] as string) && !same(state[k], current[k])).sort();
+      if (fields.length) out.push({ targetType, targetId, label, fields, reason: `changed outside the service: ${fields.join(', ')}` });
+    };
+    for (const r of (await sql.query<CaseDb>('SELECT * FROM cases ORDER BY id')).rows) compare('case', r.id, r.reference, caseAudit(toCase(r)));
+    for (const r of (await sql.query<ConsentDb>('SELECT * FROM consents ORDER BY id')).rows) compare('consent', r.id, `consent ${r.id.slice(0, 8)} of case ${r.case_id.slice(0, 8)}`, consentAudit(toConsent(r)));
+    for (const r of (await sql.query<UserDb>('SELECT * FROM users ORDER BY id')).rows) compare('user', r.id, r.username, userAudit(toUser(r), fingerprint));
+    // Sessions and tokens: one made by hand is a login nobody audited; a lifetime stretched by hand is one too.
+    for (const r of (await sql.query<SessionDb & { username: string | null }>('SELECT s.*, u.username FROM sessions s LEFT JOIN users u ON u.id = s.user_id ORDER BY s.token_hash')).rows) {
+      const made = sessionsTold.get(`${r.user_id}:${r.token_hash.slice(0, 16)}`);
+      const label = `${r.kind} ${r.token_hash.slice(0, 16)} of ${r.username ?? r.user_id}`;
+      if (!made) out.push({ targetType: 'session', targetId: r.token_hash.slice(0, 16), label, fields: [], reason: 'the session or token has no audit record: it was written outside the service' });
+      else if (made.kind !== r.kind || made.expiresAt !== r.expires_at) out.push({ targetType: 'session', targetId: r.token_hash.slice(0, 16), label, fields: ['expiresAt', 'kind'].filter((f) => (f === 'kind' ? made.kind !== r.kind : made.expiresAt !== r.expires_at)), reason: 'changed outside the service' });
+    }
+    for (const [key, state] of told) {
+      const [targetType, targetId] = key.split(/:(.*)/s) as [keyof typeof NOT_REPLAYED, string];
+      const label = String(state.reference ?? state.username ?? `${targetType} ${targetId.slice(0, 8)}`);
+      out.push({ targetType, targetId, label, fields: [], reason: 'the row is missing: the audit record says it exists' });
+    }
+    return out;
   }
 
   return {
@@ -142,7 +234,7 @@ export function createStore(sql: Sql): SqlStore {
           `INSERT INTO users (id, username, password_hash, role, org, disabled, version, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [u.id, u.username, u.passwordHash, u.role, u.org, u.disabled, u.version, u.createdAt, u.updatedAt]);
-        return { value: undefined, audit: { verb: 'user.create', targetType: 'user', targetId: u.id, before: null, after: userAudit(u) } };
+        return { value: undefined, audit: { verb: 'user.create', targetType: 'user', targetId: u.id, before: null, after: userAudit(u, fingerprint) } };
       }),
       update: (ctx, verb, u, expectedVersion) => write<Versioned<UserRow>>(ctx, async (tx) => {
         const old = await tx.query<UserDb>('SELECT * FROM users WHERE id = $1', [u.id]);
@@ -152,9 +244,8 @@ export function createStore(sql: Sql): SqlStore {
           [u.id, u.username, u.passwordHash, u.role, u.org, u.disabled, expectedVersion + 1, u.updatedAt, expectedVersion]);
         if (res.rows.length === 0) return { value: { ok: false as const, current: old.rows[0] && toUser(old.rows[0]) }, audit: null };
         const next = toUser(res.rows[0]);
-        const before = userAudit(toUser(old.rows[0]));
-        const after = userAudit(next);
-        if (old.rows[0].password_hash !== next.passwordHash) after.passwordHash = '[changed]';
+        const before = userAudit(toUser(old.rows[0]), fingerprint);
+        const after = userAudit(next, fingerprint);
         return { value: { ok: true as const, value: next }, audit: { verb, targetType: 'user', targetId: u.id, ...shallowDiff(before, after) } };
       }),
     },
@@ -301,14 +392,23 @@ export function createStore(sql: Sql): SqlStore {
     ...(sql.listen ? { watchLists: (fn: () => void) => sql.listen!(LIST_CHANNEL, fn, fn) } : {}),
     audit: {
       record: (ctx, change) => write(ctx, async () => ({ value: undefined, audit: change })),
-      list: (opts) => listAudit(sql, opts),
-      verify: () => verifyAudit(sql),
+      list: (filter) => listAudit(sql, filter),
+      verify,
+      head: () => chainHead(sql),
+      async anchor(at) {
+        const verification = await verify();
+        if (!verification.ok) return { ok: false, verification };
+        const head = await chainHead(sql);
+        const anchor = { seq: head.seq, hash: head.hash, at };
+        anchors.append(anchor);
+        return { ok: true, anchor, where: anchors.where };
+      },
     },
   };
 }
 
 /** Opens and migrates a store over an adapter. */
-export async function openStoreOver(sql: Sql): Promise<SqlStore> {
+export async function openStoreOver(sql: Sql, opts: StoreOptions = {}): Promise<SqlStore> {
   await migrate(sql);
-  return createStore(sql);
+  return createStore(sql, opts);
 }

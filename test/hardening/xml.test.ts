@@ -1,6 +1,7 @@
 // The UN list import refuses XML that declares entities or a DOCTYPE (entity expansion, external entities), in
-// any spelling or encoding, quickly and without reading any file the XML points at.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// any spelling or encoding, quickly and without reading any file the XML points at; elements nested deep and files
+// over the size limit are problems too (422 / exit 1), never a crash.
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,8 @@ const HOSTILE: Record<string, string> = {
   'public DTD': list('<!DOCTYPE CONSOLIDATED_LIST PUBLIC "-//X//Y" "http://127.0.0.1:9/x.dtd">', 'A'),
   'lower-case doctype': list(`<!doctype x [ <!entity xxe system "file://${SECRET}"> ]>`, '&xxe;'),
   'doctype after a comment': list(`<!-- hello --><!DOCTYPE x [ <!ENTITY xxe SYSTEM "file://${SECRET}"> ]>`, '&xxe;'),
+  'elements nested 150 levels': list('', `A${'<x>'.repeat(150)}${'</x>'.repeat(150)}`),
+  'elements nested 200,000 levels': list('', `A${'<x>'.repeat(200_000)}${'</x>'.repeat(200_000)}`),
   'entity declared inside the root': `<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="x"><!ENTITY xxe SYSTEM "file://${SECRET}">${entry('&xxe;')}</CONSOLIDATED_LIST>`,
 };
 
@@ -54,6 +57,24 @@ describe('UN list import: XML entities', () => {
   it('names the refusal: xml.dtd_forbidden', () => {
     const r = parseUnList(HOSTILE['billion laughs']);
     expect(r.ok ? [] : r.problems.map((p) => p.code)).toContain('xml.dtd_forbidden');
+  });
+
+  it('names a nesting refusal: xml.too_deep, a problem and not an exception', () => {
+    const r = parseUnList(HOSTILE['elements nested 150 levels']);
+    expect(r.ok ? [] : r.problems.map((p) => p.code)).toEqual(['xml.too_deep']);
+  });
+
+  it('refuses a list file over 64 MiB through the CLI before reading it, as the API refuses the body', async () => {
+    const big = join(dir, 'big.xml');
+    writeFileSync(big, '');
+    truncateSync(big, 64 * 1024 * 1024 + 1); // sparse: no 64 MiB written, none read
+    const err: string[] = [];
+    const io: Io = { stdout: () => {}, stderr: (s) => { err.push(s); }, stdin: async () => '' };
+    const before = process.memoryUsage().rss;
+    expect(await main(['lists', 'import', big], io)).toBe(1);
+    expect(await main(['lists', 'import', big, '--dry-run'], io)).toBe(1);
+    expect(err.join('')).toMatch(/list\.too_large|at most 67108864 bytes/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(32 * 1024 * 1024);
   });
 
   it('does not expand an undeclared entity reference, and keeps XInclude inert', () => {

@@ -4,7 +4,8 @@ import type { Decision } from '../../src/core/model.ts';
 import type { Store } from '../../src/cases/store-port.ts';
 import type { DecisionEngine } from '../../src/cases/evaluate.ts';
 import type { ScreeningProvider } from '../../src/cases/screening.ts';
-import { CaseService, type CaseView } from '../../src/cases/service.ts';
+import type { CaseRow } from '../../src/cases/model.ts';
+import { CaseService } from '../../src/cases/service.ts';
 
 export { DEFAULT_LIST as SHARED_LIST } from '../../src/screening/load-list.ts';
 
@@ -13,6 +14,7 @@ export const STUB_ENGINE: DecisionEngine = {
   policyDigest: 'sha256:stub',
   evaluate: () => ({ outcome: 'permissible', regime: 'test', revision: 'test', reasons: ['p2-test'], review: 'meti', conditions: [], open: [], trace: [], policyDigest: 'sha256:stub' }) as unknown as Decision,
   rule: () => undefined,
+  policy: { categories: [] },
 };
 
 export interface ListEdits {
@@ -86,8 +88,8 @@ export const REIMPORT_EDITS: ListEdits = {
   addAlias: [{ referenceNumber: 'QDi.335', alias: 'ABU TEST' }],
 };
 
-/** Files and submits a case whose end user is this individual, screened against the provider given. */
-export async function submitCase(store: Store, provider: ScreeningProvider | null, endUser: string, now: () => Date = () => new Date()): Promise<CaseView> {
+/** Files and submits a case whose end user is this individual, screened against the provider given; the stored row. */
+export async function submitCase(store: Store, provider: ScreeningProvider | null, endUser: string, now: () => Date = () => new Date()): Promise<CaseRow> {
   const service = new CaseService({ store, engine: STUB_ENGINE, now, screening: () => provider });
   const rc = { actor: { id: 'u-app', username: 'acme-clerk', role: 'applicant' as const, org: 'ACME' } };
   const created = await service.create(rc, {
@@ -100,5 +102,6 @@ export async function submitCase(store: Store, provider: ScreeningProvider | nul
   if (!created.ok) throw new Error(JSON.stringify(created.problems));
   const submitted = await service.transition(rc, created.value.id, { action: 'submit' });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted.problems));
-  return submitted.value;
+  // The applicant's view hides the screening; tests read what was stored.
+  return (await store.cases.get(submitted.value.id))!;
 }

@@ -8,8 +8,8 @@ import { invalid } from '../../cases/failure.ts';
 import { clientAddress } from '../throttle.ts';
 import { one, problemResponse } from '../problem.ts';
 import { ok, SESSION_COOKIE, type RouteModule } from '../route.ts';
+import { userOut } from './users.ts';
 
-const userOut = z.object({ id: z.string(), username: z.string(), role: z.string(), org: z.string().nullable() });
 
 export const auth: RouteModule = {
   name: 'auth',
@@ -51,12 +51,13 @@ export const auth: RouteModule = {
       responses: { 200: { description: 'The user, and for a cookie session its CSRF token', schema: z.object({ user: userOut, csrfToken: z.string().nullable() }) } },
       async handler({ services, actor, session }) {
         const user = await services.deps.store.users.get(actor!.id);
-        return ok({ user: user && publicUser(user), csrfToken: session?.csrf ?? null });
+        // The token resolved to this user a moment ago; a user is never deleted, only disabled (which revokes its tokens).
+        return ok({ user: publicUser(user!), csrfToken: session?.csrf ?? null });
       },
     },
     {
       method: 'post', path: '/api/v1/auth/tokens', operationId: 'createToken', summary: 'Create a bearer token', tag: 'auth', access: 'authenticated', body: tokenSchema,
-      responses: { 201: { description: 'The token, shown this once', schema: z.object({ token: z.string(), expiresAt: z.string() }) } },
+      responses: { 201: { description: 'The token, shown this once', schema: z.object({ token: z.string(), expiresAt: z.string(), label: z.string().nullable() }) } },
       async handler({ services, body, actor, rc }) {
         const p = tokenSchema.safeParse(body);
         if (!p.success) return invalid(toProblems(p.error));

@@ -9,6 +9,7 @@ import { ok, type Reply, type RouteModule } from '../route.ts';
 
 const READERS: Role[] = ['applicant', 'examiner', 'nsc', 'auditor'];
 const caseDoc = { description: 'The case with its stored decision, and the current one if the policy changed since', contentType: 'application/json' };
+const consentDoc = { description: 'The consent request, with the engine\'s decision for the third country on its date', contentType: 'application/json' };
 const wrap = <T>(r: ServiceResult<T>, status = 200): Reply => (r.ok ? ok(r.value, status) : r);
 
 export const cases: RouteModule = {
@@ -39,6 +40,7 @@ export const cases: RouteModule = {
     },
     {
       method: 'get', path: '/api/v1/cases/:id/evaluations', operationId: 'caseEvaluations', summary: 'Read every decision stored with a case', tag: 'cases', access: READERS,
+      responses: { 200: { description: 'Every stored decision, oldest first', schema: z.object({ evaluations: z.array(z.unknown()) }) } },
       handler: async ({ services, rc, params }) => {
         const r = await services.cases.evaluations(rc, params.id);
         return r.ok ? ok({ evaluations: r.value }) : r;
@@ -64,6 +66,7 @@ export const cases: RouteModule = {
     },
     {
       method: 'get', path: '/api/v1/cases/:id/consents', operationId: 'listConsents', summary: 'List consent requests under a case', tag: 'consents', access: READERS,
+      responses: { 200: { description: 'The consent requests filed under the case', schema: z.object({ consents: z.array(z.unknown()) }) } },
       handler: async ({ services, rc, params }) => {
         const r = await services.cases.listConsents(rc, params.id);
         return r.ok ? ok({ consents: r.value }) : r;
@@ -72,16 +75,18 @@ export const cases: RouteModule = {
     {
       method: 'post', path: '/api/v1/cases/:id/consents', operationId: 'fileConsent', summary: 'Ask consent for a third-party transfer or extra-purpose use', tag: 'consents',
       access: ['applicant'], body: consentSchema,
-      responses: { 201: { description: 'The consent request, with the engine\'s decision for the third country on its date', contentType: 'application/json' } },
+      responses: { 201: consentDoc },
       handler: async ({ services, rc, params, body }) => wrap(await services.cases.fileConsent(rc, params.id, body), 201),
     },
     {
       method: 'get', path: '/api/v1/consents/:id', operationId: 'getConsent', summary: 'Read a consent request', tag: 'consents', access: READERS,
+      responses: { 200: consentDoc },
       handler: async ({ services, rc, params }) => wrap(await services.cases.getConsent(rc, params.id)),
     },
     {
       method: 'post', path: '/api/v1/consents/:id/decision', operationId: 'decideConsent', summary: 'Decide a consent request', tag: 'consents',
       access: ['examiner', 'nsc'], body: consentDecisionSchema,
+      responses: { 200: { ...consentDoc, description: 'The decided consent request' }, 409: { description: 'Stale version, or already decided; the problem carries the current state' } },
       handler: async ({ services, rc, params, body }) => wrap(await services.cases.decideConsent(rc, params.id, body)),
     },
   ],

@@ -31,10 +31,12 @@ export const engine: RouteModule = {
     },
     {
       method: 'get', path: '/api/v1/regimes', operationId: 'listRegimes', summary: 'List regimes, revisions and drafts', tag: 'engine', access: 'public',
+      responses: { 200: { description: 'The policy digest and every version of the law, in force or draft', schema: z.object({ policyDigest: z.string(), regimes: z.array(z.unknown()) }) } },
       handler: ({ services }) => ok({ policyDigest: services.deps.engine.policyDigest, regimes: services.deps.engine.regimes() }),
     },
     {
       method: 'get', path: '/api/v1/facts/:country', operationId: 'countryFacts', summary: 'Read the facts about a country on a date', tag: 'engine', access: 'public',
+      responses: { 200: { description: 'Every fact about the country on the date, with its source', schema: z.object({ country: z.string(), asOf: z.string(), facts: z.array(z.unknown()) }) } },
       query: factsQuery,
       handler({ services, params, query }) {
         const c = countryCode.safeParse(params.country);
@@ -47,6 +49,7 @@ export const engine: RouteModule = {
     },
     {
       method: 'get', path: '/api/v1/sources', operationId: 'listSources', summary: 'List the legal instruments the rules and facts cite', tag: 'engine', access: 'public',
+      responses: { 200: { description: 'The sources', schema: z.object({ sources: z.array(z.unknown()) }) } },
       handler({ services }) {
         // Each issuer also by name in both languages, where policy/authorities.yaml has it.
         const names = new Map((services.deps.authorities ?? []).map((a) => [a.en, a]));
@@ -55,10 +58,12 @@ export const engine: RouteModule = {
     },
     {
       method: 'get', path: '/api/v1/items', operationId: 'listItems', summary: 'List the item classes of the catalogue', tag: 'engine', access: 'public',
+      responses: { 200: { description: 'The item classes', schema: z.object({ items: z.array(z.unknown()) }) } },
       handler: ({ services }) => ok({ items: services.deps.items ?? [] }),
     },
     {
       method: 'get', path: '/api/v1/rules/:id', operationId: 'getRule', summary: 'Read a rule with its clause and citations', tag: 'engine', access: 'public',
+      responses: { 200: { description: 'The rule, with the version that added it and the one that repealed it, if any', contentType: 'application/json' } },
       handler({ services, params }) {
         const rule = services.deps.engine.rule(params.id);
         return rule ? ok(rule) : { ok: false, kind: 'not_found', problems: [{ code: 'not_found', path: 'id', message: `no rule "${params.id}"` }] };

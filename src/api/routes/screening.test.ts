@@ -95,7 +95,9 @@ describe.skipIf(!existsSync(SHARED_LIST))('screening API over the UN list', { ti
     });
     caseId = created.json.id;
     const submitted = await call('POST', `/api/v1/cases/${caseId}/transitions`, 'alice', { action: 'submit' });
-    expect(submitted.json.data.screening).toMatchObject({ hold: false, listVersion: '2026-05-08T23:00:06.922Z' });
+    // The applicant learns only whether screening is under review; staff see the screening itself.
+    expect(submitted.json.data.screening).toEqual({ at: expect.any(String), underReview: false });
+    expect((await call('GET', `/api/v1/cases/${caseId}`, 'erin')).json.data.screening).toMatchObject({ hold: false, listVersion: '2026-05-08T23:00:06.922Z' });
   });
 
   it('refuses a truncated list with 422 and the reason, and leaves the stored list and the list in use untouched', async () => {

@@ -7,6 +7,7 @@ import { importList } from '../../cases/lists.ts';
 import { dispositionSchema } from '../../cases/schema.ts';
 import type { ScreeningProvider } from '../../cases/screening.ts';
 import { countryCode, DEFAULTS, parseDate, screen, type ScreeningMatch } from '../../screening/index.ts';
+import { MAX_LIST_BYTES } from '../../screening/load-list.ts';
 import { one, problemResponse } from '../problem.ts';
 import { ok, type RouteModule } from '../route.ts';
 
@@ -72,7 +73,7 @@ export const caseScreening: RouteModule = {
     },
     {
       method: 'put', path: '/api/v1/screening/list', operationId: 'importScreeningList', summary: 'Import a sanctions list and re-screen open cases', tag: 'screening',
-      access: ['admin'], bodyLimit: 64 * 1024 * 1024, query: importQuery,
+      access: ['admin'], bodyLimit: MAX_LIST_BYTES, query: importQuery,
       rawBody: { contentType: 'application/xml', description: 'The UN Security Council Consolidated List, as published (XML)' },
       responses: {
         200: { description: 'The list now in use (stored: it survives a restart), the one it replaced, what was added, removed and changed, and what re-screening open cases found', contentType: 'application/json' },
@@ -94,6 +95,7 @@ export const caseScreening: RouteModule = {
     {
       method: 'post', path: '/api/v1/screening/rescreen', operationId: 'rescreenOpenCases', summary: 'Re-screen open cases against the list in use', tag: 'screening',
       access: ['examiner', 'admin'],
+      responses: { 200: { description: 'How many open cases were screened, changed and held, and the cases whose hits or hold changed', contentType: 'application/json' } },
       handler: async ({ services, rc }) => ok(await services.cases.rescreenOpenCases(rc)),
     },
     {

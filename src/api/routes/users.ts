@@ -3,9 +3,13 @@ import { z } from 'zod';
 import { userCreateSchema, userUpdateSchema } from '../../cases/schema.ts';
 import { createUser, publicUser, updateUser } from '../../cases/users.ts';
 import { notFound } from '../../cases/failure.ts';
+import { ROLES } from '../../cases/model.ts';
 import { ok, type RouteModule } from '../route.ts';
 
-const userOut = z.object({ id: z.string(), username: z.string(), role: z.string(), org: z.string().nullable(), disabled: z.boolean(), version: z.int() });
+/** A user as the API shows one (never the password hash): what publicUser returns. */
+export const userOut = z.object({
+  id: z.string(), username: z.string(), role: z.enum(ROLES), org: z.string().nullable(), disabled: z.boolean(), version: z.int(), createdAt: z.string(), updatedAt: z.string(),
+});
 
 export const users: RouteModule = {
   name: 'users',

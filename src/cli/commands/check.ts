@@ -3,8 +3,10 @@ import { compilePolicy } from '../../core/compile.ts';
 import { coverage } from '../../core/coverage.ts';
 import { runScenarios } from '../../core/scenarios.ts';
 import { readPolicyWithDrafts } from '../../policy-files/drafts.ts';
+import { uncategorisedPermissions } from '../../core/categories.ts';
+import { todayInJapan } from '../../core/clock.ts';
 import { loadItems } from '../../policy-files/items.ts';
-import { EXIT, configOf, json, parse, printProblems, type Io } from '../io.ts';
+import { EXIT, configOf, json, nowOf, parse, printProblems, type Io } from '../io.ts';
 import { progressBar } from '../analysis.ts';
 
 function witness(f: Finding): string {
@@ -27,6 +29,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const items = loadItems(dir);
   if (!items.ok) { printProblems(io, items.problems, 'invalid item catalogue'); return EXIT.invalidPolicy; }
   const engine = compiled.value;
+  // Every permission that could decide an approval from today on must say what the annual report counts it under.
+  const today = todayInJapan(nowOf(io));
+  const current = engine.regimes().filter((r) => r.kind !== 'draft' && (r.to === null || r.to >= today));
+  const uncategorised = uncategorisedPermissions([...new Map(current.flatMap((r) => engine.version(r.id)!.rules).map((c) => [c.rule.id, c])).values()]);
+  if (uncategorised.length) { printProblems(io, uncategorised, 'permissions without a report category (policy/categories.yaml)'); return EXIT.invalidPolicy; }
   const report = runScenarios(engine, raw.value.scenarios ?? []);
   const rules = engine.allRules().length;
   const factEntries = engine.policy.facts.reduce((n, f) => n + Object.values(f.series).reduce((m, s) => m + s.length, 0), 0);

@@ -5,12 +5,13 @@ import { readListFile, resolveListPath } from '../../screening/load-list.ts';
 import { buildIndex, type ScreeningIndex } from '../../screening/search-index.ts';
 import { screen, validateQuery, type ScreeningMatch, type ScreeningQuery } from '../../screening/screen.ts';
 import { parseCsv } from '../../screening/csv.ts';
+import { toCsv, tsvCell, type CsvCell } from '../../core/csv.ts';
 import type { Problem } from '../../screening/types.ts';
 
 const USAGE = [
   'usage: gensoku screen --name NAME [--dob Y[-M-D]] [--nationality XX] [--gender male|female] [--type person|entity]',
   '                      [--list FILE] [--threshold 0.7] [--limit 10] [--format json|text]',
-  '       gensoku screen --csv FILE [--list FILE] [--format json|text]',
+  '       gensoku screen --csv FILE [--list FILE] [--format json|text|csv]',
   '         CSV columns: name (or full_name), date_of_birth (or dob), nationality, gender, type (person|entity)',
 ].join('\n');
 
@@ -95,7 +96,9 @@ function textOf(query: ScreeningQuery, matches: ScreeningMatch[], version: strin
 function screenCommand(argv: string[], io: Io): number {
   const { values, positionals } = parse(argv, OPTIONS, false);
   if (positionals.length) throw new UsageError(USAGE);
-  if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format must be json or text\n${USAGE}`);
+  if (values.format !== 'json' && values.format !== 'text' && !(values.format === 'csv' && values.csv !== undefined)) {
+    throw new UsageError(`--format must be json or text (or csv with --csv)\n${USAGE}`);
+  }
   const threshold = number(values.threshold, 'threshold', 0, 1);
   const limit = number(values.limit, 'limit', 1, 1000);
   const options = { ...(threshold !== undefined ? { threshold } : {}), ...(limit !== undefined ? { limit } : {}) };
@@ -148,18 +151,25 @@ function screenCommand(argv: string[], io: Io): number {
   if (!index) return EXIT.usage;
   const results: Array<{ row: number; query: ScreeningQuery; results: ReturnType<typeof brief>[] }> = [];
   let out = '';
+  const csv: CsvCell[][] = [['row', 'name', 'result', 'score', 'reference_number', 'listed_name']];
   queries.forEach((q, i) => {
     const r = screen(index, q, options);
     const matches = r.ok ? r.value : [];
     results.push({ row: i + 2, query: q, results: matches.map(brief) });
     if (values.format === 'text') {
       const best = matches[0];
-      out += `${i + 2}\t${q.name}\t${best ? `${best.match ? 'MATCH' : 'near'} ${best.score.toFixed(2)} ${best.entry.referenceNumber} ${best.entry.name}` : 'clear'}\n`;
+      // Names come from the file as given: one line each, and never a formula when pasted into a spreadsheet.
+      out += `${i + 2}\t${tsvCell(q.name)}\t${best ? `${best.match ? 'MATCH' : 'near'} ${best.score.toFixed(2)} ${best.entry.referenceNumber} ${tsvCell(best.entry.name)}` : 'clear'}\n`;
+    }
+    if (values.format === 'csv') {
+      const best = matches[0];
+      csv.push([i + 2, q.name, best ? (best.match ? 'match' : 'near') : 'clear', best ? Number(best.score.toFixed(3)) : null, best?.entry.referenceNumber, best?.entry.name]);
     }
     if (io.isTTY) progress(io, i + 1, queries.length);
   });
   if (io.isTTY) io.stderr('\n');
   if (values.format === 'json') io.stdout(json({ list: { source: index.source, version: index.version }, rows: results }));
+  else if (values.format === 'csv') io.stdout(toCsv(csv));
   else io.stdout(`row\tname\tresult\n${out}${results.filter((r) => r.results.some((m) => m.match)).length} of ${results.length} rows matched\n`);
   return EXIT.ok;
 }

@@ -68,7 +68,7 @@ describe('gensoku serve, users, audit and report', { timeout: 120_000 }, () => {
     const created = await applicant('POST', '/api/v1/cases', {
       recipient: 'AU', purpose: 'security-cooperation',
       endUser: { name: 'Department of Defence', type: 'government' },
-      items: [{ item: { name: 'surveillance radar', weapon: false, form: 'complete', function: 'surveillance' }, quantity: 2, valueJpy: 200_000_000 }],
+      items: [{ item: { name: 'surveillance radar', defenseEquipment: true, weapon: false, form: 'complete', function: 'surveillance' }, quantity: 2, valueJpy: 200_000_000 }],
       justification: 'maritime surveillance',
     });
     expect(created.status).toBe(201);
@@ -105,6 +105,8 @@ describe('gensoku serve, users, audit and report', { timeout: 120_000 }, () => {
 
   it('fails verification and names the row after one audit row is edited by hand in SQL', async () => {
     const db = await openPglite(data);
+    // As the tables' owner would: the append-only trigger stops the service, not an owner who switches it off.
+    await db.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
     await db.query(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 4`);
     await db.close();
     const v = await cli(audit, ['verify']);

@@ -36,12 +36,12 @@ describe('gensoku whatif', () => {
     const text = t.out();
     expect(text).toMatch(/^2022-03-01時点のウクライナへの「anti-tank missiles」の移転（目的：侵略を受けている国への支援）：認められない \[not_permitted\]（2014-04-01の規律：C-default-no-permitted-case）/);
     expect(text).toMatch(/単独で足りる変更[^]*「案（2023年3月）：[^」]+」を採用する\n +-> 認め得る \[permissible\]（2023-03-invasion-victims-proposalの規律：DRAFT-2023-invasion-victims）/);
-    expect(text).toMatch(/- 2022-03-01以降、ウクライナを「防衛装備品・技術移転協定（署名済み）」に当たるものとする\n +-> 認められない \[not_permitted\]：「防衛装備移転三原則」の規律では、移転を認め得る場合のいずれにも該当しない。「防衛装備移転三原則」の規律には「[^」]+」を参照する規定がない/);
+    expect(text).toMatch(/- 2022-03-01以降、ウクライナを「防衛装備品・技術移転協定（発効済み）」に当たるものとする\n +-> 認められない \[not_permitted\]：「防衛装備移転三原則」の規律では、移転を認め得る場合のいずれにも該当しない。「防衛装備移転三原則」の規律には「[^」]+」を参照する規定がない/);
     expect(text).toMatch(/後日：2026-04-21以降、2026-04-21の規律により判断を要する \[requires_judgment\]（D-weapons-agreement-countries）。未決事項：special-circumstances-2026/);
     expect(text).not.toMatch(/Enough|enough|variants/);
     const c = io();
     await main(['whatif', `${CASES}/ukraine-lethal-2022.json`, '--format', 'csv', '--lang', 'ja'], c.io);
-    expect(c.out()).toMatch(/not_enough,facts.transfer-agreement.UA,true,[^\n]*「防衛装備移転三原則」の規律では/);
+    expect(c.out()).toMatch(/not_enough,facts.transfer-agreement-in-force.UA,true,[^\n]*「防衛装備移転三原則」の規律では/);
     const bad = io();
     expect(await main(['whatif', `${CASES}/ukraine-lethal-2022.json`, '--lang', 'fr'], bad.io)).toBe(1);
     expect(bad.err()).toContain('--lang is en or ja');

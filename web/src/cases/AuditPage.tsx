@@ -1,27 +1,38 @@
-// The audit log for auditors: the chain's verification first, then the rows, newest page loaded on demand.
-import { useEffect, useState } from 'react';
+// The audit log for auditors: the chain's verification first (with every row that differs from the record), then
+// the rows in words, filtered by case, actor, verb and Japan dates, a page at a time.
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
-import type { AuditEntry, AuditVerification } from '../api/types.ts';
+import type { AuditVerification } from '../api/types.ts';
+import type { AuditListEntry } from '../../../src/cases/store-port.ts';
+import { SelectField, TextField } from '../components/Fields.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
+import { AUDIT_VERBS, japanTime, verbLabel } from './record.ts';
 import { RequireLogin } from './RequireLogin.tsx';
 
 const PAGE = 100;
+const FAMILIES = ['case.', 'consent.', 'user.', 'session.', 'token.', 'screening.'];
 
-function AuditLog() {
-  const { t } = useI18n();
+interface Filter { case: string; actor: string; verb: string; from: string; to: string }
+const NO_FILTER: Filter = { case: '', actor: '', verb: '', from: '', to: '' };
+
+export function AuditLog() {
+  const { t, lang } = useI18n();
   const verify = useApi<AuditVerification>('/api/v1/audit/verify');
-  const [rows, setRows] = useState<AuditEntry[]>([]);
+  const [rows, setRows] = useState<AuditListEntry[]>([]);
   const [next, setNext] = useState<number | null>(0);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = async (after: number) => {
+  const [draft, setDraft] = useState<Filter>(NO_FILTER);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const load = async (after: number, f: Filter) => {
     setBusy(true);
+    setError(null);
     try {
-      const page = await api<{ entries: AuditEntry[]; next: number | null }>('/api/v1/audit', { query: { after, limit: PAGE } });
-      setRows((r) => [...r, ...page.entries]);
+      const page = await api<{ entries: AuditListEntry[]; next: number | null }>('/api/v1/audit', { query: { after, limit: PAGE, ...f } });
+      setRows((r) => (after === 0 ? page.entries : [...r, ...page.entries]));
       setNext(page.entries.length === PAGE ? page.next : null);
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));
@@ -30,19 +41,37 @@ function AuditLog() {
     }
   };
   useEffect(() => {
-    void load(0);
-  }, []);
+    void load(0, filter);
+  }, [filter]);
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    setFilter({ ...draft, case: draft.case.trim(), actor: draft.actor.trim() });
+  };
+  const set = (k: keyof Filter) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const v = verify.data;
   return (
     <div className="page wide">
       <header className="page-head">
         <h1>{t('auditTitle')}</h1>
         <p className="lead">{t('auditIntro')}</p>
       </header>
-      {verify.error ? <ErrorBox error={verify.error} /> : !verify.data ? <p role="status">{t('verifying')}</p> : verify.data.ok ? (
-        <p className="alert alert-ok" role="status" data-verified="ok"><span aria-hidden="true">✓</span> {t('chainOk', { n: verify.data.count, head: verify.data.head.slice(0, 23) })}</p>
+      {verify.error ? <ErrorBox error={verify.error} /> : !v ? <p role="status">{t('verifying')}</p> : v.ok ? (
+        <p className="alert alert-ok" role="status" data-verified="ok"><span aria-hidden="true">✓</span> {t('chainOk', { n: v.count, head: v.head.slice(0, 23) })}{v.anchor ? ` · ${t('anchoredAt', { seq: v.anchor.seq, at: japanTime(v.anchor.at) })}` : ` · ${t('neverAnchored')}`}</p>
       ) : (
-        <p className="alert alert-error" role="alert" data-verified="broken"><span aria-hidden="true">✕</span> {t('chainBroken', { seq: verify.data.firstBroken, reason: verify.data.reason })}</p>
+        <div className="alert alert-error" role="alert" data-verified="broken">
+          <p><span aria-hidden="true">✕</span> {v.firstBroken === null ? t('rowsDiffer', { n: v.differences.length }) : t('chainBroken', { seq: v.firstBroken, reason: v.reason })}</p>
+          {v.differences.length ? <ul>{v.differences.map((d) => <li key={`${d.targetType}:${d.targetId}`} data-differs={d.label}><strong>{d.label}</strong>: {d.reason}</li>)}</ul> : null}
+        </div>
       )}
+      <form className="toolbar audit-filter" onSubmit={apply} aria-label={t('filter')}>
+        <TextField id="audit-case" label={t('filterCase')} value={draft.case} onChange={set('case')} />
+        <TextField id="audit-actor" label={t('actor')} value={draft.actor} onChange={set('actor')} />
+        <SelectField id="audit-verb" label={t('verb')} value={draft.verb} onChange={set('verb')} empty={t('any')}
+          groups={FAMILIES.map((f) => ({ label: f.slice(0, -1), options: Object.keys(AUDIT_VERBS).filter((k) => k.startsWith(f)).map((k) => ({ value: k, label: verbLabel(k, lang) })) }))} />
+        <TextField id="audit-from" label={t('fromDate')} type="date" value={draft.from} onChange={set('from')} />
+        <TextField id="audit-to" label={t('toDate')} type="date" value={draft.to} onChange={set('to')} />
+        <button type="submit" className="btn">{t('filter')}</button>
+      </form>
       {error ? <ErrorBox error={error} /> : null}
       <div className="table-wrap card">
         <table className="table audit-table">
@@ -51,13 +80,13 @@ function AuditLog() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.seq} className={!verify.data?.ok && verify.data && r.seq === verify.data.firstBroken ? 'broken' : undefined}>
+              <tr key={r.seq} className={v && !v.ok && r.seq === v.firstBroken ? 'broken' : undefined}>
                 <td className="num">{r.seq}</td>
-                <td><time dateTime={r.at}>{r.at.slice(0, 19).replace('T', ' ')}</time></td>
+                <td><time dateTime={r.at}>{japanTime(r.at)}</time></td>
                 <td>{r.actor}</td>
-                <td><code>{r.verb}</code></td>
+                <td title={r.verb}>{verbLabel(r.verb, lang)}</td>
                 <td>
-                  {r.targetType} {r.targetType === 'case' ? <Link href={`/cases/${r.targetId}`}><code className="small">{r.targetId.slice(0, 8)}</code></Link> : <code className="muted small">{r.targetId.slice(0, 8)}</code>}
+                  {r.targetType === 'case' ? <Link href={`/cases/${r.targetId}`}>{r.label ?? r.targetId.slice(0, 8)}</Link> : <span>{r.label ?? <code className="muted small">{r.targetId.slice(0, 8)}</code>}</span>}
                   <details className="audit-change">
                     <summary className="small">{t('changeDetails')}</summary>
                     <div className="audit-diff">
@@ -73,7 +102,7 @@ function AuditLog() {
           </tbody>
         </table>
       </div>
-      {busy ? <Loading /> : next !== null ? <p><button type="button" className="btn" onClick={() => void load(next)}>{t('loadMore')}</button></p> : null}
+      {busy ? <Loading /> : next !== null ? <p><button type="button" className="btn" onClick={() => void load(next, filter)}>{t('loadMore')}</button></p> : null}
     </div>
   );
 }

@@ -1,22 +1,31 @@
 // The actions the viewer may take now (the server says which): a reason where needed; conditions and licence on approval.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { CaseAction, CaseView } from '../api/types.ts';
 import { TextField } from '../components/Fields.tsx';
-import { ErrorBox } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ProblemNotice } from './ProblemNotice.tsx';
 
 const NEEDS_REASON: ReadonlySet<string> = new Set(['refer_nsc', 'return_to_examiner', 'approve', 'deny', 'withdraw']);
 
 export function CaseActions({ view, onChange }: { view: CaseView; onChange: (v: CaseView, note?: string) => void }) {
   const { t } = useI18n();
   const actions = view.actions as CaseAction[];
-  const [action, setAction] = useState<CaseAction | ''>('');
-  const [reason, setReason] = useState('');
+  // After a confirmed sanctions match the server offers deny as the only decision: it comes chosen, with its reason.
+  const s = view.data.screening;
+  const onlyDeny = !!s && 'trueMatch' in s && s.trueMatch && actions.includes('deny');
+  const [action, setAction] = useState<CaseAction | ''>(onlyDeny ? 'deny' : '');
+  const [reason, setReason] = useState(onlyDeny ? t('trueMatchDenyReason') : '');
   const [conditions, setConditions] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  // The match may be confirmed while the page is open: the choice and its reason follow.
+  useEffect(() => {
+    if (!onlyDeny) return;
+    setAction('deny');
+    setReason((r) => r || t('trueMatchDenyReason'));
+  }, [onlyDeny]);
   if (actions.length === 0) return null;
 
   const run = async (a: CaseAction) => {
@@ -53,7 +62,8 @@ export function CaseActions({ view, onChange }: { view: CaseView; onChange: (v: 
   return (
     <section className="card actions" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('decide')}</h2>
-      {error ? <ErrorBox error={error} /> : null}
+      {onlyDeny ? <p className="alert alert-warn">{t('screeningTrueMatch')}</p> : null}
+      {error ? <ProblemNotice error={error} /> : null}
       {quick.length ? (
         <div className="btn-row">
           {quick.map((a) => <button key={a} type="button" className="btn btn-primary" disabled={busy} onClick={() => void run(a)}>{t(`action.${a}`)}</button>)}

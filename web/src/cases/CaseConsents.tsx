@@ -9,6 +9,7 @@ import { Section, SelectField, TextField } from '../components/Fields.tsx';
 import { OutcomeBadge } from '../components/OutcomeBadge.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ProblemNotice } from './ProblemNotice.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { countryName } from '../lib/countries.ts';
 
@@ -39,7 +40,7 @@ function ConsentItem({ c, user, onDone }: { c: ConsentRow; user: User; onDone: (
       {c.data.decision ? <p className="small muted">{c.data.decision.by}, {c.data.decision.at.slice(0, 10)}: {c.data.decision.reason}</p> : null}
       {canDecide ? (
         <div className="form sub-form">
-          {error ? <ErrorBox error={error} /> : null}
+          {error ? <ProblemNotice error={error} /> : null}
           <TextField id={`consent-reason-${c.id}`} label={t('reasonRequired')} value={reason} onChange={setReason} />
           <div className="btn-row">
             <button type="button" className="btn btn-primary" disabled={!reason.trim()} onClick={() => void decide('approved')}>{t('approveConsent')}</button>
@@ -82,7 +83,7 @@ export function CaseConsents({ view, user }: { view: CaseView; user: User }) {
       {canFile ? (
         <form className="form sub-form" onSubmit={(e) => void file(e)}>
           <h3 className="h-sub">{t('fileConsent')}</h3>
-          {error ? <ErrorBox error={error} /> : null}
+          {error ? <ProblemNotice error={error} /> : null}
           <div className="grid-3">
             <SelectField<Kind> label={t('consentKind')} value={kind} onChange={(k) => k && setKind(k)} options={[
               { value: 'third-party-transfer', label: t('consent.third-party-transfer') },

@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { CaseView, User } from '../api/types.ts';
 import { Section, TextField } from '../components/Fields.tsx';
-import { ErrorBox } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ProblemNotice } from './ProblemNotice.tsx';
 import { today } from '../lib/dates.ts';
 
 export function CaseLicence({ view, user, onChange }: { view: CaseView; user: User; onChange: (v: CaseView, note?: string) => void }) {
@@ -75,7 +75,7 @@ export function CaseLicence({ view, user, onChange }: { view: CaseView; user: Us
       {canShip ? (
         <form className="form sub-form" onSubmit={(e) => void submit(e)}>
           <h3 className="h-sub">{t('recordShipment')}</h3>
-          {error ? <ErrorBox error={error} /> : null}
+          {error ? <ProblemNotice error={error} /> : null}
           <div className="grid-3">
             <TextField id="ship-date" label={t('shipmentDate')} type="date" value={date} onChange={setDate} required />
             {licence.lines.map((l, i) => (

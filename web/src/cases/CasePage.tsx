@@ -2,7 +2,7 @@
 // its history, licence and shipments, and consent requests.
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/useApi.ts';
-import type { CaseView, User } from '../api/types.ts';
+import type { CaseStatus, CaseView, User } from '../api/types.ts';
 import { Section } from '../components/Fields.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -16,6 +16,7 @@ import { EvaluationView } from './CaseDecision.tsx';
 import { CaseLicence } from './CaseLicence.tsx';
 import { CaseScreening } from './CaseScreening.tsx';
 import { DocumentUpload } from './DocumentUpload.tsx';
+import { caseTimeline, japanTime } from './record.ts';
 import { RequireLogin } from './RequireLogin.tsx';
 
 const OPEN: readonly string[] = ['draft', 'submitted', 'under_review', 'nsc_deliberation'];
@@ -30,6 +31,7 @@ function CaseBody({ id, user }: { id: string; user: User }) {
   if (loaded.error) return <ErrorBox error={loaded.error} onRetry={loaded.reload} />;
   if (!view) return <Loading />;
   const app = view.data.application;
+  const timeline = caseTimeline(view);
   const fmt = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB');
   const update = (v: CaseView, n?: string) => {
     setView(v);
@@ -116,13 +118,21 @@ function CaseBody({ id, user }: { id: string; user: User }) {
         <aside className="case-side">
           <CaseActions view={view} onChange={update} />
           <Section title={t('history')}>
-            {view.data.history.length === 0 ? <p className="muted">{t('none')}</p> : (
+            {timeline.length === 0 ? <p className="muted">{t('none')}</p> : (
               <ol className="history">
-                {view.data.history.map((h, i) => (
-                  <li key={i}>
-                    <time dateTime={h.at}>{h.at.slice(0, 16).replace('T', ' ')}</time>
-                    <div><strong>{t(`action.${h.action}` as MessageKey)}</strong> · {h.actor}</div>
-                    <div className="small"><StatusBadge status={h.from} /> → <StatusBadge status={h.to} /></div>
+                {timeline.map((h, i) => (
+                  <li key={i} data-history={h.kind}>
+                    <time dateTime={h.at}>{japanTime(h.at)}</time>
+                    {h.kind === 'status' ? (
+                      <>
+                        <div><strong>{t(`action.${h.action}` as MessageKey)}</strong> · {h.actor}</div>
+                        <div className="small"><StatusBadge status={h.from as CaseStatus} /> → <StatusBadge status={h.to as CaseStatus} /></div>
+                      </>
+                    ) : h.kind === 'disposition' ? (
+                      <div><strong>{t('hitDisposed', { ref: h.referenceNumber, verdict: t(h.verdict === 'true_match' ? 'trueMatch' : 'falsePositive') })}</strong> · {h.actor}</div>
+                    ) : (
+                      <div><strong>{t('consentDecided', { recipient: h.recipient, outcome: t(h.outcome === 'approved' ? 'action.approve' : 'action.deny') })}</strong> · {h.actor}</div>
+                    )}
                     {h.reason ? <p className="small">{h.reason}</p> : null}
                   </li>
                 ))}

@@ -5,8 +5,8 @@ import type { ScreeningHit } from '../../../src/cases/model.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { CaseView, User } from '../api/types.ts';
 import { Section, TextField } from '../components/Fields.tsx';
-import { ErrorBox } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ProblemNotice } from './ProblemNotice.tsx';
 import { partyPosition } from './partyForm.ts';
 
 function Hit({ view, party, hit, user, onChange }: {
@@ -47,7 +47,7 @@ function Hit({ view, party, hit, user, onChange }: {
       ) : null}
       {canDispose ? (
         <div className="sub-form">
-          {error ? <ErrorBox error={error} /> : null}
+          {error ? <ProblemNotice error={error} /> : null}
           <TextField label={t('reasonRequired')} value={reason} onChange={setReason} />
           <div className="btn-row">
             <button type="button" className="btn btn-small" disabled={!reason.trim()} onClick={() => void dispose('false_positive')}>{t('clearHit')}</button>
@@ -63,6 +63,14 @@ export function CaseScreening({ view, user, onChange }: { view: CaseView; user: 
   const { t } = useI18n();
   const s = view.data.screening;
   if (!s) return null;
+  if (!('parties' in s)) {
+    // An applicant's view: the server sends only whether screening is under review.
+    return (
+      <Section title={t('screening')}>
+        <p className={s.underReview ? 'alert alert-info' : 'muted'} data-screening={s.underReview ? 'under-review' : 'done'}>{t(s.underReview ? 'screeningUnderReview' : 'screeningNothingToReview')}</p>
+      </Section>
+    );
+  }
   const hits = s.parties.flatMap((p) => p.hits.map((h) => ({ party: p, hit: h })));
   return (
     <Section title={`${t('screening')} (${hits.length})`}>

@@ -2,8 +2,8 @@
 import { useState, type ChangeEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { CaseView } from '../api/types.ts';
-import { ErrorBox } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ProblemNotice } from './ProblemNotice.tsx';
 
 const MAX_BYTES = 6_000_000; // the API takes up to 8,000,000 base64 characters
 
@@ -42,7 +42,7 @@ export function DocumentUpload({ view, onChange }: { view: CaseView; onChange: (
   };
   return (
     <div className="field upload">
-      {error ? <ErrorBox error={error} /> : null}
+      {error ? <ProblemNotice error={error} /> : null}
       <label htmlFor="document-file">{t('attachDocument')}</label>
       <input id="document-file" type="file" disabled={busy} onChange={(e) => void pick(e)} />
     </div>
