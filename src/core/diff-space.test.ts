@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_COUNTRIES } from './domain.ts';
 import { diff, resolveSides, type Side } from './diff.ts';
-import { fullDiff, type FullDiff } from './diff-space.ts';
+import { fullDiff, mlOf, type FullDiff } from './diff-space.ts';
 import { requestFor } from './matrix.ts';
-import { END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES, type TransferRequest } from './model.ts';
+import { END_USER_TYPES, ETCO_ITEM1, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES, TRANSFERORS, type TransferRequest } from './model.ts';
 import { classOf, requestSpace, type RequestSpace } from './space.ts';
 import { itemSchema, transferRequestSchema } from './request.ts';
 import { bundledEngine } from '../policy-files/load.ts';
@@ -20,7 +20,7 @@ function sides(a: string, b: string): [Side, Side] {
 
 function spaceOf(a: Side, b: Side): RequestSpace {
   const v = (s: Side) => (s.regime ? engine.version(s.regime)! : engine.versionOn(s.date)!);
-  return requestSpace([{ version: v(a), date: a.date }, { version: v(b), date: b.date }]);
+  return requestSpace([{ version: v(a), date: a.date }, { version: v(b), date: b.date }], mlOf(engine));
 }
 
 /** The regions a concrete request falls in. */
@@ -55,12 +55,16 @@ function randomRequest(space: RequestSpace, asOf: string, next: (n: number) => n
     defenseEquipment: () => next(2) === 0, weapon: () => next(2) === 0, form: () => pick(FORMS), function: () => pick(FUNCTIONS),
     origin: () => pick(ORIGINS), munitionType: () => pick(MUNITION_TYPES),
     partners: () => pick([[], [other()], [other(), recipient], [recipient]]), licensor: () => (next(2) ? recipient : other()),
-    program: () => pick([...named('item.program'), 'Another programme']), controlList: () => pick([...named('item.controlList'), 'ML21', 'ML4']),
+    program: () => pick([...named('item.program'), 'Another programme']), controlList: () => pick(['ML3', 'ML3a', 'ML4', 'ML4c', 'ML10', 'ML21', `ML${1 + next(22)}`]),
+    etcoItem: () => pick(ETCO_ITEM1),
   };
   const item: Record<string, unknown> = {};
   for (const [f, value] of Object.entries(fields)) if (next(4)) item[f] = value();
+  // A sub-item of item 1 is defense equipment: the schema refuses it with defenseEquipment false.
+  if (item.defenseEquipment === false) delete item.etcoItem;
   const req: TransferRequest = { asOf, recipient, item };
   if (next(4)) req.purpose = pick(PURPOSES);
+  if (next(4)) req.transferor = pick(TRANSFERORS);
   if (next(4)) req.endUser = { type: pick(END_USER_TYPES) };
   expect(transferRequestSchema.safeParse(req).success).toBe(true);
   return req;
@@ -72,13 +76,31 @@ describe('the request space', () => {
     const space = spaceOf(a, b);
     const path = (p: string) => space.attributes.find((x) => x.path === p)!;
     expect(path('item.weapon').classes.map((c) => c.id)).toEqual(['true', 'false', 'unstated']);
-    expect(path('endUser.type').classes.map((c) => c.id)).toEqual(['government|military', 'international-organization', 'company|individual', 'unstated']);
+    // 2023-12-22 reads a military end user alone (repair for a partner's forces): government and military part.
+    expect(path('endUser.type').classes.map((c) => c.id)).toEqual(['government', 'military', 'international-organization', 'company|individual', 'unstated']);
+    // 2022-03-08 reads who transfers: the Minister of Defense apart from everyone else.
+    expect(path('transferor').classes.map((c) => c.id)).toEqual(['defense-minister', 'government|company', 'unstated']);
     const other = path('item.program').classes.find((c) => c.kind === 'other')!;
     expect(itemSchema.shape.program.safeParse(other.values[0]).success).toBe(true);
     expect(path('item.program').classes.some((c) => c.kind === 'values' && c.values.includes(other.values[0]))).toBe(false);
     // No rule reads the item's name: it is no attribute of the space.
     expect(space.attributes.some((x) => x.path === 'item.name')).toBe(false);
     expect(space.cells).toBe(ALL_COUNTRIES.length * space.attributes.reduce((n, x) => n * x.classes.length, 1));
+  });
+
+  it('cuts Munitions List categories and sub-items where a rule names a category or a recorded measure covers one', () => {
+    const space = spaceOf(...sides('2013-12-22', '2013-12-23'));
+    const at = (p: string) => space.attributes.findIndex((x) => x.path === p);
+    const classOfItem = (item: TransferRequest['item']) => classOf(space, { asOf: '2013-12-23', recipient: 'SS', item });
+    const list = (v: string) => classOfItem({ controlList: v })[at('item.controlList')];
+    // The 2013 exception names ML3 exactly; the partial embargoes cover ML4 with its sub-categories.
+    expect(list('ML3')).not.toBe(list('ML3a'));
+    expect(list('ML4c')).toBe(list('ML4'));
+    expect(list('ML4')).not.toBe(list('ML5'));
+    // A sub-item whose categories a measure covers in part is apart from one it covers wholly.
+    const etco = (v: string) => classOfItem({ etcoItem: v as never })[at('item.etcoItem')];
+    expect(etco('2')).not.toBe(etco('1'));
+    expect(etco('2')).not.toBe(etco('3'));
   });
 });
 
@@ -135,6 +157,8 @@ describe('fullDiff', () => {
       expect(r.countries).toEqual(['UA']);
       expect(r.rules.to).toContain('C-2022-ukraine-non-lethal');
       expect(r.where['item.weapon']).toEqual(['false']);
+      // The clause covers what the Minister of Defense gives under the SDF Act, not commercial exports.
+      expect(r.where.transferor).toEqual(['defense-minister']);
     }
     expect(d.space).toBeGreaterThan(d.changed);
   });

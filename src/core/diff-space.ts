@@ -1,15 +1,16 @@
 import { countrySignature, factsRead, literalCountries, rulesOf, type CountryGroup, type World } from './domain.ts';
 import type { Engine, Version } from './engine.ts';
+import { RuleValues, settle } from './evaluate.ts';
 import { T, type EvalContext } from './expr.ts';
-import type { CountryCode, Decision, IsoDate, Outcome, TransferRequest } from './model.ts';
+import type { CountryCode, IsoDate, Outcome, TransferRequest } from './model.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
 import { sideInfo, type Side, type SideInfo } from './diff.ts';
 
-// The exact diff over the full request space (docs/what-if.md). Per country group, the cell -> (decision before,
-// decision after) function is built as a reduced decision diagram over the attribute classes: each rule's own
-// condition is tabulated over the few attributes it reads, the diagram is built attribute by attribute with the
-// rules' residual state as memo key, and each distinct vector of rule values is decided once by Engine.evaluate.
-// The changed paths are then merged into regions.
+// The exact diff over the full request space (docs/what-if.md). Per side and what it sees of a country, the cell ->
+// decision function is built as a reduced decision diagram over the attribute classes: each rule's own condition is
+// tabulated over the few attributes it reads, the diagram is built attribute by attribute with what is left of each
+// rule as memo key, and each distinct vector of rule values is settled once by the rule evaluator. Per country group
+// the two sides' diagrams are joined into one of (before, after); its changed paths are merged into regions.
 
 export interface Region {
   from: Outcome;
@@ -71,23 +72,33 @@ interface Diagram {
 
 const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++; return n; };
 
-/** What the diagrams of one comparison share: labels, and decisions already made. */
+/** What a decision of the diff keeps: the outcome and the deciding rules. */
+interface Decided { outcome: Outcome; reasons: string[] }
+
+/** One side of a comparison: its version, the date its facts are read on, and what it sees of a country. */
+interface SideView { version: Version; date: IsoDate; seen: (cc: CountryCode) => string }
+
+/** Per side: the decisions met (a side diagram's terminal -(i + 1) is decision i), and its diagrams by what it sees of the country. */
+interface SideStore { decided: Decided[]; ids: Map<string, number>; diagrams: Map<string, Diagram> }
+
+/** What the diagrams of one comparison share: labels, and each side's decisions and diagrams. */
 interface Shared {
   labels: Label[];
   labelIds: Map<string, number>;
-  /** Per side: decisions by what the side sees of the country and the vector of its rule values. */
-  decided: Map<string, Decision>[];
+  sides: SideStore[];
   evaluations: number;
 }
 
-/** The reduced diagram of one group's cell -> label function. */
-function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Version; date: IsoDate; regime?: string; seen: (cc: CountryCode) => string }[], engine: Engine, shared: Shared): Diagram {
-  const { labels, labelIds, decided } = shared;
-  const rep = group.representative;
+/**
+ * One side's reduced diagram of cell -> decision for a country. Each rule's own condition is tabulated over the
+ * attributes it reads; the diagram is built attribute by attribute with what is left of each rule as memo key, and
+ * each distinct vector of rule values is settled once by the rule evaluator.
+ */
+function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, store: SideStore, shared: Shared): Diagram {
   const n = space.attributes.length;
   // Requirements attach review and conditions, never the outcome or its deciding rules: they are left out.
-  const deciding = (v: Version) => v.rules.flatMap((c, i) => (c.rule.kind === 'requirement' ? [] : [i]));
-  const rules = sides.flatMap((s) => deciding(s.version).map((i) => tabulate(space, s.version, i, rep, s.date)));
+  const compiledAt = side.version.rules.flatMap((c, i) => (c.rule.kind === 'requirement' ? [] : [i]));
+  const rules = compiledAt.map((i) => tabulate(space, side.version, i, rep, side.date));
   // The last attribute each rule reads: from there on its value is known.
   const doneAt = rules.map((r) => (r.support.length ? r.support[r.support.length - 1] : -1));
   const assign = new Int8Array(n).fill(-1);
@@ -96,23 +107,16 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     for (let j = 0; j < r.support.length; j++) at = at * r.radix[j] + assign[r.support[j]];
     return r.table[at];
   };
-  const nodes: Diagram['nodes'] = [];
-  const unique = new Map<string, number>();
-  const memo = new Map<string, number>();
-  // Each side is decided once per distinct vector of its own rules' values: the engine decides from them alone.
-  const split = deciding(sides[0].version).length;
-  // Scope, then Principle 1: once a side's scope rules (or, all failing, its prohibitions) are settled and one
-  // holds, nothing else of that side can change its decision, so the rest of its vector is dropped.
-  const kindAt = sides.flatMap((s) => deciding(s.version).map((i) => s.version.rules[i].rule.kind));
-  const ranges = [[0, split], [split, rules.length]];
-  const settledKey = (side: number, level: number): string | null => {
-    const [lo, hi] = ranges[side];
+  // Scope, then Principle 1: once the scope rules (or, all failing, the prohibitions) are known and one holds, nothing
+  // else can change the decision, so the rest is not built. A rule an exception can defeat never settles early.
+  const byKind = (['scope', 'prohibition'] as const).map((kind) => ({ kind, list: compiledAt.flatMap((c, i) => (side.version.rules[c].rule.kind === kind ? [i] : [])) }));
+  const defeasible = compiledAt.map((c) => side.version.rules[c].defeatedBy.length > 0);
+  const settledKey = (level: number): string | null => {
     let key = '';
-    for (const kind of ['scope', 'prohibition'] as const) {
+    for (const { kind, list } of byKind) {
       let held = false;
-      for (let i = lo; i < hi; i++) {
-        if (kindAt[i] !== kind) continue;
-        if (doneAt[i] >= level) return null;
+      for (const i of list) {
+        if (doneAt[i] >= level || defeasible[i]) return null;
         const v = valueOf(rules[i]);
         key += v;
         if (v === T) held = true;
@@ -121,68 +125,127 @@ function diagram(space: RequestSpace, group: CountryGroup, sides: { version: Ver
     }
     return null;
   };
-  // Groups apart only on the other side's facts decide alike on this one.
-  const seenBy = sides.map((s) => `${s.seen(rep)}/`);
-  const byPair = new Map<string, number>();
-  const decide = (side: number, vec: string): Decision => {
-    let d = decided[side].get(seenBy[side] + vec);
-    if (!d) {
-      d = engine.evaluate(requestOf(space, Array.from(assign), rep, sides[side].date), { regime: sides[side].regime, trace: false });
-      shared.evaluations++;
-      decided[side].set(seenBy[side] + vec, d);
-    }
-    return d;
-  };
-  const terminal = (): number => {
-    let va = '';
-    let vb = '';
-    const sa = settledKey(0, n);
-    const sb = settledKey(1, n);
-    for (let i = 0; i < rules.length; i++) if (i < split) { if (sa === null) va += valueOf(rules[i]); } else if (sb === null) vb += valueOf(rules[i]);
-    va = sa ?? va;
-    vb = sb ?? vb;
-    const pair = `${va}/${vb}`;
-    const known = byPair.get(pair);
-    if (known !== undefined) return known;
-    const a = decide(0, va);
-    const b = decide(1, vb);
-    const changed = a.outcome !== b.outcome;
-    const key = changed ? `${a.outcome}>${b.outcome}|${a.reasons.join(',')}|${b.reasons.join(',')}` : 'same';
-    let id = labelIds.get(key);
+  // Per level, the rules the memo key holds (those begun) and how many of their attributes are assigned. A begun rule
+  // enters the key by what is left of its table once the assigned classes are fixed, so prefixes alike below share a node.
+  const begun = Array.from({ length: n + 1 }, (_, level) => rules.flatMap((r, i) => (r.support.length && r.support[0] < level ? [i] : [])));
+  const assigned = Array.from({ length: n + 1 }, (_, level) => rules.map((r) => r.support.filter((x) => x < level).length));
+  const residuals = rules.map(() => ({ ids: new Map<number, number>(), byContent: new Map<string, number>() }));
+  const residual = (i: number, level: number): number => {
+    const r = rules[i];
+    const j = assigned[level][i];
+    let at = 0;
+    for (let x = 0; x < j; x++) at = at * r.radix[x] + assign[r.support[x]];
+    const key = at * (r.support.length + 1) + j;
+    const cache = residuals[i];
+    let id = cache.ids.get(key);
     if (id === undefined) {
-      id = labels.length;
-      labels.push(changed ? { changed, from: a.outcome, to: b.outcome, before: a.reasons, after: b.reasons, kind: `${a.outcome}>${b.outcome}` } : { changed });
-      labelIds.set(key, id);
+      let stride = 1;
+      for (let x = j; x < r.support.length; x++) stride *= r.radix[x];
+      const content = `${j}:${String.fromCharCode(...r.table.subarray(at * stride, (at + 1) * stride).map((v) => v + 48))}`;
+      id = cache.byContent.get(content) ?? cache.byContent.size;
+      cache.byContent.set(content, id);
+      cache.ids.set(key, id);
     }
-    byPair.set(pair, -(id + 1));
+    return id;
+  };
+  const byVector = new Map<string, number>();
+  const terminal = (level: number): number => {
+    let vec = settledKey(level);
+    if (vec === null) { vec = ''; for (const r of rules) vec += valueOf(r); }
+    const known = byVector.get(vec);
+    if (known !== undefined) return known;
+    // The rule evaluator settles from the rule values known here; a rule not yet known is read from the request if needed.
+    const ev = new RuleValues(side.version, requestOf(space, assign, rep, side.date));
+    for (let i = 0; i < rules.length; i++) if (doneAt[i] < level) ev.own[compiledAt[i]] = valueOf(rules[i]);
+    const settled = settle(ev);
+    shared.evaluations++;
+    const reasons = settled.deciding.map((c) => c.rule.id);
+    const key = `${settled.outcome}|${reasons.join(',')}`;
+    let id = store.ids.get(key);
+    if (id === undefined) {
+      id = store.decided.length;
+      store.decided.push({ outcome: settled.outcome, reasons });
+      store.ids.set(key, id);
+    }
+    byVector.set(vec, -(id + 1));
     return -(id + 1);
   };
+  const nodes: Diagram['nodes'] = [];
+  const unique = new Map<string, number>();
+  const memo = new Map<string, number>();
   const build = (level: number): number => {
-    if (level === n || (settledKey(0, level) !== null && settledKey(1, level) !== null)) return terminal();
-    // What is still to be decided below: the values of rules already complete, the assigned part of the others.
+    if (level === n || settledKey(level) !== null) return terminal(level);
     let key = `${level}`;
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i];
-      if (doneAt[i] < level) key += `|${doneAt[i] < 0 ? r.table[0] : valueOf(r)}`;
-      else { key += '|'; for (const s of r.support) if (s < level) key += assign[s]; }
-    }
+    for (const i of begun[level]) key += `,${residual(i, level)}`;
     const seen = memo.get(key);
     if (seen !== undefined) return seen;
     const k = space.attributes[level].classes.length;
     const children: number[] = [];
     for (let v = 0; v < k; v++) { assign[level] = v; children.push(build(level + 1)); }
     assign[level] = -1;
-    let id: number;
-    if (children.every((c) => c === children[0])) id = children[0];
-    else {
-      const u = `${level}:${children.join(',')}`;
-      id = unique.get(u) ?? nodes.length;
-      if (id === nodes.length) { nodes.push({ level, children }); unique.set(u, id); }
-    }
+    const id = node(nodes, unique, level, children);
     memo.set(key, id);
     return id;
   };
   return { root: build(0), nodes };
+}
+
+/** A reduced node: a child when every child is the same, else the one node with these children. */
+function node(nodes: Diagram['nodes'], unique: Map<string, number>, level: number, children: number[]): number {
+  if (children.every((c) => c === children[0])) return children[0];
+  const u = `${level}:${children.join(',')}`;
+  let id = unique.get(u);
+  if (id === undefined) {
+    id = nodes.length;
+    nodes.push({ level, children });
+    unique.set(u, id);
+  }
+  return id;
+}
+
+/** The reduced diagram of one group's cell -> label function: the product of the two sides' diagrams. */
+function diagram(space: RequestSpace, group: CountryGroup, sides: readonly SideView[], shared: Shared): Diagram {
+  const rep = group.representative;
+  // Groups apart only on the other side's facts decide alike on this one: they share this side's diagram.
+  const [a, b] = sides.map((s, i) => {
+    const store = shared.sides[i];
+    const seen = s.seen(rep);
+    let d = store.diagrams.get(seen);
+    if (!d) { d = sideDiagram(space, s, rep, store, shared); store.diagrams.set(seen, d); }
+    return d;
+  });
+  const n = space.attributes.length;
+  const levelOf = (d: Diagram, id: number) => (id < 0 ? n : d.nodes[id].level);
+  const childOf = (d: Diagram, id: number, level: number, v: number) => (id >= 0 && d.nodes[id].level === level ? d.nodes[id].children[v] : id);
+  const label = (x: number, y: number): number => {
+    const da = shared.sides[0].decided[-x - 1];
+    const db = shared.sides[1].decided[-y - 1];
+    const changed = da.outcome !== db.outcome;
+    const key = changed ? `${da.outcome}>${db.outcome}|${da.reasons.join(',')}|${db.reasons.join(',')}` : 'same';
+    let id = shared.labelIds.get(key);
+    if (id === undefined) {
+      id = shared.labels.length;
+      shared.labels.push(changed ? { changed, from: da.outcome, to: db.outcome, before: da.reasons, after: db.reasons, kind: `${da.outcome}>${db.outcome}` } : { changed });
+      shared.labelIds.set(key, id);
+    }
+    return -(id + 1);
+  };
+  const nodes: Diagram['nodes'] = [];
+  const unique = new Map<string, number>();
+  const memo = new Map<string, number>();
+  const go = (x: number, y: number): number => {
+    if (x < 0 && y < 0) return label(x, y);
+    const key = `${x},${y}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const level = Math.min(levelOf(a, x), levelOf(b, y));
+    const children: number[] = [];
+    for (let v = 0; v < space.attributes[level].classes.length; v++) children.push(go(childOf(a, x, level, v), childOf(b, y, level, v)));
+    const id = node(nodes, unique, level, children);
+    memo.set(key, id);
+    return id;
+  };
+  return { root: go(a.root, b.root), nodes };
 }
 
 /** Each path to a changed label, as one mask of classes per attribute. */
@@ -224,24 +287,27 @@ interface Cube { kind: string; masks: number[]; groups: number[] }
 
 /** Merges cubes of one kind of change that differ in one dimension only (the country groups count as one), to a fixed point. */
 function merge(list: Cube[], dims: number): Cube[] {
-  let cur = list;
+  // A cube's masks as one character each, so the key that leaves one dimension out is two slices.
+  const code = (c: Cube) => String.fromCharCode(...c.masks.map((m) => m + 48));
+  let cur = list.map((c) => ({ cube: { ...c, masks: [...c.masks], groups: [...c.groups] }, ms: '', gs: '' }));
+  for (const e of cur) { e.ms = code(e.cube); e.gs = e.cube.groups.join(','); }
   for (let changed = true; changed;) {
     changed = false;
     for (let d = 0; d <= dims; d++) {
-      const buckets = new Map<string, Cube>();
-      const next: Cube[] = [];
-      for (const c of cur) {
-        const key = `${c.kind}/${c.masks.map((m, i) => (i === d ? '*' : m)).join(',')}/${d === dims ? '*' : c.groups.join(',')}`;
+      const buckets = new Map<string, (typeof cur)[number]>();
+      const next: typeof cur = [];
+      for (const e of cur) {
+        const key = d === dims ? `${e.cube.kind}/${e.ms}` : `${e.cube.kind}/${e.ms.slice(0, d)}*${e.ms.slice(d + 1)}/${e.gs}`;
         const b = buckets.get(key);
-        if (!b) { const copy = { ...c, masks: [...c.masks], groups: [...c.groups] }; buckets.set(key, copy); next.push(copy); continue; }
+        if (!b) { buckets.set(key, e); next.push(e); continue; }
         changed = true;
-        if (d === dims) b.groups = [...new Set([...b.groups, ...c.groups])].sort((x, y) => x - y);
-        else b.masks[d] |= c.masks[d];
+        if (d === dims) { b.cube.groups = [...new Set([...b.cube.groups, ...e.cube.groups])].sort((x, y) => x - y); b.gs = b.cube.groups.join(','); }
+        else { b.cube.masks[d] |= e.cube.masks[d]; b.ms = code(b.cube); }
       }
       cur = next;
     }
   }
-  return cur;
+  return cur.map((e) => e.cube);
 }
 
 /** The labels a group's diagram reaches inside a cube of classes. */
@@ -279,7 +345,12 @@ function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: La
     return walk(d.root);
   };
   const valid = (c: Cube, groups: number[] = c.groups) => groups.every((g) => onlyKind(diagrams[g], c.masks, c.kind));
-  const grown = cubesIn.map((c0) => {
+  const within = (a: Cube, b: Cube) => a.kind === b.kind && a.masks.every((m, i) => (m & b.masks[i]) === m) && a.groups.every((g) => b.groups.includes(g));
+  const weight = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.length;
+  // The largest cubes grow first; a cube inside one already grown adds no candidate of its own.
+  const grown: Cube[] = [];
+  for (const c0 of [...cubesIn].sort((a, b) => weight(b) - weight(a))) {
+    if (grown.some((g) => within(c0, g))) continue;
     const c = { ...c0, masks: [...c0.masks], groups: [...c0.groups] };
     c.masks.forEach((m, i) => {
       const full = (1 << dims[i]) - 1;
@@ -296,25 +367,35 @@ function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: La
     });
     for (let g = 0; g < diagrams.length; g++) if (!c.groups.includes(g) && valid(c, [g])) c.groups.push(g);
     c.groups.sort((x, y) => x - y);
-    return c;
-  });
-  // A greedy cover: the grown cube that holds the most cells of cubes not yet covered, until all are.
-  const within = (a: Cube, b: Cube) => a.kind === b.kind && a.masks.every((m, i) => (m & b.masks[i]) === m) && a.groups.every((g) => b.groups.includes(g));
-  const weight = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.length;
-  const holds = grown.map((g) => cubesIn.flatMap((c, i) => (within(c, g) ? [i] : [])));
-  const covered = new Uint8Array(cubesIn.length);
-  const out: Cube[] = [];
-  for (;;) {
-    let best = -1;
-    let bestGain = 0;
-    holds.forEach((list, j) => {
-      const gain = list.reduce((s, i) => s + (covered[i] ? 0 : weight(cubesIn[i])), 0);
-      if (gain > bestGain) { best = j; bestGain = gain; }
-    });
-    if (best < 0) return out;
-    out.push(grown[best]);
-    for (const i of holds[best]) covered[i] = 1;
+    grown.push(c);
   }
+  // A greedy cover: the grown cube that holds the most cells of cubes not yet covered, until all are. Gains only
+  // fall, so a candidate's last gain bounds its next one: only the top candidate is recomputed (lazy greedy).
+  const weights = cubesIn.map(weight);
+  const ofKind = new Map<string, number[]>();
+  cubesIn.forEach((c, i) => { const l = ofKind.get(c.kind); if (l) l.push(i); else ofKind.set(c.kind, [i]); });
+  const holds = grown.map((g) => ofKind.get(g.kind)!.filter((i) => within(cubesIn[i], g)));
+  const covered = new Uint8Array(cubesIn.length);
+  const gainOf = (j: number) => holds[j].reduce((s, i) => s + (covered[i] ? 0 : weights[i]), 0);
+  const queue = holds.map((_, j) => ({ j, gain: gainOf(j) })).sort((a, b) => b.gain - a.gain || a.j - b.j);
+  const out: Cube[] = [];
+  while (queue.length && queue[0].gain > 0) {
+    const top = queue[0];
+    top.gain = gainOf(top.j);
+    if (queue.length > 1 && (top.gain < queue[1].gain || (top.gain === queue[1].gain && top.j > queue[1].j))) {
+      // Stale: sink it to its place and look again.
+      queue.shift();
+      let at = 0;
+      while (at < queue.length && (queue[at].gain > top.gain || (queue[at].gain === top.gain && queue[at].j < top.j))) at++;
+      queue.splice(at, 0, top);
+      continue;
+    }
+    queue.shift();
+    if (top.gain === 0) break;
+    out.push(grown[top.j]);
+    for (const i of holds[top.j]) covered[i] = 1;
+  }
+  return out;
 }
 
 /** The facts (read by the rules, on the `to` date) that the countries share and that no other country has all of. */
@@ -335,6 +416,9 @@ function describeCountries(facts: string[], values: ReadonlyMap<CountryCode, str
   return Object.fromEntries(conds.map(([i, v]) => [facts[i], v]));
 }
 
+/** The Munitions List categories of each sub-item of item 1 of the Export Trade Control Order. */
+export const mlOf = (engine: Engine): Map<string, readonly string[]> => new Map(engine.policy.classification.map((c) => [c.code, c.ml]));
+
 /** Every cell whose outcome differs between two sides, over the full request space, summarised in regions. */
 export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const fromInfo = sideInfo(engine, from);
@@ -344,16 +428,16 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     { version: engine.version(toInfo.revision)!, date: to.date, regime: to.regime },
   ];
   const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
-  const space = requestSpace(worlds);
+  const space = requestSpace(worlds, mlOf(engine));
   const n = space.attributes.length;
-  const shared: Shared = { labels: [], labelIds: new Map(), decided: sides.map(() => new Map()), evaluations: 0 };
+  const shared: Shared = { labels: [], labelIds: new Map(), sides: sides.map(() => ({ decided: [], ids: new Map(), diagrams: new Map() })), evaluations: 0 };
   const labels = shared.labels;
   const literal = literalCountries(worlds.flatMap((w) => rulesOf(w.version)), []);
   const seeing = sides.map((s) => {
     const facts = factsRead(rulesOf(s.version));
     return { ...s, seen: (cc: CountryCode) => countrySignature(s.version.facts, facts.recipient, literal, cc, s.date) };
   });
-  const diagrams = space.groups.map((g) => diagram(space, g, seeing, engine, shared));
+  const diagrams = space.groups.map((g) => diagram(space, g, seeing, shared));
   const raw: Cube[] = [];
   diagrams.forEach((d, gi) => {
     for (const [label, list] of cubes(space, d)) {

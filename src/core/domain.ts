@@ -34,7 +34,10 @@ export function atomsOf(rules: readonly Rule[]): Exclude<Expr, boolean>[] {
 export function factsRead(rules: readonly Rule[]): { recipient: string[]; licensor: string[] } {
   const recipient = new Set<string>();
   const licensor = new Set<string>();
-  for (const a of atomsOf(rules)) if ('fact' in a) (a.of === 'licensor' ? licensor : recipient).add(a.fact);
+  for (const a of atomsOf(rules)) {
+    if ('fact' in a) (a.of === 'licensor' ? licensor : recipient).add(a.fact);
+    else if ('covers' in a) recipient.add(a.covers);
+  }
   return { recipient: [...recipient].sort(), licensor: [...licensor].sort() };
 }
 
@@ -54,7 +57,11 @@ export const rulesOf = (v: Version): Rule[] => v.rules.map((c) => c.rule);
 /** What a version's rules can see of a country on a date. */
 export function countrySignature(table: FactTable, facts: readonly string[], literal: ReadonlySet<CountryCode>, cc: CountryCode, date: IsoDate): string {
   let s = literal.has(cc) ? cc : '-';
-  for (const f of facts) s += `|${String(table.value(f, cc, date))}`;
+  // A measure on some item classes is seen with the categories it covers.
+  for (const f of facts) {
+    const { value, entry } = table.read(f, cc, date);
+    s += `|${String(value)}${entry?.covers ? `:${entry.covers.join(',')}` : ''}`;
+  }
   return s;
 }
 

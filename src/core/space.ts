@@ -19,7 +19,7 @@ export interface ValueClass {
 }
 
 export interface Attribute {
-  path: string; // item.weapon, item.licensor, item.partners, purpose, endUser.type
+  path: string; // item.weapon, item.licensor, item.partners, purpose, transferor, endUser.type
   classes: ValueClass[];
 }
 
@@ -51,56 +51,123 @@ function otherValue(schema: z.ZodType, named: readonly Scalar[]): string {
   return candidates.find((c) => !named.includes(c) && schema.safeParse(c).success) ?? 'other';
 }
 
-/** Cuts a domain into the classes of values that fall in exactly the same lists of every test. */
-function classesOf(domain: Domain, lists: readonly Scalar[][]): ValueClass[] {
-  const named = [...new Set(lists.flat())];
-  const values = 'finite' in domain ? domain.finite : named;
+/** What a rule's test makes of a value: its signature character. */
+type Test = (v: Scalar) => string;
+
+/** A test that a value is in a list. */
+const inList = (l: readonly Scalar[]): Test => (v) => (l.includes(v) ? '1' : '0');
+
+/** Cuts a domain into the classes of values that every test treats alike. */
+function classesOf(domain: Domain, tests: readonly Test[], named: readonly Scalar[]): ValueClass[] {
+  const values = 'finite' in domain ? domain.finite : [...new Set(named)];
   const bySignature = new Map<string, Scalar[]>();
   for (const v of values) {
-    const sig = lists.map((l) => (l.includes(v) ? '1' : '0')).join('');
+    const sig = tests.map((t) => t(v)).join('');
     bySignature.set(sig, [...(bySignature.get(sig) ?? []), v]);
   }
-  const out: ValueClass[] = [...bySignature.values()].map((vs) => ({ id: vs.map(String).join('|'), kind: 'values', values: vs }));
+  const out: ValueClass[] = [...bySignature.values()].map((vs) => ({ id: classId(vs), kind: 'values', values: vs }));
   if ('open' in domain) out.push({ id: 'other', kind: 'other', values: [otherValue(domain.open, named)] });
   return out;
 }
 
+/** A class's name: its values, a Munitions List category with every sub-category as `ML4*`, with all but itself as `ML4[a-z]`. */
+function classId(vs: readonly Scalar[]): string {
+  const set = new Set(vs.map(String));
+  const out: string[] = [];
+  for (const v of vs.map(String)) {
+    const base = /^(ML\d+)[a-z]?$/.exec(v)?.[1];
+    if (!base) { out.push(v); continue; }
+    const subs = SUB_CATEGORIES.map((x) => `${base}${x}`);
+    if (subs.every((x) => set.has(x))) { if (v === base) out.push(`${base}*`); }
+    else if (subs.slice(1).every((x) => set.has(x))) { if (v === `${base}a`) out.push(`${base}[a-z]`); }
+    else out.push(v);
+  }
+  return out.join('|');
+}
+
+/** A category, then the category with each sub-category letter. */
+const SUB_CATEGORIES = ['', ...'abcdefghijklmnopqrstuvwxyz'];
+
+/** Every value of item.controlList the request schema accepts: a finite domain, so categories and sub-categories are exact. */
+const CONTROL_LIST: readonly string[] = Array.from({ length: 30 }, (_, i) => SUB_CATEGORIES.map((x) => `ML${i + 1}${x}`)).flat()
+  .filter((v) => itemSchema.shape.controlList.safeParse(v).success);
+
 const listOf = (v: Scalar | Scalar[]): Scalar[] => (Array.isArray(v) ? v : [v]);
 
+/** What the `covers` tests read: the category lists of the recipients' entries, and the categories of each sub-item of the order. */
+export interface CoversContext {
+  lists: readonly (readonly string[])[];
+  mlOf: ReadonlyMap<string, readonly string[]>;
+}
+
 /** The attributes the rules of the given versions read, in the order of the request schema. */
-export function attributesRead(rules: readonly Rule[]): Attribute[] {
-  const itemLists = new Map<string, Scalar[][]>();
+export function attributesRead(rules: readonly Rule[], covers: CoversContext = { lists: [], mlOf: new Map() }): Attribute[] {
+  const itemTests = new Map<string, { tests: Test[]; named: Scalar[] }>();
+  const itemTest = (field: string, t: Test, named: readonly Scalar[]) => {
+    const e = itemTests.get(field) ?? { tests: [], named: [] };
+    e.tests.push(t);
+    e.named.push(...named);
+    itemTests.set(field, e);
+  };
   const purposes: Scalar[][] = [];
+  const transferors: Scalar[][] = [];
   const endUsers: Scalar[][] = [];
   let licensor = false;
   let partners = false;
+  let coversRead = false;
   for (const a of atomsOf(rules)) {
-    if ('item' in a) itemLists.set(a.item, [...(itemLists.get(a.item) ?? []), listOf(a.is)]);
+    if ('item' in a) itemTest(a.item, inList(listOf(a.is)), listOf(a.is));
     else if ('purpose' in a) purposes.push(listOf(a.purpose));
+    else if ('transferor' in a) transferors.push(listOf(a.transferor));
     else if ('endUser' in a) endUsers.push(listOf(a.is));
     else if ('recipientIn' in a) (a.recipientIn === 'licensor' ? (licensor = true) : (partners = true));
     else if ('fact' in a && a.of === 'licensor') licensor = true;
+    else if ('covers' in a) coversRead = true;
+  }
+  if (coversRead) {
+    // A measure reaches the item's category (the category without its sub-category letter), else its sub-item's categories: all, none or some.
+    for (const l of covers.lists) {
+      itemTest('controlList', (v) => (l.includes(String(v).replace(/[a-z]$/, '')) ? '1' : '0'), []);
+      itemTest('etcoItem', (v) => {
+        const ml = covers.mlOf.get(String(v)) ?? [];
+        const inside = ml.filter((c) => l.includes(c)).length;
+        return !ml.length ? 'u' : inside === 0 ? '0' : inside === ml.length ? '1' : 's';
+      }, []);
+    }
   }
   const out: Attribute[] = [];
   for (const [field, schema] of Object.entries(itemSchema.shape)) {
+    const read = itemTests.get(field);
     if (field === 'licensor' && licensor) {
       out.push({ path: 'item.licensor', classes: [UNSTATED, { id: 'recipient', kind: 'recipient', values: [] }, { id: 'another', kind: 'another', values: [] }] });
     } else if (field === 'partners' && partners) {
       out.push({ path: 'item.partners', classes: [UNSTATED, { id: 'includes-recipient', kind: 'includes-recipient', values: [] }, { id: 'excludes-recipient', kind: 'excludes-recipient', values: [] }] });
-    } else if (itemLists.has(field)) {
-      out.push({ path: `item.${field}`, classes: [...classesOf(domainOf(schema as z.ZodType), itemLists.get(field)!), UNSTATED] });
+    } else if (read) {
+      const domain: Domain = field === 'controlList' ? { finite: [...CONTROL_LIST] } : domainOf(schema as z.ZodType);
+      out.push({ path: `item.${field}`, classes: [...classesOf(domain, read.tests, read.named), UNSTATED] });
     }
   }
-  if (purposes.length) out.push({ path: 'purpose', classes: [...classesOf(domainOf(transferRequestSchema.shape.purpose), purposes), UNSTATED] });
+  const top = (path: string, schema: z.ZodType, lists: Scalar[][]) => {
+    if (lists.length) out.push({ path, classes: [...classesOf(domainOf(schema), lists.map(inList), lists.flat()), UNSTATED] });
+  };
+  top('purpose', transferRequestSchema.shape.purpose, purposes);
+  top('transferor', transferRequestSchema.shape.transferor, transferors);
   const endUserSchema = (transferRequestSchema.shape.endUser.unwrap() as z.ZodObject<{ type: z.ZodType }>).shape.type;
-  if (endUsers.length) out.push({ path: 'endUser.type', classes: [...classesOf(domainOf(endUserSchema), endUsers), UNSTATED] });
+  top('endUser.type', endUserSchema, endUsers);
   return out;
 }
 
 /** The space of a comparison between two worlds: the attributes either side's rules read, the countries grouped by both. */
-export function requestSpace(worlds: readonly World[]): RequestSpace {
+export function requestSpace(worlds: readonly World[], mlOf: ReadonlyMap<string, readonly string[]> = new Map()): RequestSpace {
   const rules = worlds.flatMap((w) => w.version.rules.map((c) => c.rule));
-  const attributes = attributesRead(rules);
+  // The category lists of the measures `covers` reads, as recorded for each country on each side's date.
+  const coversFacts = [...new Set(atomsOf(rules).flatMap((a) => ('covers' in a ? [a.covers] : [])))];
+  const lists = new Map<string, string[]>();
+  for (const w of worlds) for (const f of coversFacts) for (const cc of ALL_COUNTRIES) {
+    const l = w.version.facts.read(f, cc, w.date).entry?.covers;
+    if (l) lists.set(l.join(','), [...l]);
+  }
+  const attributes = attributesRead(rules, { lists: [...lists.values()], mlOf });
   // Facts about the licensor split the "another country" class by what the rules read about it.
   const licensorFacts = worlds.map((w) => factsRead(w.version.rules.map((c) => c.rule)).licensor);
   const licensor = attributes.find((a) => a.path === 'item.licensor');
@@ -116,6 +183,9 @@ export function requestSpace(worlds: readonly World[]): RequestSpace {
   const cells = ALL_COUNTRIES.length * attributes.reduce((n, a) => n * a.classes.length, 1);
   return { attributes, groups, cells };
 }
+
+/** Attributes that are fields of the request itself, not of its item or end user. */
+const TOP_LEVEL: readonly string[] = ['purpose', 'transferor'];
 
 /** The concrete value a request carries for a class, for a given recipient; undefined: left out. */
 export function sampleValue(c: ValueClass, recipient: string): unknown {
@@ -135,7 +205,7 @@ export function requestOf(space: RequestSpace, cell: ArrayLike<number>, recipien
   space.attributes.forEach((a, i) => {
     const v = sampleValue(a.classes[cell[i] < 0 ? 0 : cell[i]], recipient);
     if (v === undefined) return;
-    if (a.path === 'purpose') req.purpose = v as TransferRequest['purpose'];
+    if (TOP_LEVEL.includes(a.path)) (req as unknown as Record<string, unknown>)[a.path] = v;
     else if (a.path === 'endUser.type') req.endUser = { type: v as NonNullable<TransferRequest['endUser']>['type'] };
     else (req.item as Record<string, unknown>)[a.path.slice('item.'.length)] = v;
   });
@@ -144,8 +214,10 @@ export function requestOf(space: RequestSpace, cell: ArrayLike<number>, recipien
 
 /** The class a concrete request falls in, per attribute. */
 export function classOf(space: RequestSpace, req: TransferRequest): number[] {
+  // A sub-item of item 1 makes the item defense equipment; a space without etcoItem reads only that of it.
+  const implied = req.item.defenseEquipment === undefined && req.item.etcoItem !== undefined && !space.attributes.some((a) => a.path === 'item.etcoItem');
   return space.attributes.map((a) => {
-    const v: unknown = a.path === 'purpose' ? req.purpose : a.path === 'endUser.type' ? req.endUser?.type : (req.item as Record<string, unknown>)[a.path.slice('item.'.length)];
+    const v: unknown = a.path === 'item.defenseEquipment' && implied ? true : TOP_LEVEL.includes(a.path) ? (req as unknown as Record<string, unknown>)[a.path] : a.path === 'endUser.type' ? req.endUser?.type : (req.item as Record<string, unknown>)[a.path.slice('item.'.length)];
     return a.classes.findIndex((c) => {
       if (v === undefined) return c.kind === 'unstated';
       switch (c.kind) {
@@ -197,7 +269,7 @@ export function explore<T>(space: RequestSpace, recipient: string, sides: readon
       return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
     },
   });
-  const purposeAt = index.get('purpose');
+  const topAt = new Map(TOP_LEVEL.flatMap((f) => (index.has(f) ? [[f, index.get(f)!] as const] : [])));
   const endUserAt = index.get('endUser.type');
   const endUser = new Proxy({} as Record<string, unknown>, {
     get: (_t, key) => (key === 'type' && endUserAt !== undefined ? choose(endUserAt) : undefined),
@@ -208,17 +280,19 @@ export function explore<T>(space: RequestSpace, recipient: string, sides: readon
       return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
     },
   });
+  // A top-level attribute (purpose, transferor) is chosen when read; one the space lacks is left out.
+  const top = (key: string | symbol): unknown => (typeof key === 'string' && topAt.has(key) ? choose(topAt.get(key)!) : undefined);
   const requests = sides.map(({ asOf }) => {
     const fixed: Record<string, unknown> = { asOf, recipient, item };
     if (endUserAt !== undefined) fixed.endUser = endUser;
-    const keys = () => [...Object.keys(fixed), ...(purposeAt !== undefined && choose(purposeAt) !== undefined ? ['purpose'] : [])];
+    const keys = () => [...Object.keys(fixed), ...TOP_LEVEL.filter((f) => top(f) !== undefined)];
     return new Proxy(fixed, {
-      get: (t, key) => (key === 'purpose' ? (purposeAt !== undefined ? choose(purposeAt) : undefined) : t[key as string]),
-      has: (t, key) => (key === 'purpose' ? purposeAt !== undefined && choose(purposeAt) !== undefined : key in t),
+      get: (t, key) => (TOP_LEVEL.includes(key as string) ? top(key) : t[key as string]),
+      has: (t, key) => (TOP_LEVEL.includes(key as string) ? top(key) !== undefined : key in t),
       ownKeys: keys,
       getOwnPropertyDescriptor: (t, key) => {
-        if (key !== 'purpose') return Object.getOwnPropertyDescriptor(t, key);
-        const value = purposeAt !== undefined ? choose(purposeAt) : undefined;
+        if (!TOP_LEVEL.includes(key as string)) return Object.getOwnPropertyDescriptor(t, key);
+        const value = top(key);
         return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
       },
     }) as unknown as TransferRequest;

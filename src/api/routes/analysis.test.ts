@@ -63,8 +63,8 @@ describe('analysis API', () => {
     expect(r.status).toBe(200);
     expect(r.json.space).toBeGreaterThan(r.json.changed);
     expect(r.json.regions.length).toBeGreaterThan(0);
-    const opened = r.json.regions.find((g: { to: string }) => g.to === 'permissible');
-    expect(opened).toMatchObject({ from: 'not_permitted', countries: ['UA'], where: { 'item.weapon': ['false'] }, rules: { to: ['C-2022-ukraine-non-lethal'] } });
+    const opened = r.json.regions.find((g: { from: string; to: string }) => g.from === 'not_permitted' && g.to === 'permissible');
+    expect(opened).toMatchObject({ countries: ['UA'], where: { 'item.weapon': ['false'], transferor: ['defense-minister'] }, rules: { to: ['C-2022-ukraine-non-lethal'] } });
     const t = await call('POST', '/api/v1/timeline', opened.witness);
     expect(t.json.segments.find((s: { from: string }) => s.from === '2022-03-08').outcome).toBe('permissible');
     const narrowed = await call('GET', '/api/v1/diff?from=2022-03-07&to=2022-03-08&space=full&items=body-armour');

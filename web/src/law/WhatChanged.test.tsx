@@ -6,6 +6,7 @@ import { clearCatalog } from '../api/catalog.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { classText, WhatChanged, type FullDiff, type Region } from './WhatChanged.tsx';
 import { mainRegions } from '../../../src/core/regions.ts';
+import { TRANSFEROR_LABEL } from '../../../src/core/labels.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -79,5 +80,6 @@ describe('what this changed', () => {
     expect(classText('item.program', 'other', 'en')).toBe('another');
     expect(classText('endUser.type', 'government|military', 'ja')).toBe('政府・軍');
     expect(classText('item.licensor', 'recipient', 'en')).toBe('the recipient');
+    expect(classText('transferor', 'government|company', 'ja')).toBe(`${TRANSFEROR_LABEL.government.ja}・${TRANSFEROR_LABEL.company.ja}`);
   });
 });

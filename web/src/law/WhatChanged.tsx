@@ -10,6 +10,7 @@ import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { countryName } from '../lib/countries.ts';
 import { END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, MUNITION_LABEL, ORIGIN_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
+import { TRANSFEROR_LABEL } from '../../../src/core/labels.ts';
 import { Link } from '../router.tsx';
 import { mainRegions } from '../../../src/core/regions.ts';
 
@@ -58,8 +59,10 @@ const ATTRIBUTE: Record<string, Text> = {
   'item.licensor': { en: 'Licensor', ja: 'ライセンス元' },
   'item.program': { en: 'Programme', ja: '計画' },
   'item.controlList': { en: 'Munitions List category', ja: '軍用品リスト区分' },
+  'item.etcoItem': { en: 'Export Trade Control Order, Appended Table 1, item 1, sub-item', ja: '輸出貿易管理令別表第一の一の項の号' },
   'item.munitionType': { en: 'Treaty-banned type', ja: '条約で禁止された兵器の種別' },
   purpose: { en: 'Purpose', ja: '目的' },
+  transferor: { en: 'Who transfers', ja: '移転を行う者' },
   'endUser.type': { en: 'End user', ja: '最終需要者' },
 };
 
@@ -76,7 +79,7 @@ const CLASS: Record<string, Text> = {
 
 const VALUES: Record<string, Record<string, Text>> = {
   'item.form': FORM_LABEL, 'item.function': FUNCTION_LABEL, 'item.origin': ORIGIN_LABEL, 'item.munitionType': MUNITION_LABEL,
-  purpose: PURPOSE_LABEL, 'endUser.type': END_USER_LABEL,
+  purpose: PURPOSE_LABEL, transferor: TRANSFEROR_LABEL, 'endUser.type': END_USER_LABEL,
 };
 
 /** A value class in words: each of its values named, or the class's own word. */
