@@ -22,7 +22,7 @@ export function DecidingRules({ decision }: { decision: Decision }) {
 }
 
 export function ConditionsAndOpen({ decision }: { decision: Decision }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   if (decision.conditions.length === 0 && decision.open.length === 0) return null;
   return (
     <div className="two-col">
@@ -47,7 +47,7 @@ export function ConditionsAndOpen({ decision }: { decision: Decision }) {
                     <ul className="options-list">
                       {q.options.map((o) => (
                         <li key={o.value} data-value={o.value} data-outcome={o.outcome}>
-                          {pick(optionLabel(q.id, o.value))}: <strong className="option-outcome" style={{ color: OUTCOME_STYLE[o.outcome].fg }}>{t(outcomeKey(o.outcome))}</strong>
+                          {pick(optionLabel(q.id, o.value))}{lang === 'ja' ? '：' : ': '}<strong className="option-outcome" style={{ color: OUTCOME_STYLE[o.outcome].fg }}>{t(outcomeKey(o.outcome))}</strong>
                           {' '}<code className="muted tech-code">{o.rules.join(', ')}</code>
                         </li>
                       ))}
