@@ -95,7 +95,8 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
         window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - header - 8, behavior: 'instant' });
       });
     }
-    await guard(p, name, (opts.mask ?? []).map((m) => p.locator(m)));
+    // The list's age in the header counts days on the server's own clock, which the browser's fixed clock does not reach.
+    await guard(p, name, [...(opts.mask ?? []), '.list-age'].map((m) => p.locator(m)));
   };
 
   it('evaluates the public Ukraine vests case: permissible, quoting the 2022 clause', async () => {
@@ -109,7 +110,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     // Scope first: the sub-item of item 1 states that the item is defense equipment.
     await p.getByLabel('Sub-item of item 1 (optional)').selectOption(r.item.etcoItem);
     expect(await scopeGroup(p).getByRole('radio', { name: 'Yes' }).isChecked()).toBe(true);
-    await weaponGroup(p).getByRole('radio', { name: r.item.weapon ? 'Yes' : 'No' }).check();
+    await weaponGroup(p).getByRole('radio', { name: r.item.weapon ? 'Yes' : 'No', exact: true }).check();
     await p.getByLabel('Form', { exact: true }).selectOption(r.item.form);
     await p.getByLabel('Function', { exact: true }).selectOption(r.item.function);
     await p.getByLabel('Origin', { exact: true }).selectOption(r.item.origin);
@@ -151,7 +152,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
 
     // The 2022 missiles in English: what would change it and the trace read as sentences, with no code in them.
     await p.getByRole('button', { name: /英語に切り替える/ }).click();
-    await p.goto(`${server.url}/?to=UA&date=2022-03-01&defenseEquipment=yes&weapon=yes&form=complete&origin=domestic&purpose=aid-against-aggression`);
+    await p.goto(`${server.url}/?to=UA&date=2022-03-01&defenseEquipment=yes&weapon=yes&form=complete&function=other&origin=domestic&purpose=aid-against-aggression`);
     const whatifEn = p.locator('section[aria-labelledby="whatif"]');
     await whatifEn.locator('.whatif-changes .chip').first().waitFor();
     await whatifEn.locator('details.more summary').click();
@@ -170,7 +171,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.getByRole('button', { name: /Switch to Japanese/ }).click();
 
     // What would change the 2022 missiles, in Japanese: the words come from the server, not from the app.
-    await p.goto(`${server.url}/?to=UA&date=2022-03-01&defenseEquipment=yes&weapon=yes&form=complete&origin=domestic&purpose=aid-against-aggression`);
+    await p.goto(`${server.url}/?to=UA&date=2022-03-01&defenseEquipment=yes&weapon=yes&form=complete&function=other&origin=domestic&purpose=aid-against-aggression`);
     const whatif = p.locator('section[aria-labelledby="whatif"]');
     const chip = whatif.locator('.whatif-changes .chip').first();
     await chip.waitFor();
@@ -206,7 +207,9 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.goto(`${server.url}/map?date=2026-06-01&defenseEquipment=yes&weapon=yes&form=complete&origin=domestic`);
     const fill = (code: string) => p.locator(`svg.world path[data-code="${code}"]`).getAttribute('fill');
     await expect.poll(() => fill('AU'), { timeout: 30_000 }).toBe('#2e8b57');
-    expect(await fill('GB')).toBe('#2e8b57');
+    expect(await fill('US')).toBe('#2e8b57');
+    // The UK's agreement was signed in 2013 but its entry into force is not recorded: open, never guessed permissible.
+    expect(await fill('GB')).toBe('#e0a800');
     expect(await fill('BR')).not.toBe('#2e8b57');
     expect((await p.locator('ul.legend li[data-outcome="permissible"]').textContent())?.replace(/\s+/g, ' ')).toMatch(/Permissible \(\d+\)/);
     await p.locator('svg.world path[data-code="AU"]').click();
@@ -269,7 +272,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.locator('#end-user-name').fill('Korea Mining Development Trading Corporation');
     await p.locator('#end-user-type').selectOption('company');
     await scopeGroup(p).getByRole('radio', { name: 'Yes' }).check();
-    await weaponGroup(p).getByRole('radio', { name: 'No' }).check();
+    await weaponGroup(p).getByRole('radio', { name: 'No', exact: true }).check();
     await p.getByLabel('Form', { exact: true }).selectOption('complete');
     await p.getByLabel('Function', { exact: true }).selectOption('surveillance');
     await p.getByLabel('Origin', { exact: true }).selectOption('domestic');
@@ -401,7 +404,8 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await p.setViewportSize({ width: 390, height: 844 });
     await p.getByRole('button', { name: /Switch to Japanese/ }).click();
     await expect.poll(() => p.locator('h1').innerText(), POLL).toBe(byId('joint-development-only-2023').question.ja);
-    expect(await p.locator('.q-ask').first().innerText()).toMatch(/認められない/);
+    const jaOutcome = { not_permitted: '認められない', requires_judgment: '判断を要する', permissible: '認め得る', prohibited: '禁止', out_of_scope: '対象外' } as Record<string, string>;
+    expect(await p.locator('.q-ask').first().innerText()).toContain(jaOutcome[byId('joint-development-only-2023').asks![0].outcome]);
     await guarded(p, 'guard-question-ja-phone', { mask: ['.q-asof'] });
     await p.goto(`${server.url}/questions`);
     await expect.poll(() => articles.count(), POLL).toBe(api.questions.length);

@@ -1,4 +1,5 @@
 // The item: a class from the catalogue as a preset, or its attributes by hand.
+import { useId } from 'react';
 import { useClassification, useItems } from '../api/catalog.ts';
 import type { Item } from '../api/types.ts';
 import { ETCO_ITEM1, type EtcoItem1 } from '../../../src/core/model.ts';
@@ -18,6 +19,8 @@ export function ItemFields({ value, onChange, legend }: { value: ItemValue; onCh
   const { t, lang, pick } = useI18n();
   const items = useItems();
   const subItems = useClassification();
+  // Radio names unique per item, so two item lines of one case form are two sets of groups.
+  const uid = useId();
   const item = value.item;
   // Editing any attribute by hand leaves the preset behind: the attributes are what is evaluated.
   const set = <K extends keyof Item>(key: K, v: Item[K] | undefined) => {
@@ -60,7 +63,7 @@ export function ItemFields({ value, onChange, legend }: { value: ItemValue; onCh
       ) : null}
       <div className="grid-3 scope-row">
         <TriState
-          name="defenseEquipment"
+          name={`${uid}-defenseEquipment`}
           label={t('defenseEquipment')}
           value={item.defenseEquipment ?? (item.etcoItem ? true : undefined)}
           onChange={(v) => setScope(v, v === true ? item.etcoItem : undefined)}
@@ -80,7 +83,7 @@ export function ItemFields({ value, onChange, legend }: { value: ItemValue; onCh
       </div>
       <div className="grid-3">
         <TriState
-          name="weapon"
+          name={`${uid}-weapon`}
           label={t('weapon')}
           value={item.weapon}
           onChange={(v) => set('weapon', v)}
