@@ -198,6 +198,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     expect(await instead.innerText()).toMatch(/外為法のリスト規制/);
     await instead.locator('.sources a').first().waitFor();
     await shotOf(p, 'section[aria-labelledby="open"]', 'evaluate-open-options-ja');
+    await shotOf(p, 'section[aria-labelledby="instead"]', 'evaluate-instead-ja');
     expect(await axeViolations(p)).toEqual([]);
     await p.context().close();
   });
