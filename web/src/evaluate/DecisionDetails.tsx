@@ -65,7 +65,7 @@ export function ConditionsAndOpen({ decision }: { decision: Decision }) {
 
 /** Out of scope, or possibly so: the laws that may govern the item instead, with their citations. */
 export function Instead({ decision }: { decision: Decision }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   if (!decision.instead?.length) return null;
   return (
     <Section title={t('insteadTitle')} id="instead">
@@ -73,7 +73,7 @@ export function Instead({ decision }: { decision: Decision }) {
       <ul className="plain-list instead-list">
         {decision.instead.map((c) => (
           <li key={c.id} data-control={c.id}>
-            <strong>{pick(c.title)}</strong>: {pick(c.governs)} <code className="muted tech-code">{c.id}</code>
+            <strong>{pick(c.title)}</strong>{lang === 'ja' ? '：' : ': '}{pick(c.governs)} <code className="muted tech-code">{c.id}</code>
             <SourceList ids={c.citations} compact />
           </li>
         ))}
