@@ -38,10 +38,10 @@ export function MapPage() {
   const selected = query.get('country');
   const set = useCallback((next: MapState, replace = true) => navigate(`/map?${encodeMap(next)}${selected ? `&country=${selected}` : ''}`, { replace }), [selected]);
 
-  // Without a chosen item, the first class of the catalogue (or, without a catalogue, a complete weapon).
+  // Without a chosen item, the first class of the catalogue (or, without a catalogue, a complete weapon, which is arms: defense equipment).
   const form = withPresetItem(state.form, items.data);
   const firstItem = items.data?.[0];
-  const effective = form.preset || Object.keys(form.item).length ? form : firstItem ? { ...form, preset: firstItem.id, item: firstItem.item } : { ...form, item: { weapon: true, form: 'complete' as const } };
+  const effective = form.preset || Object.keys(form.item).length ? form : firstItem ? { ...form, preset: firstItem.id, item: firstItem.item } : { ...form, item: { defenseEquipment: true, weapon: true, form: 'complete' as const } };
   const q: MapQuery = { asOf: form.asOf, regime: form.regime, itemId: effective.preset, item: effective.item, purpose: form.purpose, transferor: form.transferor };
   const qFrom: MapQuery | null = state.compare ? { ...q, asOf: state.fromDate, regime: state.fromRegime } : null;
   const to = useOutcomes(items.data || items.error ? q : null);
