@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgmentQuestions, testQuestion, testSentence, type Wording } from './labels.ts';
+import { judgmentQuestions, optionLabel, testQuestion, testSentence, type Wording } from './labels.ts';
 import { countryName } from './countries.ts';
 
 const words: Wording = {
@@ -36,5 +36,14 @@ describe('tests in plain words', () => {
     const ask = judgmentQuestions([{ when: { all: [{ item: 'weapon', is: true }, { not: { any: [false, { judgment: 'special', question: q, by: 'nsc' }] } }] } }]);
     expect(ask('special')).toEqual(q);
     expect(ask('other')).toBeUndefined();
+  });
+});
+
+describe('open question options in words', () => {
+  it('names each value of an unstated attribute, and leaves an unnamed value as it is', () => {
+    expect(optionLabel('item.defenseEquipment', 'true')).toEqual({ en: 'Yes', ja: 'はい' });
+    expect(optionLabel('transferor', 'defense-minister').en).toBe('the Minister of Defense');
+    expect(optionLabel('purpose', 'aid-against-aggression').ja).not.toMatch(/aid/);
+    expect(optionLabel('item.program', 'gcap')).toEqual({ en: 'gcap', ja: 'gcap' });
   });
 });

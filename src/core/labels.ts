@@ -102,6 +102,16 @@ export const ANSWER: Record<'true' | 'false' | 'unknown', Text> = {
   unknown: { en: 'Not known', ja: '不明' },
 };
 
+/** The value an open question's option names, in words: "Yes" for item.defenseEquipment=true, a purpose by its name. */
+export function optionLabel(question: string, value: string): Text {
+  const named: Partial<Record<string, Record<string, Text>>> = {
+    'item.defenseEquipment': ANSWER, 'item.weapon': ANSWER, 'item.form': FORM_LABEL, 'item.function': FUNCTION_LABEL,
+    'item.origin': ORIGIN_LABEL, 'item.munitionType': MUNITION_LABEL, 'endUser.type': END_USER_LABEL, purpose: PURPOSE_LABEL,
+    transferor: TRANSFEROR_LABEL,
+  };
+  return named[question]?.[value] ?? { en: value, ja: value };
+}
+
 /** What the wording of a test needs from the policy: fact titles, country names, a judgment's question. */
 export interface Wording {
   factTitle: (id: string) => Text | undefined;

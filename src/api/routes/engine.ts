@@ -57,9 +57,9 @@ export const engine: RouteModule = {
       },
     },
     {
-      method: 'get', path: '/api/v1/items', operationId: 'listItems', summary: 'List the item classes of the catalogue', tag: 'engine', access: 'public',
-      responses: { 200: { description: 'The item classes', schema: z.object({ items: z.array(z.unknown()) }) } },
-      handler: ({ services }) => ok({ items: services.deps.items ?? [] }),
+      method: 'get', path: '/api/v1/items', operationId: 'listItems', summary: 'List the item classes of the catalogue and the sub-items of item 1 of Appended Table 1', tag: 'engine', access: 'public',
+      responses: { 200: { description: 'The item classes, and the Export Trade Control Order item-1 sub-items (etcoItem) with their ML categories', schema: z.object({ items: z.array(z.unknown()), classification: z.array(z.unknown()) }) } },
+      handler: ({ services }) => ok({ items: services.deps.items ?? [], classification: services.deps.engine.policy.classification ?? [] }),
     },
     {
       method: 'get', path: '/api/v1/rules/:id', operationId: 'getRule', summary: 'Read a rule with its clause and citations', tag: 'engine', access: 'public',

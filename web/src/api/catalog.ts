@@ -2,7 +2,7 @@
 // and shared by every component that needs it.
 import { useEffect, useState } from 'react';
 import { api, ApiError } from './client.ts';
-import type { CatalogueItem, FactDoc, RegimeList, RuleInfo, Source } from './types.ts';
+import type { CatalogueItem, Classification, FactDoc, RegimeList, RuleInfo, Source } from './types.ts';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -65,7 +65,10 @@ export const useSources = () => useShared('sources', async () => {
   return new Map(sources.map((s) => [s.id, s]));
 });
 
-export const useItems = () => useShared('items', async () => (await api<{ items: CatalogueItem[] }>('/api/v1/items')).items);
+// One request for both: the item classes and the sub-items of item 1 of Appended Table 1 (older servers send no sub-items).
+const loadCatalogue = () => once('catalogue', () => api<{ items: CatalogueItem[]; classification?: Classification[] }>('/api/v1/items'));
+export const useItems = () => useShared('items', async () => (await loadCatalogue()).items);
+export const useClassification = () => useShared('classification', async () => (await loadCatalogue()).classification ?? []);
 
 /** What each fact means, by id: its title in both languages, who keeps the list and what absence means. */
 export const useFacts = () => useShared('facts', async () => {

@@ -2,7 +2,7 @@
 // nothing of the core is bundled), so the app and the server cannot drift apart unnoticed.
 import type {
   Decision, DecisionCondition, FactTrace, Item, OpenQuestion, Outcome, Problem, Purpose, Review, RuleTrace, Text, TraceEntry,
-  TransferRequest, EndUserType,
+  TransferRequest, EndUserType, Transferor,
 } from '../../../src/core/model.ts';
 import type { RegimeInfo, RuleInfo } from '../../../src/core/engine.ts';
 import type { Segment } from '../../../src/core/timeline.ts';
@@ -14,7 +14,7 @@ import type { AuditEntry, AuditVerification } from '../../../src/cases/store-por
 
 export type {
   Decision, DecisionCondition, FactTrace, Item, OpenQuestion, Outcome, Problem, Purpose, Review, RuleTrace, Text, TraceEntry,
-  TransferRequest, EndUserType, RegimeInfo, RuleInfo, Segment, CaseSummary, CaseView, CaseAction, CaseApplication, CaseEvaluation,
+  TransferRequest, EndUserType, Transferor, RegimeInfo, RuleInfo, Segment, CaseSummary, CaseView, CaseAction, CaseApplication, CaseEvaluation,
   CaseStatus, ConsentRow, ItemLine, Party, Role, AuditEntry, AuditVerification,
 };
 
@@ -59,5 +59,8 @@ export interface LoginReply {
 
 /** An item class of the catalogue (policy/items): a named TransferRequest item drawn from a real transfer. */
 export type { ItemClass as CatalogueItem } from '../../../src/core/items.ts';
+
+/** A sub-item of item 1 of Appended Table 1 of the Export Trade Control Order (policy/classification), with its ML categories. */
+export type { Classification } from '../../../src/core/policy-schema.ts';
 
 export type { MatrixCell } from '../../../src/core/matrix.ts';

@@ -5,7 +5,9 @@ import { Section } from '../components/Fields.tsx';
 import { RuleCard } from '../components/RuleCard.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { DECIDER_LABEL } from '../../../src/core/labels.ts';
+import { SourceList } from '../components/Sources.tsx';
+import { outcomeKey, OUTCOME_STYLE } from '../lib/outcome.ts';
+import { DECIDER_LABEL, optionLabel } from '../../../src/core/labels.ts';
 
 export function DecidingRules({ decision }: { decision: Decision }) {
   const { t } = useI18n();
@@ -20,7 +22,7 @@ export function DecidingRules({ decision }: { decision: Decision }) {
 }
 
 export function ConditionsAndOpen({ decision }: { decision: Decision }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   if (decision.conditions.length === 0 && decision.open.length === 0) return null;
   return (
     <div className="two-col">
@@ -37,11 +39,45 @@ export function ConditionsAndOpen({ decision }: { decision: Decision }) {
         <Section title={t('openQuestions')} id="open">
           <ul className="plain-list">
             {decision.open.map((q) => (
-              <li key={q.id}>{pick(q.question)} <span className="muted">({t('decidedBy', { who: DECIDER_LABEL[q.by] ? pick(DECIDER_LABEL[q.by]) : q.by })})</span> <code className="muted tech-code">{q.id}</code></li>
+              <li key={q.id}>
+                {pick(q.question)} <span className="muted">({t('decidedBy', { who: DECIDER_LABEL[q.by] ? pick(DECIDER_LABEL[q.by]) : q.by })})</span> <code className="muted tech-code">{q.id}</code>
+                {q.options?.length ? (
+                  <>
+                    <p className="small options-intro">{t('optionsIntro')}</p>
+                    <ul className="options-list">
+                      {q.options.map((o) => (
+                        <li key={o.value} data-value={o.value} data-outcome={o.outcome}>
+                          {pick(optionLabel(q.id, o.value))}{lang === 'ja' ? '：' : ': '}<strong className="option-outcome" style={{ color: OUTCOME_STYLE[o.outcome].fg }}>{t(outcomeKey(o.outcome))}</strong>
+                          {' '}<code className="muted tech-code">{o.rules.join(', ')}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </li>
             ))}
           </ul>
         </Section>
       ) : null}
     </div>
+  );
+}
+
+/** Out of scope, or possibly so: the laws that may govern the item instead, with their citations. */
+export function Instead({ decision }: { decision: Decision }) {
+  const { t, pick, lang } = useI18n();
+  if (!decision.instead?.length) return null;
+  return (
+    <Section title={t('insteadTitle')} id="instead">
+      <p className="muted">{t('insteadIntro')}</p>
+      <ul className="plain-list instead-list">
+        {decision.instead.map((c) => (
+          <li key={c.id} data-control={c.id}>
+            <strong>{pick(c.title)}</strong>{lang === 'ja' ? '：' : ': '}{pick(c.governs)} <code className="muted tech-code">{c.id}</code>
+            <SourceList ids={c.citations} compact />
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }

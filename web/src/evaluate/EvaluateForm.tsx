@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { END_USER_LABEL, PURPOSE_LABEL, options } from '../lib/labels.ts';
+import { END_USER_LABEL, PURPOSE_LABEL, options, transferorOptions } from '../lib/labels.ts';
 import type { FormState } from '../lib/requestUrl.ts';
 import { ItemFields } from './ItemFields.tsx';
 import { RegimeSelect } from './RegimeSelect.tsx';
@@ -31,6 +31,7 @@ export function EvaluateForm({ initial, onSubmit, busy }: { initial: FormState; 
         <legend>{t('purpose')}</legend>
         <div className="grid-3">
           <SelectField id="purpose" label={t('purpose')} value={s.purpose} empty={t('notStated')} options={options(PURPOSE_LABEL, lang)} onChange={(purpose) => setS({ ...s, purpose })} />
+          <SelectField id="transferor" label={t('transferor')} hint={t('transferorHint')} value={s.transferor} empty={t('notStated')} options={transferorOptions(lang)} onChange={(transferor) => setS({ ...s, transferor })} />
           <SelectField label={t('endUserType')} value={s.endUserType} empty={t('notStated')} options={options(END_USER_LABEL, lang)} onChange={(endUserType) => setS({ ...s, endUserType })} />
           <TextField label={t('endUserName')} value={s.endUserName} onChange={(endUserName) => setS({ ...s, endUserName })} />
         </div>

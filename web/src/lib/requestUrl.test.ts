@@ -10,8 +10,8 @@ const vests: FormState = {
 describe('request in the URL', () => {
   it('round-trips a full request', () => {
     const full: FormState = {
-      ...vests, regime: '2023-03-invasion-victims-proposal', endUserType: 'government', endUserName: 'Ministry of Defence', preset: 'body-armour',
-      item: { ...vests.item, defenseEquipment: false, partners: ['GB', 'IT'], licensor: 'US', program: 'GCAP', controlList: 'ML13', munitionType: 'other' },
+      ...vests, regime: '2023-03-invasion-victims-proposal', transferor: 'defense-minister', endUserType: 'government', endUserName: 'Ministry of Defence', preset: 'body-armour',
+      item: { ...vests.item, defenseEquipment: true, etcoItem: '13-2', partners: ['GB', 'IT'], licensor: 'US', program: 'GCAP', controlList: 'ML13', munitionType: 'other' },
     };
     expect(decodeForm(encodeForm(full), '2000-01-01')).toEqual(full);
   });
@@ -19,7 +19,8 @@ describe('request in the URL', () => {
   it('keeps an attribute stated as true (unstated is an open question), and opens a question’s request as a form', () => {
     const stated = { ...vests, item: { ...vests.item, defenseEquipment: true } };
     expect(decodeForm(encodeForm(stated), '2000-01-01').item.defenseEquipment).toBe(true);
-    const req = toRequest({ ...stated, endUserType: 'military' });
+    const req = toRequest({ ...stated, endUserType: 'military', transferor: 'company' });
+    expect(req.transferor).toBe('company');
     expect(toRequest(formOf(req, 'body-armour'))).toEqual(req);
     expect(formOf(req, 'body-armour').preset).toBe('body-armour');
   });
@@ -31,8 +32,9 @@ describe('request in the URL', () => {
   });
 
   it('drops values that are not valid choices instead of guessing', () => {
-    const s = decodeForm(new URLSearchParams('to=ukraine&date=8 March&weapon=maybe&form=box&purpose=fun&partners=gb,XXX,it&controlList=ML99'), '2026-05-01');
+    const s = decodeForm(new URLSearchParams('to=ukraine&date=8 March&weapon=maybe&form=box&purpose=fun&transferor=me&etcoItem=18&partners=gb,XXX,it&controlList=ML99'), '2026-05-01');
     expect(s.recipient).toBe('');
+    expect(s.transferor).toBe('');
     expect(s.asOf).toBe('2026-05-01');
     expect(s.purpose).toBe('');
     expect(s.item).toEqual({ partners: ['GB', 'IT'] });

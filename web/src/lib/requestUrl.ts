@@ -1,7 +1,7 @@
 // The evaluate form's state and its place in the URL, so an answer can be shared by link.
 import {
-  END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES,
-  type EndUserType, type Item, type Purpose, type TransferRequest,
+  END_USER_TYPES, ETCO_ITEM1, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES, TRANSFERORS,
+  type EndUserType, type Item, type Purpose, type TransferRequest, type Transferor,
 } from '../../../src/core/model.ts';
 
 export interface FormState {
@@ -10,6 +10,7 @@ export interface FormState {
   /** '' means the regime in force on asOf. */
   regime: string;
   purpose: Purpose | '';
+  transferor: Transferor | '';
   endUserType: EndUserType | '';
   endUserName: string;
   /** The catalogue item class the attributes came from, '' when described by hand. */
@@ -18,7 +19,7 @@ export interface FormState {
 }
 
 export const emptyForm = (today: string): FormState => ({
-  recipient: '', asOf: today, regime: '', purpose: '', endUserType: '', endUserName: '', preset: '', item: {},
+  recipient: '', asOf: today, regime: '', purpose: '', transferor: '', endUserType: '', endUserName: '', preset: '', item: {},
 });
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
@@ -39,6 +40,7 @@ export function encodeForm(s: FormState): URLSearchParams {
   set('date', s.asOf);
   set('regime', s.regime);
   set('purpose', s.purpose);
+  set('transferor', s.transferor);
   set('endUserType', s.endUserType);
   set('endUser', s.endUserName);
   set('item', s.preset);
@@ -46,6 +48,7 @@ export function encodeForm(s: FormState): URLSearchParams {
   set('name', i.name);
   // Stated either way: an unstated attribute is an open question, so a link keeps what was said.
   set('defenseEquipment', i.defenseEquipment);
+  set('etcoItem', i.etcoItem);
   set('weapon', i.weapon);
   set('form', i.form);
   set('function', i.function);
@@ -65,6 +68,8 @@ export function decodeForm(p: URLSearchParams, today: string): FormState {
   if (name) item.name = name;
   const defenseEquipment = bool(p.get('defenseEquipment'));
   if (defenseEquipment !== undefined) item.defenseEquipment = defenseEquipment;
+  const etcoItem = oneOf(ETCO_ITEM1, p.get('etcoItem'));
+  if (etcoItem) item.etcoItem = etcoItem;
   const weapon = bool(p.get('weapon'));
   if (weapon !== undefined) item.weapon = weapon;
   const form = oneOf(FORMS, p.get('form'));
@@ -89,6 +94,7 @@ export function decodeForm(p: URLSearchParams, today: string): FormState {
     asOf: isDate(date) ? date : today,
     regime: text(p.get('regime'), 100) ?? '',
     purpose: oneOf(PURPOSES, p.get('purpose')) ?? '',
+    transferor: oneOf(TRANSFERORS, p.get('transferor')) ?? '',
     endUserType: oneOf(END_USER_TYPES, p.get('endUserType')) ?? '',
     endUserName: text(p.get('endUser'), 500) ?? '',
     preset: text(p.get('item'), 100) ?? '',
@@ -109,6 +115,7 @@ export function toRequest(s: FormState): TransferRequest {
     recipient: s.recipient,
     item: s.item,
     ...(s.purpose ? { purpose: s.purpose } : {}),
+    ...(s.transferor ? { transferor: s.transferor } : {}),
     ...(endUser ? { endUser } : {}),
   };
 }
@@ -123,7 +130,7 @@ export function withPresetItem(s: FormState, catalogue: readonly { id: string; i
 /** The form for a request, so an answer computed elsewhere (a question) opens on Evaluate. */
 export function formOf(req: TransferRequest, preset = ''): FormState {
   return {
-    recipient: req.recipient, asOf: req.asOf, regime: '', purpose: req.purpose ?? '', endUserType: req.endUser?.type ?? '',
+    recipient: req.recipient, asOf: req.asOf, regime: '', purpose: req.purpose ?? '', transferor: req.transferor ?? '', endUserType: req.endUser?.type ?? '',
     endUserName: req.endUser?.name ?? '', preset, item: req.item,
   };
 }

@@ -10,7 +10,7 @@ import { RegimeSelect } from '../evaluate/RegimeSelect.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { countryName } from '../lib/countries.ts';
 import { today } from '../lib/dates.ts';
-import { describeItem, PURPOSE_LABEL, options } from '../lib/labels.ts';
+import { describeItem, PURPOSE_LABEL, options, transferorOptions } from '../lib/labels.ts';
 import { CHANGE_STYLE, changeDirection, NO_DATA_FILL, OUTCOME_STYLE, outcomeKey, type ChangeDirection } from '../lib/outcome.ts';
 import { withPresetItem } from '../lib/requestUrl.ts';
 import { navigate, useLocation } from '../router.tsx';
@@ -38,11 +38,11 @@ export function MapPage() {
   const selected = query.get('country');
   const set = useCallback((next: MapState, replace = true) => navigate(`/map?${encodeMap(next)}${selected ? `&country=${selected}` : ''}`, { replace }), [selected]);
 
-  // Without a chosen item, the first class of the catalogue (or, without a catalogue, a complete weapon).
+  // Without a chosen item, the first class of the catalogue (or, without a catalogue, a complete weapon, which is arms: defense equipment).
   const form = withPresetItem(state.form, items.data);
   const firstItem = items.data?.[0];
-  const effective = form.preset || Object.keys(form.item).length ? form : firstItem ? { ...form, preset: firstItem.id, item: firstItem.item } : { ...form, item: { weapon: true, form: 'complete' as const } };
-  const q: MapQuery = { asOf: form.asOf, regime: form.regime, itemId: effective.preset, item: effective.item, purpose: form.purpose };
+  const effective = form.preset || Object.keys(form.item).length ? form : firstItem ? { ...form, preset: firstItem.id, item: firstItem.item } : { ...form, item: { defenseEquipment: true, weapon: true, form: 'complete' as const } };
+  const q: MapQuery = { asOf: form.asOf, regime: form.regime, itemId: effective.preset, item: effective.item, purpose: form.purpose, transferor: form.transferor };
   const qFrom: MapQuery | null = state.compare ? { ...q, asOf: state.fromDate, regime: state.fromRegime } : null;
   const to = useOutcomes(items.data || items.error ? q : null);
   const from = useOutcomes(items.data || items.error ? qFrom : null);
@@ -121,6 +121,7 @@ export function MapPage() {
             <ItemFields value={{ preset: effective.preset, item: effective.item }} onChange={({ preset, item }) => set({ ...state, form: { ...form, preset, item } }, false)} />
           </details>
           <SelectField label={t('purpose')} value={form.purpose} empty={t('notStated')} options={options(PURPOSE_LABEL, lang)} onChange={(purpose) => set({ ...state, form: { ...form, purpose } })} />
+          <SelectField id="map-transferor" label={t('transferor')} value={form.transferor} empty={t('notStated')} options={transferorOptions(lang)} onChange={(transferor) => set({ ...state, form: { ...form, transferor } })} />
           <fieldset className="group">
             <legend>{state.compare ? t('compareTo') : t('date')}</legend>
             <TextField id="map-date" label={t('asOf')} type="date" min={EARLIEST} value={form.asOf} onChange={(asOf) => /^\d{4}-\d{2}-\d{2}$/.test(asOf) && set({ ...state, form: { ...form, asOf } })} />

@@ -1,6 +1,6 @@
 // Outcomes for every country on one date under one regime, for one item; and what changed between two such sets.
 import { api, ApiError } from '../api/client.ts';
-import type { Decision, Item, MatrixCell, Outcome, Purpose, TransferRequest } from '../api/types.ts';
+import type { Decision, Item, MatrixCell, Outcome, Purpose, TransferRequest, Transferor } from '../api/types.ts';
 import { COUNTRIES } from '../lib/countries.ts';
 
 export interface CountryOutcome {
@@ -18,6 +18,7 @@ export interface MapQuery {
   itemId: string;
   item: Item;
   purpose: Purpose | '';
+  transferor: Transferor | '';
 }
 
 export interface Change {
@@ -54,14 +55,14 @@ export async function loadOutcomes(q: MapQuery, signal?: AbortSignal): Promise<O
   if (q.itemId) {
     try {
       const reply = await api<{ cells: MatrixCell[] }>('/api/v1/matrix', {
-        query: { asOf: q.asOf, regime: q.regime || undefined, items: q.itemId, purpose: q.purpose || undefined }, signal,
+        query: { asOf: q.asOf, regime: q.regime || undefined, items: q.itemId, purpose: q.purpose || undefined, transferor: q.transferor || undefined }, signal,
       });
       return new Map(reply.cells.filter((c) => c.item === q.itemId).map((c) => [c.recipient, { outcome: c.outcome, reasons: c.reasons }]));
     } catch (e) {
       if (!(e instanceof ApiError && (e.status === 404 || e.status === 405))) throw e;
     }
   }
-  const base: Omit<TransferRequest, 'recipient'> = { asOf: q.asOf, item: q.item, ...(q.purpose ? { purpose: q.purpose } : {}) };
+  const base: Omit<TransferRequest, 'recipient'> = { asOf: q.asOf, item: q.item, ...(q.purpose ? { purpose: q.purpose } : {}), ...(q.transferor ? { transferor: q.transferor } : {}) };
   const decisions = await mapLimit(COUNTRIES, 12, (c) =>
     api<Decision>('/api/v1/evaluate', { body: { ...base, recipient: c.code }, query: { regime: q.regime || undefined, trace: 'false' }, signal }));
   return new Map(COUNTRIES.map((c, i) => [c.code, { outcome: decisions[i].outcome, reasons: decisions[i].reasons }]));

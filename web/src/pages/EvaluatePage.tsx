@@ -5,7 +5,7 @@ import type { Decision } from '../api/types.ts';
 import { Section } from '../components/Fields.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { TraceTree } from '../components/TraceTree.tsx';
-import { ConditionsAndOpen, DecidingRules } from '../evaluate/DecisionDetails.tsx';
+import { ConditionsAndOpen, DecidingRules, Instead } from '../evaluate/DecisionDetails.tsx';
 import { EvaluateForm } from '../evaluate/EvaluateForm.tsx';
 import { ShareButton } from '../evaluate/ShareButton.tsx';
 import { TimelineStrip } from '../evaluate/TimelineStrip.tsx';
@@ -91,6 +91,7 @@ export function EvaluatePage() {
               <Verdict ref={verdictRef} decision={current.decision} recipient={request.recipient} asOf={request.asOf} />
               <DecidingRules decision={current.decision} />
               <ConditionsAndOpen decision={current.decision} />
+              <Instead decision={current.decision} />
               <TimelineStrip request={request} linkFor={linkFor} today={now} />
               {current.decision.outcome !== 'permissible' && current.decision.outcome !== 'out_of_scope'
                 ? <WhatIf request={request} regime={form.regime} form={form} linkFor={(s) => `/?${encodeForm(s).toString()}`} />
