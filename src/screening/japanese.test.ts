@@ -6,6 +6,7 @@ import { katakanaToLatin } from './kana.ts';
 import { hangulKey, koreanKey, koreanSyllables } from './korean.ts';
 import { DEFAULT_LIST, japaneseNames } from './load-list.ts';
 import { screen } from './screen.ts';
+import { tokenInfo, tokenSimilarity } from './similarity.ts';
 import { buildIndex } from './search-index.ts';
 import { parseUnList } from './un-list.ts';
 
@@ -23,6 +24,19 @@ describe('katakana read back as heard', () => {
   it('matches a katakana name with the romanised one it was heard from', () => {
     const c = compareNames(prepareName('シラジュディン・ハッカーニ', 'person'), prepareName('SIRAJUDDIN JALLALOUDINE HAQQANI', 'person'));
     expect(c.score).toBeGreaterThanOrEqual(0.7);
+  });
+  it('does not take katakana heard closer to another common name for this one (Mahmud is not Muhammad)', () => {
+    const k = (s: string) => prepareName(s, 'person').tokens[0]!;
+    expect(tokenSimilarity(k('マフムード'), tokenInfo({ text: 'mohammad', kind: 'name', script: 'latin' })).score).toBe(0);
+    expect(tokenSimilarity(k('ムハンマド'), tokenInfo({ text: 'mohammad', kind: 'name', script: 'latin' })).score).toBeGreaterThanOrEqual(0.8);
+    expect(compareNames(prepareName('マフムード・アッバス', 'person'), prepareName('MOHAMMAD ABBAS AKHUND', 'person')).score).toBeLessThan(0.7);
+    expect(compareNames(prepareName('マフムード・アッバス', 'person'), prepareName('Mahmoud Abbas', 'person')).score).toBeGreaterThanOrEqual(0.7);
+  });
+  it('does not match a katakana name with one that begins with a vowel where it begins with a consonant', () => {
+    const k = (s: string) => prepareName(s, 'person').tokens[0]!;
+    expect(tokenSimilarity(k('シャー'), tokenInfo({ text: 'azhar', kind: 'name', script: 'latin' })).score).toBeLessThan(0.65);
+    expect(tokenSimilarity(k('アズハル'), tokenInfo({ text: 'azhar', kind: 'name', script: 'latin' })).score).toBeGreaterThanOrEqual(0.7);
+    expect(compareNames(prepareName('アフマド・シャー・マスード', 'person'), prepareName('Masud Azhar', 'person')).score).toBeLessThan(0.7);
   });
   it('parses the Ministry of Finance "surname、given names" form', () => {
     const a = prepareName('カダフィ、ハンニバル・ムアンマル', 'person').tokens.map((t) => t.text);
