@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareNames, prepareName, prepareQuery } from './compare.ts';
 import { parseExtraNames } from './extra-names.ts';
 import { katakanaToLatin } from './kana.ts';
 import { hangulKey, koreanKey, koreanSyllables } from './korean.ts';
-import { DEFAULT_LIST, japaneseNames } from './load-list.ts';
+import { DEFAULT_LIST, JAPANESE_NAMES, japaneseNames } from './load-list.ts';
+import { foldText } from './normalize.ts';
+import { parseCsv } from './csv.ts';
 import { screen } from './screen.ts';
+import { tokenInfo, tokenSimilarity } from './similarity.ts';
 import { buildIndex } from './search-index.ts';
 import { parseUnList } from './un-list.ts';
 
@@ -23,6 +27,19 @@ describe('katakana read back as heard', () => {
   it('matches a katakana name with the romanised one it was heard from', () => {
     const c = compareNames(prepareName('シラジュディン・ハッカーニ', 'person'), prepareName('SIRAJUDDIN JALLALOUDINE HAQQANI', 'person'));
     expect(c.score).toBeGreaterThanOrEqual(0.7);
+  });
+  it('does not take katakana heard closer to another common name for this one (Mahmud is not Muhammad)', () => {
+    const k = (s: string) => prepareName(s, 'person').tokens[0]!;
+    expect(tokenSimilarity(k('マフムード'), tokenInfo({ text: 'mohammad', kind: 'name', script: 'latin' })).score).toBe(0);
+    expect(tokenSimilarity(k('ムハンマド'), tokenInfo({ text: 'mohammad', kind: 'name', script: 'latin' })).score).toBeGreaterThanOrEqual(0.8);
+    expect(compareNames(prepareName('マフムード・アッバス', 'person'), prepareName('MOHAMMAD ABBAS AKHUND', 'person')).score).toBeLessThan(0.7);
+    expect(compareNames(prepareName('マフムード・アッバス', 'person'), prepareName('Mahmoud Abbas', 'person')).score).toBeGreaterThanOrEqual(0.7);
+  });
+  it('does not match a katakana name with one that begins with a vowel where it begins with a consonant', () => {
+    const k = (s: string) => prepareName(s, 'person').tokens[0]!;
+    expect(tokenSimilarity(k('シャー'), tokenInfo({ text: 'azhar', kind: 'name', script: 'latin' })).score).toBeLessThan(0.65);
+    expect(tokenSimilarity(k('アズハル'), tokenInfo({ text: 'azhar', kind: 'name', script: 'latin' })).score).toBeGreaterThanOrEqual(0.7);
+    expect(compareNames(prepareName('アフマド・シャー・マスード', 'person'), prepareName('Masud Azhar', 'person')).score).toBeLessThan(0.7);
   });
   it('parses the Ministry of Finance "surname、given names" form', () => {
     const a = prepareName('カダフィ、ハンニバル・ムアンマル', 'person').tokens.map((t) => t.text);
@@ -44,6 +61,23 @@ describe('Korean readings', () => {
     expect(korean!.reading).toBe('korean');
     expect(compareNames(korean!, prepareName('RI JE-SON', 'person')).score).toBeGreaterThanOrEqual(0.7);
     expect(compareNames(prepareQuery('金正男', 'person')[1]!, prepareName('KIM CHOL NAM', 'person')).score).toBeLessThan(0.7);
+  });
+});
+
+describe('the Japanese-written negatives', () => {
+  // A namesake: every name of the row, in order and spelled the same, is in one listed person's name or alias.
+  it('label as namesake exactly the people whose romanised name a listed name holds', () => {
+    const list = parseUnList(readFileSync(DEFAULT_LIST, 'utf8'));
+    if (!list.ok) throw new Error('bundled list does not parse');
+    const particles = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'bint', 'abu', 'abou']);
+    const parts = (s: string) => foldText(s).split(' ').filter((t) => t && !particles.has(t));
+    const listed = list.value.entries.filter((e) => e.type === 'person').flatMap((e) => [e.name, ...e.aliases.map((a) => a.name)].map(parts));
+    const within = (q: string[], n: string[]) => { let i = 0; for (const t of n) if (t === q[i]) i++; return i === q.length; };
+    const rows = parseCsv(readFileSync(resolve(dirname(JAPANESE_NAMES), 'eval-unlisted.csv'), 'utf8')).filter((r) => r['type'] === 'person');
+    const namesakes = rows.filter((r) => listed.some((n) => within(parts(r['romanised']!), n))).map((r) => r['name']);
+    expect(namesakes).toEqual(rows.filter((r) => r['kind'] === 'namesake').map((r) => r['name']));
+    expect(namesakes.length).toBe(6);
+    expect(rows.filter((r) => r['kind'] !== 'namesake' && /[\u30a0-\u30ff]/.test(r['name']!)).length).toBeGreaterThanOrEqual(150);
   });
 });
 

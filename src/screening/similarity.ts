@@ -74,6 +74,17 @@ const COMMON_NAMES = new Set([
   'kim', 'ri', 'li', 'lee', 'yi', 'pak', 'park', 'choe', 'choi', 'jang', 'chang', 'jo', 'cho', 'kang', 'han',
 ]);
 
+/** Common given names that are different names though katakana hears them alike (Mahmud is not Muhammad). */
+const COMMON_GROUPS: string[][] = [
+  ['muhammad', 'mohammad', 'mohammed', 'mohamed', 'muhammed', 'mohamad', 'muhamad'],
+  ['mahmoud', 'mahmud', 'mahmood'],
+  ['ahmad', 'ahmed', 'ahmet'],
+  ['hassan', 'hasan'],
+  ['hussein', 'husain', 'hussain', 'husayn', 'hossein'],
+  ['omar', 'umar'],
+];
+const groupOf = new Map(COMMON_GROUPS.flatMap((g, i) => g.map((n) => [n, i] as const)));
+
 export function tokenInfo(t: Token): TokenInfo {
   const phonetic: [string, string] = t.script === 'latin' || t.script === 'other' ? doubleMetaphone(t.text) : ['', ''];
   // Common names count half only when read from katakana or as Korean, so romanised screening is as calibrated before.
@@ -166,6 +177,7 @@ export function tokenSimilarity(a: TokenInfo, b: TokenInfo): TokenSimilarity {
       let s = kanaScore(a.kanaSkeleton, b.kanaSkeleton, a.text, b.text);
       if (a.kanaSkeletonAlt) s = Math.max(s, kanaScore(a.kanaSkeletonAlt, b.kanaSkeleton, altSpelling(a.text), b.text));
       if (b.kanaSkeletonAlt) s = Math.max(s, kanaScore(a.kanaSkeleton, b.kanaSkeletonAlt, a.text, altSpelling(b.text)));
+      if (s > 0 && heardAsOtherCommonName(a, b, s)) return DIFFERENT;
       return s > 0 ? { score: s, basis: 'transliteration' } : DIFFERENT;
     }
     const sa = a.skeleton;
@@ -194,6 +206,8 @@ function vowelsOf(text: string): string {
   return v;
 }
 
+const isVowel = (c: string | undefined) => c !== undefined && 'aiu'.includes(c);
+
 /** A katakana token against another token: consonant skeletons, then the vowels katakana writes too. 0 = nothing. */
 function kanaScore(sa: string, sb: string, ta: string, tb: string): number {
   const va = vowelsOf(ta);
@@ -205,6 +219,8 @@ function kanaScore(sa: string, sb: string, ta: string, tb: string): number {
     return vs >= 0.8 && Math.min(va.length, vb.length) >= 2 ? 0.7 : 0.5;
   }
   if (!sa || !sb) return 0;
+  // Katakana writes a word's first vowel (ア イ ウ エ オ): a name that begins with a vowel is not one that begins with a consonant.
+  if (isVowel(va[0]) !== isVowel(vb[0])) return 0.5;
   let s = (sa === sb ? 1 : 1 - editDistance(sa, sb) / Math.max(sa.length, sb.length)) * skeletonCap(sa, sb);
   // Katakana may add vowels (ヤヒヤ Yahya): count the common subsequence against the shorter and the longer.
   const common = lcs(va, vb);
@@ -212,6 +228,25 @@ function kanaScore(sa: string, sb: string, ta: string, tb: string): number {
   // One or two consonants agree by chance: then the vowels must agree closely too (Jein is not Chong).
   if (Math.min(sa.length, sb.length) <= 2 && common / Math.max(va.length, vb.length, 1) < 0.75) s = Math.min(s, 0.6);
   return s;
+}
+
+const otherGroupMemo = new Map<string, number>();
+/** A katakana token heard closer to another common name than to this one is that other name (マフムード is Mahmud). */
+function heardAsOtherCommonName(a: TokenInfo, b: TokenInfo, s: number): boolean {
+  const [kana, latin] = a.script === 'kana' ? [a, b] : [b, a];
+  const group = groupOf.get(latin.text);
+  if (kana.script !== 'kana' || group === undefined) return false;
+  const key = `${kana.text}|${group}`;
+  let best = otherGroupMemo.get(key);
+  if (best === undefined) {
+    best = 0;
+    COMMON_GROUPS.forEach((g, i) => {
+      if (i !== group) for (const n of g) best = Math.max(best!, kanaScore(kana.kanaSkeleton, kanaSkeleton(n), kana.text, n));
+    });
+    if (otherGroupMemo.size > 50_000) otherGroupMemo.clear();
+    otherGroupMemo.set(key, best);
+  }
+  return best > s;
 }
 
 /** Same sound by Double Metaphone or by consonant skeleton, on keys long enough to mean something. */
