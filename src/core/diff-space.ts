@@ -79,7 +79,16 @@ interface Decided { outcome: Outcome; reasons: string[] }
 interface SideView { version: Version; date: IsoDate; seen: (cc: CountryCode) => string }
 
 /** Per side: the decisions met (a side diagram's terminal -(i + 1) is decision i), and its diagrams by what it sees of the country. */
-interface SideStore { decided: Decided[]; ids: Map<string, number>; diagrams: Map<string, Diagram> }
+interface SideStore {
+  decided: Decided[];
+  ids: Map<string, number>;
+  diagrams: Map<string, Diagram>;
+  // The decision is a function of the rule values alone (settle reads nothing else), so it is shared by every group.
+  byVector: Map<string, number>;
+  // A rule's table depends on the recipient only through the facts that rule reads: groups alike on those share it.
+  tables: Map<string, RuleTable>;
+  seenBy: ((cc: CountryCode) => string)[];
+}
 
 /** What the diagrams of one comparison share: labels, and each side's decisions and diagrams. */
 interface Shared {
@@ -98,7 +107,12 @@ function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, stor
   const n = space.attributes.length;
   // Requirements attach review and conditions, never the outcome or its deciding rules: they are left out.
   const compiledAt = side.version.rules.flatMap((c, i) => (c.rule.kind === 'requirement' ? [] : [i]));
-  const rules = compiledAt.map((i) => tabulate(space, side.version, i, rep, side.date));
+  const rules = compiledAt.map((i) => {
+    const key = `${i}#${store.seenBy[i](rep)}`;
+    let t = store.tables.get(key);
+    if (!t) { t = tabulate(space, side.version, i, rep, side.date); store.tables.set(key, t); }
+    return t;
+  });
   // The last attribute each rule reads: from there on its value is known.
   const doneAt = rules.map((r) => (r.support.length ? r.support[r.support.length - 1] : -1));
   const assign = new Int8Array(n).fill(-1);
@@ -148,7 +162,7 @@ function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, stor
     }
     return id;
   };
-  const byVector = new Map<string, number>();
+  const byVector = store.byVector;
   const terminal = (level: number): number => {
     let vec = settledKey(level);
     if (vec === null) { vec = ''; for (const r of rules) vec += valueOf(r); }
@@ -419,6 +433,15 @@ function describeCountries(facts: string[], values: ReadonlyMap<CountryCode, str
 /** The Munitions List categories of each sub-item of item 1 of the Export Trade Control Order. */
 export const mlOf = (engine: Engine): Map<string, readonly string[]> => new Map(engine.policy.classification.map((c) => [c.code, c.ml]));
 
+/** Per rule of a version, what that rule alone sees of a country: the facts it reads, and the country if it names it. */
+function ruleSeen(version: Version, date: IsoDate): ((cc: CountryCode) => string)[] {
+  return version.rules.map((c) => {
+    const facts = factsRead([c.rule]).recipient;
+    const literal = literalCountries([c.rule], []);
+    return (cc: CountryCode) => countrySignature(version.facts, facts, literal, cc, date);
+  });
+}
+
 /** Every cell whose outcome differs between two sides, over the full request space, summarised in regions. */
 export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const fromInfo = sideInfo(engine, from);
@@ -430,7 +453,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
   const space = requestSpace(worlds, mlOf(engine));
   const n = space.attributes.length;
-  const shared: Shared = { labels: [], labelIds: new Map(), sides: sides.map(() => ({ decided: [], ids: new Map(), diagrams: new Map() })), evaluations: 0 };
+  const shared: Shared = { labels: [], labelIds: new Map(), sides: sides.map((s) => ({ decided: [], ids: new Map(), diagrams: new Map(), byVector: new Map(), tables: new Map(), seenBy: ruleSeen(s.version, s.date) })), evaluations: 0 };
   const labels = shared.labels;
   const literal = literalCountries(worlds.flatMap((w) => rulesOf(w.version)), []);
   const seeing = sides.map((s) => {
