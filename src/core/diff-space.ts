@@ -38,6 +38,7 @@ interface RuleTable {
   support: number[]; // attribute indices the rule's condition read, ascending
   radix: number[];
   table: Int8Array; // Tri per combination of the support's classes
+  residualIds: Map<number, number>; // (assigned prefix, its length) -> the residual's id in the side's byContent of this rule
 }
 
 /** A rule's own condition for one recipient, as a table over the attributes it reads. */
@@ -59,7 +60,7 @@ function tabulate(space: RequestSpace, version: Version, index: number, recipien
     };
     fill(0, 0);
   }
-  return { support, radix, table };
+  return { support, radix, table, residualIds: new Map() };
 }
 
 /** What a cell's two decisions are: unchanged, or the outcomes and deciding rules on each side. */
@@ -87,6 +88,7 @@ interface SideStore {
   byVector: Map<string, number>;
   // A rule's table depends on the recipient only through the facts that rule reads: groups alike on those share it.
   tables: Map<string, RuleTable>;
+  residuals: Map<string, number>[];
   seenBy: ((cc: CountryCode) => string)[];
 }
 
@@ -143,29 +145,33 @@ function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, stor
   // enters the key by what is left of its table once the assigned classes are fixed, so prefixes alike below share a node.
   const begun = Array.from({ length: n + 1 }, (_, level) => rules.flatMap((r, i) => (r.support.length && r.support[0] < level ? [i] : [])));
   const assigned = Array.from({ length: n + 1 }, (_, level) => rules.map((r) => r.support.filter((x) => x < level).length));
-  const residuals = rules.map(() => ({ ids: new Map<number, number>(), byContent: new Map<string, number>() }));
   const residual = (i: number, level: number): number => {
     const r = rules[i];
     const j = assigned[level][i];
     let at = 0;
     for (let x = 0; x < j; x++) at = at * r.radix[x] + assign[r.support[x]];
     const key = at * (r.support.length + 1) + j;
-    const cache = residuals[i];
-    let id = cache.ids.get(key);
+    // Ids by content, per rule and side: alike across the groups, so a vector of ids names the same rule values in each.
+    const byContent = (store.residuals[compiledAt[i]] ??= new Map());
+    let id = r.residualIds.get(key);
     if (id === undefined) {
       let stride = 1;
       for (let x = j; x < r.support.length; x++) stride *= r.radix[x];
       const content = `${j}:${String.fromCharCode(...r.table.subarray(at * stride, (at + 1) * stride).map((v) => v + 48))}`;
-      id = cache.byContent.get(content) ?? cache.byContent.size;
-      cache.byContent.set(content, id);
-      cache.ids.set(key, id);
+      id = byContent.get(content) ?? byContent.size;
+      byContent.set(content, id);
+      r.residualIds.set(key, id);
     }
     return id;
   };
+  // Residual ids per level, kept incrementally: assigning an attribute changes only the rules that read it.
+  const touches = Array.from({ length: n }, (_, level) => rules.flatMap((r, i) => (r.support.includes(level) ? [i] : [])));
+  const cur = Array.from({ length: n + 1 }, () => new Int32Array(rules.length));
+  rules.forEach((_, i) => { cur[0][i] = residual(i, 0); });
   const byVector = store.byVector;
-  const terminal = (level: number): number => {
-    let vec = settledKey(level);
-    if (vec === null) { vec = ''; for (const r of rules) vec += valueOf(r); }
+  // At the last level each rule's residual id stands for its value alone, so the ids are the vector.
+  const terminal = (level: number, early: string | null): number => {
+    const vec = early ?? `#${String.fromCharCode(...cur[n])}`;
     const known = byVector.get(vec);
     if (known !== undefined) return known;
     // The rule evaluator settles from the rule values known here; a rule not yet known is read from the request if needed.
@@ -188,14 +194,22 @@ function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, stor
   const unique = new Map<string, number>();
   const memo = new Map<string, number>();
   const build = (level: number): number => {
-    if (level === n || settledKey(level) !== null) return terminal(level);
-    let key = `${level}`;
-    for (const i of begun[level]) key += `,${residual(i, level)}`;
+    const early = level === n ? null : settledKey(level);
+    if (level === n || early !== null) return terminal(level, early);
+    const here = cur[level];
+    const ids = begun[level].map((i) => here[i]);
+    const key = ids.every((x) => x < 0xffff) ? String.fromCharCode(level, ...ids) : `${level}:${ids.join(',')}`;
     const seen = memo.get(key);
     if (seen !== undefined) return seen;
     const k = space.attributes[level].classes.length;
     const children: number[] = [];
-    for (let v = 0; v < k; v++) { assign[level] = v; children.push(build(level + 1)); }
+    const next = cur[level + 1];
+    for (let v = 0; v < k; v++) {
+      assign[level] = v;
+      next.set(here);
+      for (const i of touches[level]) next[i] = residual(i, level + 1);
+      children.push(build(level + 1));
+    }
     assign[level] = -1;
     const id = node(nodes, unique, level, children);
     memo.set(key, id);
@@ -453,7 +467,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
   const space = requestSpace(worlds, mlOf(engine));
   const n = space.attributes.length;
-  const shared: Shared = { labels: [], labelIds: new Map(), sides: sides.map((s) => ({ decided: [], ids: new Map(), diagrams: new Map(), byVector: new Map(), tables: new Map(), seenBy: ruleSeen(s.version, s.date) })), evaluations: 0 };
+  const shared: Shared = { labels: [], labelIds: new Map(), sides: sides.map((s) => ({ decided: [], ids: new Map(), diagrams: new Map(), byVector: new Map(), tables: new Map(), residuals: [], seenBy: ruleSeen(s.version, s.date) })), evaluations: 0 };
   const labels = shared.labels;
   const literal = literalCountries(worlds.flatMap((w) => rulesOf(w.version)), []);
   const seeing = sides.map((s) => {
@@ -475,6 +489,14 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const readFacts = factsRead(rulesOf(sides[1].version)).recipient;
   const allCountries = space.groups.flatMap((g) => g.countries);
   const factValues = new Map(allCountries.map((cc) => [cc, readFacts.map((f) => String(worlds[1].version.facts.value(f, cc, worlds[1].date)))]));
+  // Many regions share their countries: each set is described once.
+  const described = new Map<string, Record<string, string>>();
+  const describe = (countries: CountryCode[]) => {
+    const key = countries.join(',');
+    let d = described.get(key);
+    if (!d) { d = countries.length === allCountries.length ? {} : describeCountries(readFacts, factValues, new Set(countries)); described.set(key, d); }
+    return d;
+  };
   const regions = merged.map((c): Region => {
     // The deciding rules of every cell in the region, on each side.
     const inside = [...new Set(c.groups.flatMap((g) => [...reached(diagrams[g], c.masks)]))].map((l) => labels[l] as Extract<Label, { changed: true }>);
@@ -490,7 +512,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     const rep = space.groups[c.groups[0]].representative;
     return {
       from: before, to: after, rules: { from: [...new Set(inside.flatMap((l) => l.before))], to: [...new Set(inside.flatMap((l) => l.after))] }, where, countries,
-      countryFacts: countries.length === allCountries.length ? {} : describeCountries(readFacts, factValues, new Set(countries)),
+      countryFacts: describe(countries),
       witness: requestOf(space, cell, rep, to.date), cells: size(c),
     };
   });
