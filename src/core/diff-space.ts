@@ -157,7 +157,7 @@ function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, stor
     if (id === undefined) {
       let stride = 1;
       for (let x = j; x < r.support.length; x++) stride *= r.radix[x];
-      const content = `${j}:${String.fromCharCode(...r.table.subarray(at * stride, (at + 1) * stride).map((v) => v + 48))}`;
+      const content = j === r.support.length ? `=${r.table[at]}` : `${j}:${String.fromCharCode(...r.table.subarray(at * stride, (at + 1) * stride).map((v) => v + 48))}`;
       id = byContent.get(content) ?? byContent.size;
       byContent.set(content, id);
       r.residualIds.set(key, id);
