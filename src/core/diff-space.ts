@@ -194,7 +194,7 @@ function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, stor
   const unique = new Map<string, number>();
   const memo = new Map<string, number>();
   const build = (level: number): number => {
-    const early = level === n ? null : settledKey(level);
+    const early = settledKey(level);
     if (level === n || early !== null) return terminal(level, early);
     const here = cur[level];
     const ids = begun[level].map((i) => here[i]);
