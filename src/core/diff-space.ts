@@ -88,8 +88,8 @@ interface SideStore {
   byVector: Map<string, number>;
   // A rule's table depends on the recipient only through the facts that rule reads: groups alike on those share it.
   tables: Map<string, RuleTable>;
-  residuals: Map<string, number>[];
-  seenBy: ((cc: CountryCode) => string)[];
+  residuals: Map<string, number>[]; // per rule: residual content -> id (a leaf's content is the value alone)
+  seenBy: ((cc: CountryCode) => string)[]; // per rule: what it sees of a country
 }
 
 /** What the diagrams of one comparison share: labels, and each side's decisions and diagrams. */
