@@ -104,7 +104,7 @@ export const HELP = {
     options: [['--name NAME', 'the name to screen'], ['--csv FILE', 'screen every row (columns name or full_name, date_of_birth or dob, nationality, gender, type)'],
       ['--dob Y[-M-D]', 'date of birth'], ['--nationality CC', 'nationality'], ['--gender male|female', 'gender'], ['--type person|entity', 'what the name is'],
       ['--list FILE', 'the list (default: GENSOKU_UN_LIST, else the bundled list under data/un-sc-consolidated/)'], ['--threshold N', 'the score from 0 to 1 that counts as a match (default 0.7)'],
-      ['--limit N', 'most results per name (default 10)'], FORMAT('json|text', 'text')],
+      ['--limit N', 'most results per name (default 10)'], FORMAT('json|text|csv', 'text; csv only with --csv')],
     examples: ['gensoku screen --name "Kim Jong Un"', 'gensoku screen --csv parties.csv --format json'],
   },
   lists: {
