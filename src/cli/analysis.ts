@@ -1,4 +1,5 @@
 // What the analysis commands share: the policy with --draft overlays, the item catalogue, and a progress bar.
+import { csvCell } from '../core/csv.ts';
 import type { Engine } from '../core/engine.ts';
 import type { ItemClass } from '../core/items.ts';
 import { loadPolicyWithDrafts } from '../policy-files/drafts.ts';
@@ -64,12 +65,9 @@ export function progressBar(io: Io, label: string, cells: number, threshold = 20
   };
 }
 
-export function csvField(v: string): string {
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
+/** A header and rows as CSV with LF rows for a terminal; cells quoted and neutralised by the one CSV writer. */
 export function csv(header: string[], rows: string[][]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 export function checkFormat(format: string | undefined, allowed: readonly string[]): void {

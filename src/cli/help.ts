@@ -104,7 +104,7 @@ export const HELP = {
     options: [['--name NAME', 'the name to screen'], ['--csv FILE', 'screen every row (columns name or full_name, date_of_birth or dob, nationality, gender, type)'],
       ['--dob Y[-M-D]', 'date of birth'], ['--nationality CC', 'nationality'], ['--gender male|female', 'gender'], ['--type person|entity', 'what the name is'],
       ['--list FILE', 'the list (default: GENSOKU_UN_LIST, else the bundled list under data/un-sc-consolidated/)'], ['--threshold N', 'the score from 0 to 1 that counts as a match (default 0.7)'],
-      ['--limit N', 'most results per name (default 10)'], FORMAT('json|text', 'text')],
+      ['--limit N', 'most results per name (default 10)'], FORMAT('json|text|csv', 'text; csv only with --csv')],
     examples: ['gensoku screen --name "Kim Jong Un"', 'gensoku screen --csv parties.csv --format json'],
   },
   lists: {
@@ -143,11 +143,18 @@ export const HELP = {
     notes: ['The password comes from --password-stdin, else GENSOKU_PASSWORD, else a prompt on a terminal.', DATABASE],
   },
   audit: {
-    summary: 'verify or list the audit chain',
-    usage: ['gensoku audit verify', 'gensoku audit list [--after N] [--limit N] [--target ID]'],
-    options: [['--after N', 'list: rows after this sequence number'], ['--limit N', 'list: at most N rows (default 100)'], ['--target ID', 'list: only rows about this case, user or consent']],
-    examples: ['gensoku audit verify'],
-    notes: ['verify exits 0 when the chain is intact, 2 when a row was edited, deleted or reordered.', DATABASE],
+    summary: 'verify, anchor or list the audit chain',
+    usage: ['gensoku audit verify', 'gensoku audit anchor', 'gensoku audit list [--after N] [--limit N] [--target ID] [--case GSK-...] [--actor U] [--verb V]'],
+    options: [
+      ['--after N', 'list: rows after this sequence number'], ['--limit N', 'list: at most N rows (default 100)'], ['--target ID', 'list: only rows about this case, user or consent'],
+      ['--case GSK-...', 'list: only rows about this case'], ['--actor U', 'list: only rows by this user'], ['--verb V', 'list: only rows of this verb'],
+    ],
+    examples: ['gensoku audit verify', 'gensoku audit anchor'],
+    notes: [
+      'verify exits 0 when the chain is intact, matches the last anchor and the rows of cases, consents and users; 2 otherwise.',
+      "anchor verifies, then appends the chain's head (row, hash, time) to the anchor file outside the database (GENSOKU_AUDIT_ANCHORS).",
+      DATABASE,
+    ],
   },
   report: {
     summary: 'the annual report: approvals by category, as METI publishes them',

@@ -1,18 +1,12 @@
 import { countryName } from './countries.ts';
-import { DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, ORIGIN_LABEL, OUTCOME_SENTENCE, PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, TRANSFEROR_LABEL, judgmentQuestions, testSentence, type Wording } from './labels.ts';
+import { DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, ORIGIN_LABEL, OUTCOME_NAME, OUTCOME_SENTENCE, PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, TRANSFEROR_LABEL, judgmentQuestions, testSentence, type Wording } from './labels.ts';
 import { timeline } from './timeline.ts';
 import { whatif } from './whatif.ts';
 import type { Engine } from './engine.ts';
-import type { Decision, FactTrace, Lang, Outcome, RuleTrace, Text, TransferRequest } from './model.ts';
+import type { Decision, FactTrace, Lang, RuleTrace, TransferRequest } from './model.ts';
 
 const L = {
-  outcome: {
-    prohibited: { en: 'PROHIBITED', ja: '禁止' },
-    not_permitted: { en: 'NOT PERMITTED', ja: '認められない' },
-    permissible: { en: 'PERMISSIBLE', ja: '認め得る' },
-    requires_judgment: { en: 'REQUIRES JUDGMENT', ja: '判断を要する' },
-    out_of_scope: { en: 'OUT OF SCOPE', ja: '対象外' },
-  } satisfies Record<Outcome, Text>,
+  outcome: OUTCOME_NAME,
   why: { en: 'Why', ja: '理由' },
   considered: { en: 'Considered and did not apply', ja: '検討したが該当しなかった規定' },
   conditions: { en: 'Conditions', ja: '条件' },

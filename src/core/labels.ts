@@ -60,6 +60,15 @@ export const MUNITION_LABEL: Record<MunitionType, Text> = {
   other: { en: 'None of these', ja: 'いずれにも該当しない' },
 };
 
+/** An outcome's name, as a heading. */
+export const OUTCOME_NAME: Record<Outcome, Text> = {
+  prohibited: { en: 'PROHIBITED', ja: '禁止' },
+  not_permitted: { en: 'NOT PERMITTED', ja: '認められない' },
+  permissible: { en: 'PERMISSIBLE', ja: '認め得る' },
+  requires_judgment: { en: 'REQUIRES JUDGMENT', ja: '判断を要する' },
+  out_of_scope: { en: 'OUT OF SCOPE', ja: '対象外' },
+};
+
 /** One sentence saying what an outcome means. */
 export const OUTCOME_SENTENCE: Record<Outcome, Text> = {
   prohibited: { en: 'The transfer is prohibited outright; no permitted case can open it.', ja: '本件移転は禁止されており、いかなる許容類型によっても認められない。' },

@@ -148,11 +148,6 @@ export function whatChanged(engine: Engine, items: readonly ItemClass[], fromSpe
   };
 }
 
-/** Each question with its answer as the engine gives it on `today`. */
-export function answerQuestions(engine: Engine, items: readonly ItemClass[], questions: readonly Question[], today: IsoDate): QuestionAnswer[] {
-  return questions.map((q) => answerQuestion(engine, items, q, today));
-}
-
 export function answerQuestion(engine: Engine, items: readonly ItemClass[], q: Question, today: IsoDate): QuestionAnswer {
   const head = { id: q.id, kind: q.kind, question: q.question, asOf: today, link: `/questions/${q.id}` };
   if (q.kind === 'evaluate') {

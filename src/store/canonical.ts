@@ -1,4 +1,4 @@
-// Hashes for the audit chain and stored lists, over the core's canonical JSON.
+// Hashes for the audit chain, stored lists and migration checksums, over the core's canonical JSON.
 import { createHash } from 'node:crypto';
 
 export { canonicalJson } from '../core/canonical.ts';

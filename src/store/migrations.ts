@@ -1,5 +1,5 @@
 // Forward-only migrations. A shipped migration never changes: its checksum is recorded and checked at start.
-import { createHash } from 'node:crypto';
+import { sha256 } from './canonical.ts';
 import type { Sql } from './sql.ts';
 
 export interface Migration {
@@ -161,7 +161,6 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATE
   },
 ];
 
-const checksum = (s: string) => 'sha256:' + createHash('sha256').update(s).digest('hex');
 // One constant key so two processes starting at once do not migrate twice.
 const MIGRATION_LOCK = 7_401_001;
 
@@ -183,14 +182,14 @@ export async function migrate(sql: Sql, migrations: readonly Migration[] = MIGRA
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const { rows } = await tx.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE id = $1', [m.id]);
       if (rows.length > 0) {
-        if (rows[0].checksum !== checksum(m.sql)) {
+        if (rows[0].checksum !== sha256(m.sql)) {
           throw new Error(`migration ${m.id} was changed after it was applied; add a new migration instead`);
         }
         return false;
       }
       await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (id, checksum, applied_at) VALUES ($1, $2, $3)', [
-        m.id, checksum(m.sql), new Date().toISOString(),
+        m.id, sha256(m.sql), new Date().toISOString(),
       ]);
       return true;
     });

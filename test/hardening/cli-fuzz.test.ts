@@ -3,14 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/io.ts';
+import { memoryIo } from '../support/cli-io.ts';
 
 async function run(argv: string[], stdin: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { stdout: (s) => { out.push(s); }, stderr: (s) => { err.push(s); }, stdin: async () => stdin };
-  const code = await main(argv, io);
-  return { code, out: out.join(''), err: err.join('') };
+  const m = memoryIo({ stdin });
+  const code = await main(argv, m.io);
+  return { code, out: m.out(), err: m.err() };
 }
 
 const COMMANDS = [['evaluate', '-'], ['evaluate', '-', '--format', 'text', '--lang', 'ja'], ['timeline', '-', '--format', 'json'], ['whatif', '-', '--format', 'json']];

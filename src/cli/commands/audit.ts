@@ -1,12 +1,11 @@
 // gensoku audit verify|anchor|list: check the keyed audit chain against its last anchor and the rows it describes,
 // write the chain's head to the anchor file, or print rows.
 import type { AuditVerification } from '../../cases/store-port.ts';
-import { EXIT, UsageError, json, parse, type Io } from '../io.ts';
+import { commandHelp } from '../help.ts';
+import { EXIT, UsageError, json, nowOf, parse, type Io } from '../io.ts';
 import { withStore } from './users.ts';
 
-const USAGE = `usage: gensoku audit verify | gensoku audit anchor | gensoku audit list [--after N] [--limit N] [--target ID] [--case GSK-...] [--actor U] [--verb V]
-verify exits 0 when the chain is intact, matches the last anchor and the rows of cases, consents and users; 2 otherwise
-anchor verifies, then appends the chain's head (row, hash, time) to the anchor file outside the database`;
+const USAGE = commandHelp('audit');
 
 /** The verification in words, one finding a line. */
 export function describeVerification(v: AuditVerification): string {
@@ -32,7 +31,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (sub === 'anchor') {
     parse(rest, {}, false);
     return withStore(io, async (store) => {
-      const r = await store.audit.anchor(new Date().toISOString());
+      const r = await store.audit.anchor(nowOf(io).toISOString());
       if (!r.ok) {
         io.stdout(describeVerification(r.verification));
         io.stderr('not anchored: the chain does not verify\n');

@@ -5,6 +5,7 @@ import { createUser, publicUser, updateUser } from '../../cases/users.ts';
 import { DataDirLocked } from '../../store/lock.ts';
 import { openStore } from '../../store/open.ts';
 import type { Store } from '../../cases/store-port.ts';
+import { commandHelp } from '../help.ts';
 import { EXIT, UsageError, configOf, json, nowOf, parse, printProblems, type Io } from '../io.ts';
 
 const OPTIONS = {
@@ -21,10 +22,7 @@ const SET_OPTIONS = {
   enable: { type: 'boolean' },
 } as const;
 
-const USAGE = `usage: gensoku users add --username U --role applicant|examiner|nsc|auditor|admin [--org O] [--password-stdin]
-       gensoku users set --username U [--role R] [--org O] [--disable|--enable] [--password [--password-stdin]]
-       gensoku users list
-The password comes from --password-stdin, else GENSOKU_PASSWORD, else a prompt on a terminal.`;
+const USAGE = commandHelp('users');
 
 /** Reads a password from the terminal without echoing it. */
 async function prompt(question: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { OUTCOME_NAME } from '../../core/labels.ts';
 import { parseRequest } from '../../core/request.ts';
 import type { Lang, Outcome, Text } from '../../core/model.ts';
 import { whatif, type Attempt, type Later, type WhatIf } from '../../core/whatif.ts';
@@ -14,15 +15,11 @@ const OPTIONS = {
   ...REQUEST_OPTIONS,
 } as const;
 
-const OUTCOME_JA: Record<Outcome, string> = {
-  prohibited: '禁止', not_permitted: '認められない', permissible: '認め得る', requires_judgment: '判断を要する', out_of_scope: '対象外',
-};
-
 /** The fixed words of the text answer; the changes and reasons come worded from the core in both languages. */
 const W = {
   outcome: (a: { outcome: Outcome; revision: string; reasons: string[] }): Text => ({
     en: `${a.outcome} under ${a.revision} (${a.reasons.join(', ')})`,
-    ja: `${OUTCOME_JA[a.outcome]} [${a.outcome}]（${a.revision}の規律：${a.reasons.join('、')}）`,
+    ja: `${OUTCOME_NAME[a.outcome].ja} [${a.outcome}]（${a.revision}の規律：${a.reasons.join('、')}）`,
   }),
   nothing: { en: 'Already decided without a refusal: nothing to change.', ja: '移転を否定する結論ではないため、変えるべき点はない。' },
   singles: { en: 'Enough on its own (each re-evaluated):', ja: '単独で足りる変更（いずれも再判定で確認済み）：' },
@@ -33,11 +30,11 @@ const W = {
   laterHead: (d: string): Text => ({ en: `Not enough on ${d}, but enough later:`, ja: `${d}時点では足りないが、後日であれば足りる変更：` }),
   fromDate: (d: string, o: string): Text => ({ en: `from ${d}: ${o}`, ja: `${d}以降：${o}` }),
   notEnoughHead: (d: string): Text => ({ en: `Not enough on ${d} on its own:`, ja: `${d}時点で単独では足りない変更：` }),
-  outcomeWhy: (o: Outcome, why: string): Text => ({ en: `${o}: ${why}`, ja: `${OUTCOME_JA[o]} [${o}]：${why}` }),
+  outcomeWhy: (o: Outcome, why: string): Text => ({ en: `${o}: ${why}`, ja: `${OUTCOME_NAME[o].ja} [${o}]：${why}` }),
   with: (list: string[]): Text => ({ en: `enough together with: ${list.join('; ')}`, ja: `次の変更と組み合わせれば足りる：${list.join('／')}` }),
   later: (l: Later): Text => ({
     en: `later: ${l.outcome} from ${l.from} under ${l.revision} (${l.reasons.join(', ')})${l.open.length ? `, open: ${l.open.join(', ')}` : ''}`,
-    ja: `後日：${l.from}以降、${l.revision}の規律により${OUTCOME_JA[l.outcome]} [${l.outcome}]（${l.reasons.join('、')}）${l.open.length ? `。未決事項：${l.open.join('、')}` : ''}`,
+    ja: `後日：${l.from}以降、${l.revision}の規律により${OUTCOME_NAME[l.outcome].ja} [${l.outcome}]（${l.reasons.join('、')}）${l.open.length ? `。未決事項：${l.open.join('、')}` : ''}`,
   }),
   tried: (n: number): Text => ({ en: `${n} variants evaluated.`, ja: `${n}通りの変更案を再判定した。` }),
 };
