@@ -292,6 +292,15 @@ describe('a case from filing to shipment', () => {
     expect(bad.json.problems.map((p: { path: string }) => p.path).sort()).toEqual(['extra', 'items', 'recipient']);
   });
 
+  it('refuses a transferor outside the enum with 422 naming the field, and keeps a valid one', async () => {
+    const bad = await call('POST', '/api/v1/cases', { as: 'alice', body: { ...application(), transferor: 'minister' } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.problems).toEqual([expect.objectContaining({ path: 'transferor' })]);
+    const good = await call('POST', '/api/v1/cases', { as: 'alice', body: { ...application(), transferor: 'company' } });
+    expect(good.status).toBe(201);
+    expect(good.json.data.application.transferor).toBe('company');
+  });
+
   it('hides the case from another organisation with 404, not 403', async () => {
     const r = await call('GET', `/api/v1/cases/${id}`, { as: 'bob' });
     expect(r.status).toBe(404);

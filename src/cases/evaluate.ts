@@ -17,7 +17,7 @@ const SEVERITY: Outcome[] = ['prohibited', 'not_permitted', 'requires_judgment',
 const REVIEWS: Review[] = ['meti', 'nsc', 'cabinet'];
 
 export function requestsFor(
-  app: Pick<CaseApplication, 'recipient' | 'purpose' | 'items'> & { endUser?: Party }, asOf: string,
+  app: Pick<CaseApplication, 'recipient' | 'purpose' | 'transferor' | 'items'> & { endUser?: Party }, asOf: string,
 ): TransferRequest[] {
   return app.items.map((line) => ({
     asOf,
@@ -25,6 +25,7 @@ export function requestsFor(
     ...(app.endUser ? { endUser: { name: app.endUser.name, type: app.endUser.type } } : {}),
     item: line.item,
     ...(app.purpose ? { purpose: app.purpose } : {}),
+    ...(app.transferor ? { transferor: app.transferor } : {}),
   }));
 }
 

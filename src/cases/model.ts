@@ -1,5 +1,5 @@
 // Transfer applications (cases): the stored shapes. Validation schemas live in schema.ts.
-import type { Decision, EndUserType, Item, Outcome, Purpose, Review } from '../core/model.ts';
+import type { Decision, EndUserType, Item, Outcome, Purpose, Review, Transferor } from '../core/model.ts';
 
 export const ROLES = ['applicant', 'examiner', 'nsc', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,6 +44,7 @@ export interface RouteLeg {
 export interface CaseApplication {
   recipient: string;
   purpose?: Purpose;
+  transferor?: Transferor;
   endUser: Party;
   consignees: Party[];
   items: ItemLine[];

@@ -1,7 +1,7 @@
 // Validation schemas for case input: the same zod objects validate requests and feed the OpenAPI document.
 import { z } from 'zod';
 import { END_USER_TYPES, PURPOSES } from '../core/model.ts';
-import { countryCode, EARLIEST_DATE, isoDate, itemSchema } from '../core/request.ts';
+import { countryCode, EARLIEST_DATE, isoDate, itemSchema, transferRequestSchema } from '../core/request.ts';
 import { CASE_ACTIONS, CASE_STATUSES, CONSENT_KINDS, ROLES } from './model.ts';
 
 const line = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -23,6 +23,7 @@ export const itemLineSchema = z.strictObject({
 export const caseApplicationSchema = z.strictObject({
   recipient: countryCode.describe('destination country'),
   purpose: z.enum(PURPOSES).optional(),
+  transferor: transferRequestSchema.shape.transferor, // the engine's own field, so both documents say the same
   endUser: partySchema,
   consignees: z.array(partySchema).max(50).default([]),
   items: z.array(itemLineSchema).min(1, 'a case needs at least one item').max(200),

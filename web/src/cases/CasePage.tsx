@@ -8,7 +8,7 @@ import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { countryName } from '../lib/countries.ts';
-import { describeItem, END_USER_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
+import { describeItem, END_USER_LABEL, PURPOSE_LABEL, transferorOptions } from '../lib/labels.ts';
 import { Link } from '../router.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseConsents } from './CaseConsents.tsx';
@@ -53,8 +53,8 @@ function CaseBody({ id, user }: { id: string; user: User }) {
           <Section title={t('engineDecision')}>
             {view.policyChanged ? <p className="alert alert-warn">{t('policyChanged')}</p> : null}
             <div className="two-col">
-              {view.evaluation ? <EvaluationView title={t('engineThen')} evaluation={view.evaluation} recipient={app.recipient} items={app.items} purpose={app.purpose} /> : <p className="muted">{t('notEvaluatedYet')}</p>}
-              {view.current ? <EvaluationView title={t('engineNow')} evaluation={view.current} recipient={app.recipient} items={app.items} purpose={app.purpose} /> : null}
+              {view.evaluation ? <EvaluationView title={t('engineThen')} evaluation={view.evaluation} recipient={app.recipient} items={app.items} context={app} /> : <p className="muted">{t('notEvaluatedYet')}</p>}
+              {view.current ? <EvaluationView title={t('engineNow')} evaluation={view.current} recipient={app.recipient} items={app.items} context={app} /> : null}
             </div>
           </Section>
           <CaseScreening view={view} user={user} onChange={update} />
@@ -62,6 +62,7 @@ function CaseBody({ id, user }: { id: string; user: User }) {
             <dl className="facts-dl">
               <dt>{t('recipient')}</dt><dd>{countryName(app.recipient, lang)} ({app.recipient})</dd>
               <dt>{t('purpose')}</dt><dd>{app.purpose ? PURPOSE_LABEL[app.purpose][lang] : t('notStated')}</dd>
+              <dt>{t('transferor')}</dt><dd>{transferorOptions(lang).find((o) => o.value === app.transferor)?.label ?? t('notStated')}</dd>
               <dt>{t('endUser')}</dt><dd>{app.endUser.name} ({END_USER_LABEL[app.endUser.type][lang]}){app.endUser.address ? `, ${app.endUser.address}` : ''}</dd>
               <dt>{t('consignees')}</dt>
               <dd>

@@ -1,16 +1,16 @@
-// File a transfer application (recipient, purpose, end user, consignees, route, item lines, justification), saved as a
+// File a transfer application (recipient, purpose, who transfers, end user, consignees, route, item lines, justification), saved as a
 // draft first;
 // or edit a draft the applicant has not yet submitted.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import type { CaseView, EndUserType, Item, Purpose } from '../api/types.ts';
+import type { CaseView, EndUserType, Item, Purpose, Transferor } from '../api/types.ts';
 import { CountryPicker } from '../components/CountryPicker.tsx';
 import { SelectField, TextField } from '../components/Fields.tsx';
 import { ItemFields } from '../evaluate/ItemFields.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { END_USER_LABEL, PURPOSE_LABEL, options } from '../lib/labels.ts';
+import { END_USER_LABEL, PURPOSE_LABEL, options, transferorOptions } from '../lib/labels.ts';
 import { navigate } from '../router.tsx';
 import { ConsigneeRows, RouteRows } from './PartyRows.tsx';
 import { consigneeRows, legRows, toConsignees, toRoute } from './partyForm.ts';
@@ -25,11 +25,12 @@ interface Line {
 
 const newLine = (): Line => ({ preset: '', item: {}, quantity: '1', valueJpy: '0' });
 
-function CaseForm({ draft }: { draft?: CaseView }) {
+export function CaseForm({ draft }: { draft?: CaseView }) {
   const { t, lang } = useI18n();
   const app = draft?.data.application;
   const [recipient, setRecipient] = useState(app?.recipient ?? '');
   const [purpose, setPurpose] = useState<Purpose | ''>(app?.purpose ?? '');
+  const [transferor, setTransferor] = useState<Transferor | ''>(app?.transferor ?? '');
   const [endUser, setEndUser] = useState<{ name: string; type: EndUserType | ''; address: string }>(
     app ? { name: app.endUser.name, type: app.endUser.type, address: app.endUser.address ?? '' } : { name: '', type: 'government', address: '' });
   const [consignees, setConsignees] = useState(() => consigneeRows(app));
@@ -51,6 +52,7 @@ function CaseForm({ draft }: { draft?: CaseView }) {
           ...(draft ? { version: draft.version } : {}),
           recipient,
           ...(purpose ? { purpose } : {}),
+          ...(transferor ? { transferor } : {}),
           endUser: { name: endUser.name, type: endUser.type || 'government', ...(endUser.address ? { address: endUser.address } : {}) },
           consignees: toConsignees(consignees),
           route: toRoute(route),
@@ -73,6 +75,7 @@ function CaseForm({ draft }: { draft?: CaseView }) {
         <div className="grid-3">
           <CountryPicker id="case-recipient" name="recipient" label={t('recipient')} hint={t('recipientHint')} value={recipient} onChange={setRecipient} required />
           <SelectField id="case-purpose" label={t('purpose')} value={purpose} empty={t('notStated')} options={options(PURPOSE_LABEL, lang)} onChange={setPurpose} />
+          <SelectField id="case-transferor" label={t('transferor')} hint={t('transferorHint')} value={transferor} empty={t('notStated')} options={transferorOptions(lang)} onChange={setTransferor} />
         </div>
         <fieldset className="group">
           <legend>{t('endUser')}</legend>
