@@ -2,8 +2,8 @@
 // The case page's trust points: an applicant sees only that screening is under review; after a true match the
 // only decision offered is deny with its reason filled in; a refusal reads as words, not as a failure.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mountPoint } from '../../../test/support/dom.ts';
 import type { CaseView, User } from '../api/types.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { MESSAGES } from '../i18n/messages.ts';
@@ -30,31 +30,20 @@ const view = (over: Partial<CaseView>): CaseView => ({
 } as CaseView);
 
 describe('case page', () => {
-  let root: Root;
-  let host: HTMLElement;
-  beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-    vi.unstubAllGlobals();
-  });
-  const render = async (node: React.ReactNode) => act(async () => root.render(<I18nProvider lang="en">{node}</I18nProvider>));
+  const dom = mountPoint();
+  const render = async (node: React.ReactNode) => act(async () => dom.root.render(<I18nProvider lang="en">{node}</I18nProvider>));
   const applicant: User = { id: 'u', username: 'alice', role: 'applicant', org: 'ACME' };
   const examiner: User = { id: 'e', username: 'erin', role: 'examiner', org: null };
 
   it('shows an applicant only that screening is under review', async () => {
     await render(<CaseScreening view={view({ data: { ...view({}).data, screening: { at: '2026-05-02T01:00:00Z', underReview: true } } })} user={applicant} onChange={() => {}} />);
-    expect(host.textContent).toContain(MESSAGES.screeningUnderReview.en);
-    expect(host.textContent).not.toMatch(/KPe|KOREA|%/);
+    expect(dom.host.textContent).toContain(MESSAGES.screeningUnderReview.en);
+    expect(dom.host.textContent).not.toMatch(/KPe|KOREA|%/);
   });
 
   it('shows staff the hits', async () => {
     await render(<CaseScreening view={view({ data: { ...view({}).data, screening: hitScreening(false) } })} user={examiner} onChange={() => {}} />);
-    expect(host.textContent).toContain('KPe.001');
+    expect(dom.host.textContent).toContain('KPe.001');
   });
 
   it('after a true match offers deny only, chosen, with the reason filled in; a refusal reads as words', async () => {
@@ -63,14 +52,14 @@ describe('case page', () => {
     }), { status: 422, headers: { 'content-type': 'application/problem+json' } })));
     // Rendered first before the match is confirmed, as on an open page, then with it.
     await render(<CaseActions view={view({ actions: ['approve', 'deny', 'refer_nsc'], data: { ...view({}).data, screening: hitScreening(false) } })} onChange={() => {}} />);
-    expect(host.querySelector('textarea')).toBeNull();
+    expect(dom.host.querySelector('textarea')).toBeNull();
     await render(<CaseActions view={view({ actions: ['deny'], data: { ...view({}).data, screening: hitScreening(true) } })} onChange={() => {}} />);
-    const radios = [...host.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    const radios = [...dom.host.querySelectorAll<HTMLInputElement>('input[type=radio]')];
     expect(radios.map((r) => r.value)).toEqual(['deny']);
     expect(radios[0].checked).toBe(true);
-    expect(host.querySelector<HTMLTextAreaElement>('textarea')!.value).toBe(MESSAGES.trueMatchDenyReason.en);
-    await act(async () => host.querySelector<HTMLButtonElement>('button[type=submit]')!.click());
-    const alert = host.querySelector('[role=alert][data-problem]')!;
+    expect(dom.host.querySelector<HTMLTextAreaElement>('textarea')!.value).toBe(MESSAGES.trueMatchDenyReason.en);
+    await act(async () => dom.host.querySelector<HTMLButtonElement>('button[type=submit]')!.click());
+    const alert = dom.host.querySelector('[role=alert][data-problem]')!;
     expect(alert.textContent).toContain(MESSAGES.cannotDoThatNow.en);
     expect(alert.textContent).not.toContain(MESSAGES.error.en);
     expect(alert.textContent).not.toMatch(/\baction\b/);
@@ -78,13 +67,9 @@ describe('case page', () => {
 });
 
 describe('the audit page', () => {
-  let root: Root;
-  let host: HTMLElement;
+  const dom = mountPoint();
   const asked: string[] = [];
   beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
     asked.length = 0;
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       asked.push(String(url));
@@ -95,27 +80,22 @@ describe('the audit page', () => {
       return json({ entries: [{ seq: 1, at: '2026-03-31T15:30:00.000Z', actor: 'erin', verb: 'case.refer_nsc', targetType: 'case', targetId: 'c1', label: 'GSK-2026-000001', before: null, after: null, requestId: null, prevHash: 'p', hash: 'hmac-sha256:ab' }], next: 1 });
     }));
   });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-    vi.unstubAllGlobals();
-  });
 
   it('shows case numbers, verbs in words, Japan time, the rows that differ, and filters by case', async () => {
-    await act(async () => root.render(<I18nProvider lang="ja"><AuditLog /></I18nProvider>));
-    const text = host.textContent ?? '';
-    expect(host.querySelector('[data-differs="GSK-2026-000001"]')).not.toBeNull();
-    const row = host.querySelector('tbody tr')!.textContent!;
+    await act(async () => dom.root.render(<I18nProvider lang="ja"><AuditLog /></I18nProvider>));
+    const text = dom.host.textContent ?? '';
+    expect(dom.host.querySelector('[data-differs="GSK-2026-000001"]')).not.toBeNull();
+    const row = dom.host.querySelector('tbody tr')!.textContent!;
     expect(row).toContain('2026-04-01 00:30:00 JST');
     expect(row).toContain('NSCに付議');
     expect(row).toContain('GSK-2026-000001');
     expect(text).not.toContain('case.refer_nsc');
-    const input = host.querySelector<HTMLInputElement>('#audit-case')!;
+    const input = dom.host.querySelector<HTMLInputElement>('#audit-case')!;
     await act(async () => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'GSK-2026-000001');
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(async () => host.querySelector<HTMLFormElement>('form.audit-filter')!.requestSubmit());
+    await act(async () => dom.host.querySelector<HTMLFormElement>('form.audit-filter')!.requestSubmit());
     expect(asked.at(-1)).toContain('case=GSK-2026-000001');
   });
 });

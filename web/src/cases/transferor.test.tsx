@@ -2,8 +2,9 @@
 // Who transfers on a case: the form states it (or leaves it unstated), and the case view shows the open question
 // with what each value would give and the laws that may govern instead, as the evaluate page does.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRoot } from 'react-dom/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mountPoint } from '../../../test/support/dom.ts';
 import type { CaseView, Decision } from '../api/types.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { MESSAGES, type Lang } from '../i18n/messages.ts';
@@ -25,37 +26,28 @@ const draft = {
 } as unknown as CaseView;
 
 describe('who transfers on a case', () => {
-  let root: Root;
-  let host: HTMLElement;
+  const dom = mountPoint();
   const bodies: unknown[] = [];
   beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
     bodies.length = 0;
     vi.stubGlobal('fetch', vi.fn(async (_url: string, init?: RequestInit) => {
       if (init?.body) bodies.push(JSON.parse(String(init.body)));
       return new Response(JSON.stringify(draft), { headers: { 'content-type': 'application/json' } });
     }));
   });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-    vi.unstubAllGlobals();
-  });
-  const render = async (node: React.ReactNode, lang: Lang = 'en') => act(async () => root.render(<I18nProvider lang={lang}>{node}</I18nProvider>));
-  const select = () => host.querySelector<HTMLSelectElement>('#case-transferor')!;
-  const submit = async () => act(async () => { host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
+  const render = async (node: React.ReactNode, lang: Lang = 'en') => act(async () => dom.root.render(<I18nProvider lang={lang}>{node}</I18nProvider>));
+  const select = () => dom.host.querySelector<HTMLSelectElement>('#case-transferor')!;
+  const submit = async () => act(async () => { dom.host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
 
   it('offers the evaluate form\'s choices in English and Japanese, with "not stated" first', async () => {
     await render(<CaseForm />);
-    expect(host.querySelector('label[for="case-transferor"]')!.textContent).toBe(MESSAGES.transferor.en);
+    expect(dom.host.querySelector('label[for="case-transferor"]')!.textContent).toBe(MESSAGES.transferor.en);
     expect([...select().options].map((o) => o.value)).toEqual(['', 'defense-minister', 'government', 'company']);
     expect(select().value).toBe('');
-    act(() => root.unmount());
-    root = createRoot(host); // the provider takes its language once
+    act(() => dom.root.unmount());
+    dom.root = createRoot(dom.host); // the provider takes its language once
     await render(<CaseForm />, 'ja');
-    expect(host.querySelector('label[for="case-transferor"]')!.textContent).toBe(MESSAGES.transferor.ja);
+    expect(dom.host.querySelector('label[for="case-transferor"]')!.textContent).toBe(MESSAGES.transferor.ja);
   });
 
   it('keeps a draft\'s transferor, sends a changed one, and leaves an unstated one out', async () => {
@@ -86,10 +78,10 @@ describe('who transfers on a case', () => {
     } as unknown as Decision;
     await render(<EvaluationView title="now" recipient="UA" items={draft.data.application.items} context={draft.data.application}
       evaluation={{ at: 'x', status: 'draft', asOf: '2022-03-08', policyDigest: 'sha256:x', outcome: 'requires_judgment', review: null, items: [d] }} />);
-    expect(host.querySelector('[data-value="defense-minister"]')!.getAttribute('data-outcome')).toBe('permissible');
-    expect(host.querySelector('[data-value="company"]')!.getAttribute('data-outcome')).toBe('not_permitted');
-    expect(host.textContent).toContain('C-2022-ukraine-non-lethal');
-    expect(host.querySelector('[data-control="fefta"]')!.textContent).toContain('Foreign Exchange Act');
-    expect(host.querySelector('a[href*="transferor=defense-minister"]')).not.toBeNull();
+    expect(dom.host.querySelector('[data-value="defense-minister"]')!.getAttribute('data-outcome')).toBe('permissible');
+    expect(dom.host.querySelector('[data-value="company"]')!.getAttribute('data-outcome')).toBe('not_permitted');
+    expect(dom.host.textContent).toContain('C-2022-ukraine-non-lethal');
+    expect(dom.host.querySelector('[data-control="fefta"]')!.textContent).toContain('Foreign Exchange Act');
+    expect(dom.host.querySelector('a[href*="transferor=defense-minister"]')).not.toBeNull();
   });
 });

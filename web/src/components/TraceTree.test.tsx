@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mountPoint } from '../../../test/support/dom.ts';
 import type { TraceEntry } from '../api/types.ts';
 import { clearCatalog } from '../api/catalog.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
@@ -28,8 +28,7 @@ const RULES: Record<string, { en: string; ja: string }> = {
 };
 
 describe('trace tree', () => {
-  let root: Root;
-  let host: HTMLElement;
+  const dom = mountPoint();
 
   beforeEach(() => {
     clearCatalog();
@@ -40,38 +39,30 @@ describe('trace tree', () => {
       if (String(url).endsWith('/api/v1/sources')) return new Response(JSON.stringify({ sources: [] }), { headers: { 'content-type': 'application/json' } });
       return new Response('{}', { status: 404 });
     }));
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
   });
 
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-    vi.unstubAllGlobals();
-  });
 
   it('opens the deciding rule, names rules by title, and expands or collapses everything', async () => {
     await act(async () => {
-      root.render(<I18nProvider lang="en"><TraceTree trace={trace} reasons={['C-2022-ukraine-non-lethal']} request={{ asOf: '2022-03-10', recipient: 'UA', item: {} }} /></I18nProvider>);
+      dom.root.render(<I18nProvider lang="en"><TraceTree trace={trace} reasons={['C-2022-ukraine-non-lethal']} request={{ asOf: '2022-03-10', recipient: 'UA', item: {} }} /></I18nProvider>);
     });
     await act(async () => {
       await new Promise((r) => setTimeout(r, 0));
     });
-    const deciding = host.querySelector('details.tree-node.deciding');
+    const deciding = dom.host.querySelector('details.tree-node.deciding');
     expect(deciding?.querySelector('.tree-title')?.textContent).toBe('Non-lethal equipment to Ukraine');
     // The group holding the deciding rule starts open; the prohibition group starts closed.
-    const groups = [...host.querySelectorAll('ul.tree > li:first-child > details > ul > li > details')];
+    const groups = [...dom.host.querySelectorAll('ul.tree > li:first-child > details > ul > li > details')];
     expect(groups.map((g) => (g as HTMLDetailsElement).open)).toEqual([false, true]);
 
-    const expand = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Expand all')!;
+    const expand = [...dom.host.querySelectorAll('button')].find((b) => b.textContent === 'Expand all')!;
     await act(async () => expand.click());
-    expect([...host.querySelectorAll('details')].every((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect([...dom.host.querySelectorAll('details')].every((d) => (d as HTMLDetailsElement).open)).toBe(true);
     // Tests read as questions in words; the engine's wording is kept only as a technical detail.
-    expect(host.querySelector('.tests .truth')?.textContent).toBe('Is “UN arms embargo” for Ukraine “full”? No.');
-    expect(host.querySelector('.tests .tech-code')?.textContent).toBe('un-arms-embargo(recipient) = full');
+    expect(dom.host.querySelector('.tests .truth')?.textContent).toBe('Is “UN arms embargo” for Ukraine “full”? No.');
+    expect(dom.host.querySelector('.tests .tech-code')?.textContent).toBe('un-arms-embargo(recipient) = full');
     // Facts by name, the id beside it; a rule's test headed by the fact it reads.
-    const leaves = [...host.querySelectorAll('li.fact-leaf')];
+    const leaves = [...dom.host.querySelectorAll('li.fact-leaf')];
     expect(leaves.map((l) => l.querySelector('.fact-title')?.textContent)).toEqual(['Security partner of Japan', 'Country under aggression']);
     expect(leaves[1].textContent).toContain('under-aggression');
     // Absent from the operator's list: the assumption and the list's date are shown, not hidden.
@@ -80,24 +71,24 @@ describe('trace tree', () => {
     expect(absent?.textContent).toContain('Absent means no partnership was found by the operator.');
 
     // The trace opens with one line per clause considered, in words.
-    const lines = [...host.querySelectorAll('ol.clause-lines li')].map((l) => l.textContent);
+    const lines = [...dom.host.querySelectorAll('ol.clause-lines li')].map((l) => l.textContent);
     expect(lines[0]).toBe('Principle 1: UNSC obligations — does not apply. Is “UN arms embargo” for Ukraine “full”? No.');
     expect(lines[1]).toBe('Non-lethal equipment to Ukraine — applies');
 
-    const collapse = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Collapse all')!;
+    const collapse = [...dom.host.querySelectorAll('button')].find((b) => b.textContent === 'Collapse all')!;
     await act(async () => collapse.click());
-    expect((host.querySelector('details.tree-node') as HTMLDetailsElement).open).toBe(false);
+    expect((dom.host.querySelector('details.tree-node') as HTMLDetailsElement).open).toBe(false);
   });
 
   it('names facts in Japanese for a Japanese reader', async () => {
     await act(async () => {
-      root.render(<I18nProvider lang="ja"><TraceTree trace={trace} reasons={['C-2022-ukraine-non-lethal']} /></I18nProvider>);
+      dom.root.render(<I18nProvider lang="ja"><TraceTree trace={trace} reasons={['C-2022-ukraine-non-lethal']} /></I18nProvider>);
     });
     await act(async () => {
       await new Promise((r) => setTimeout(r, 0));
     });
-    const titles = [...host.querySelectorAll('li.fact-leaf .fact-title')].map((e) => e.textContent);
+    const titles = [...dom.host.querySelectorAll('li.fact-leaf .fact-title')].map((e) => e.textContent);
     expect(titles).toEqual(['我が国との間で安全保障面での協力関係がある国', '侵略を受けている国']);
-    expect(host.querySelector('.absent-operator')?.textContent).toContain('運用者が協力関係を確認していない国である');
+    expect(dom.host.querySelector('.absent-operator')?.textContent).toContain('運用者が協力関係を確認していない国である');
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mountPoint } from '../../../test/support/dom.ts';
 import { SessionProvider } from '../api/session.tsx';
 import { Header } from '../components/Header.tsx';
 import { I18nProvider, initialLang } from './i18n.tsx';
@@ -10,31 +10,22 @@ import { format, MESSAGES } from './messages.ts';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('language switch', () => {
-  let root: Root;
-  let host: HTMLElement;
+  const dom = mountPoint();
 
   beforeEach(() => {
     localStorage.clear();
     // Nobody is logged in.
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ problems: [] }), { status: 401, headers: { 'content-type': 'application/problem+json' } })));
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
   });
 
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-    vi.unstubAllGlobals();
-  });
 
   it('switches the interface to Japanese and back, and remembers the choice', async () => {
     await act(async () => {
-      root.render(<I18nProvider lang="en"><SessionProvider><Header /></SessionProvider></I18nProvider>);
+      dom.root.render(<I18nProvider lang="en"><SessionProvider><Header /></SessionProvider></I18nProvider>);
     });
-    const nav = () => [...host.querySelectorAll('nav a')].map((a) => a.textContent);
+    const nav = () => [...dom.host.querySelectorAll('nav a')].map((a) => a.textContent);
     expect(nav()).toEqual(['Evaluate', 'Questions', 'Map', 'The law', 'Cases']);
-    const button = host.querySelector<HTMLButtonElement>('button.lang-switch')!;
+    const button = dom.host.querySelector<HTMLButtonElement>('button.lang-switch')!;
     expect(button.textContent).toBe('日本語: Switch to Japanese');
     expect(button.querySelector('[lang="ja"]')?.textContent).toBe('日本語');
 
@@ -42,9 +33,9 @@ describe('language switch', () => {
     expect(nav()).toEqual(['判定', 'よくある問い', '地図', '規律', '案件']);
     expect(document.documentElement.lang).toBe('ja');
     expect(localStorage.getItem('gensoku.lang')).toBe('ja');
-    expect(host.querySelector('button.lang-switch [lang]')?.textContent).toBe('English');
+    expect(dom.host.querySelector('button.lang-switch [lang]')?.textContent).toBe('English');
 
-    await act(async () => host.querySelector<HTMLButtonElement>('button.lang-switch')!.click());
+    await act(async () => dom.host.querySelector<HTMLButtonElement>('button.lang-switch')!.click());
     expect(nav()[0]).toBe('Evaluate');
     expect(document.documentElement.lang).toBe('en');
   });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mountPoint } from '../../../test/support/dom.ts';
 import { clearCatalog } from '../api/catalog.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { classText, WhatChanged, type FullDiff, type Region } from './WhatChanged.tsx';
@@ -21,8 +21,7 @@ const DIFF: FullDiff = { space: 1000, changed: 110, regions: [region(60), region
 const FACTS = [{ id: 'transfer-agreement', title: { en: 'Transfer agreement with Japan', ja: '防衛装備品・技術移転協定' } }, { id: 'fighting-under-way', title: { en: 'Fighting under way', ja: '現に戦闘が行われている' } }];
 
 describe('what this changed', () => {
-  let root: Root;
-  let host: HTMLElement;
+  const dom = mountPoint();
   let asked: string[];
 
   beforeEach(() => {
@@ -35,42 +34,34 @@ describe('what this changed', () => {
       if (String(url).endsWith('/api/v1/facts')) return json({ facts: FACTS });
       return new Response('{}', { status: 404 });
     }));
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
   });
 
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-    vi.unstubAllGlobals();
-  });
 
   async function open(lang: 'en' | 'ja') {
-    await act(async () => root.render(<I18nProvider lang={lang}><WhatChanged id="2026-04-21" base="2024-03-26" date="2026-04-21" draft={false} /></I18nProvider>));
+    await act(async () => dom.root.render(<I18nProvider lang={lang}><WhatChanged id="2026-04-21" base="2024-03-26" date="2026-04-21" draft={false} /></I18nProvider>));
     expect(asked).toEqual([]);
-    await act(async () => host.querySelector('button')!.click());
+    await act(async () => dom.host.querySelector('button')!.click());
     await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
   }
 
   it('loads the full-space diff on demand and shows the regions that hold most of the change, in words', async () => {
     await open('en');
     expect(asked[0]).toBe('/api/v1/diff?from=2024-03-26&to=2026-04-21&space=full');
-    expect(host.querySelectorAll('li.what-changed-region')).toHaveLength(2);
-    expect(host.textContent).toContain('110 of 1,000 cells of the request space change, in 4 regions');
-    expect(host.textContent).toContain('Weapon: yes');
-    expect(host.textContent).toContain('Purpose: Peace contribution, International cooperation; not stated');
-    expect(host.textContent).toContain('2 countries (countries where: Transfer agreement with Japan: yes, Fighting under way: no): Australia');
-    expect(host.textContent).toContain('and 2 smaller regions, which may overlap these');
-    expect(host.querySelector('a[href="/law/rules/D-weapons-agreement-countries"]')).not.toBeNull();
+    expect(dom.host.querySelectorAll('li.what-changed-region')).toHaveLength(2);
+    expect(dom.host.textContent).toContain('110 of 1,000 cells of the request space change, in 4 regions');
+    expect(dom.host.textContent).toContain('Weapon: yes');
+    expect(dom.host.textContent).toContain('Purpose: Peace contribution, International cooperation; not stated');
+    expect(dom.host.textContent).toContain('2 countries (countries where: Transfer agreement with Japan: yes, Fighting under way: no): Australia');
+    expect(dom.host.textContent).toContain('and 2 smaller regions, which may overlap these');
+    expect(dom.host.querySelector('a[href="/law/rules/D-weapons-agreement-countries"]')).not.toBeNull();
   });
 
   it('speaks Japanese to a Japanese reader', async () => {
     await open('ja');
-    expect(host.textContent).toContain('この改正で変わったこと');
-    expect(host.textContent).toContain('武器: はい');
-    expect(host.textContent).toContain('目的: 平和貢献・国際協力、記載なし');
-    expect(host.textContent).toContain('防衛装備品・技術移転協定: はい');
+    expect(dom.host.textContent).toContain('この改正で変わったこと');
+    expect(dom.host.textContent).toContain('武器: はい');
+    expect(dom.host.textContent).toContain('目的: 平和貢献・国際協力、記載なし');
+    expect(dom.host.textContent).toContain('防衛装備品・技術移転協定: はい');
   });
 
   it('keeps the regions holding nine tenths of the changed cells, and names every kind of class', () => {
