@@ -38,9 +38,9 @@ const regimeQuery = z.strictObject({
 });
 
 /** The analyses need the compiled engine itself, not only its evaluate function; a server given less has none. */
-function fullEngine({ services }: Pick<RouteContext, 'services'>): Engine | Failure {
+export function fullEngine({ services }: Pick<RouteContext, 'services'>): Engine | Failure {
   const eng = services.deps.engine;
-  return eng instanceof Engine ? eng : fail('not_found', 'analysis_unavailable', '(root)', 'this server was started without a compiled policy engine, so it offers no analyses');
+  return eng instanceof Engine ? eng : fail('not_found', 'analysis_unavailable', '(root)', 'this server was started without a compiled policy engine, so it offers no analyses or answers');
 }
 
 // A full diff takes seconds and depends only on the compiled policy and the two sides: each is computed once.

@@ -1,24 +1,26 @@
 // The public's questions over HTTP, each with its answer computed by the engine on today's date. Public, like the law.
 import { Engine } from '../../core/engine.ts';
 import { answerQuestion, type QuestionAnswer } from '../../core/questions.ts';
-import { fail, notFound } from '../../cases/failure.ts';
+import { notFound } from '../../cases/failure.ts';
 import { ok, type Reply, type RouteContext, type RouteModule } from '../route.ts';
+import { fullEngine } from './analysis.ts';
 
-// The answers change only with the date (and the policy, fixed for a process): computed once per question per day.
-const answered = new WeakMap<Engine, Map<string, QuestionAnswer>>();
+// The answers change only with the date (and the policy, fixed for a process): computed once per question, and only
+// today's are kept.
+const answered = new WeakMap<Engine, { day: string; byId: Map<string, QuestionAnswer> }>();
 
 function answers(ctx: RouteContext, ids?: string[]): { asOf: string; answers: QuestionAnswer[] } | Reply {
-  const eng = ctx.services.deps.engine;
-  if (!(eng instanceof Engine)) return fail('not_found', 'analysis_unavailable', '(root)', 'this server was started without a compiled policy engine, so it answers no questions');
+  const eng = fullEngine(ctx);
+  if (!(eng instanceof Engine)) return eng;
   const today = ctx.services.today();
   const all = ctx.services.deps.questions ?? [];
   const wanted = ids ? all.filter((q) => ids.includes(q.id)) : all;
-  const cache = answered.get(eng) ?? new Map<string, QuestionAnswer>();
-  answered.set(eng, cache);
+  const held = answered.get(eng);
+  const cache = held?.day === today ? held.byId : new Map<string, QuestionAnswer>();
+  answered.set(eng, { day: today, byId: cache });
   const out = wanted.map((q) => {
-    const key = `${today}|${q.id}`;
-    if (!cache.has(key)) cache.set(key, answerQuestion(eng, ctx.services.deps.items ?? [], q, today));
-    return cache.get(key)!;
+    if (!cache.has(q.id)) cache.set(q.id, answerQuestion(eng, ctx.services.deps.items ?? [], q, today));
+    return cache.get(q.id)!;
   });
   return { asOf: today, answers: out };
 }
