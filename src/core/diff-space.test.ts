@@ -4,7 +4,7 @@ import { diff, resolveSides, type Side } from './diff.ts';
 import { fullDiff, mlOf, type FullDiff } from './diff-space.ts';
 import { requestFor } from './matrix.ts';
 import { END_USER_TYPES, ETCO_ITEM1, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES, TRANSFERORS, type TransferRequest } from './model.ts';
-import { classOf, requestSpace, type RequestSpace } from './space.ts';
+import { classOf, requestOf, requestSpace, type RequestSpace } from './space.ts';
 import { itemSchema, transferRequestSchema } from './request.ts';
 import { bundledEngine } from '../policy-files/load.ts';
 import { bundledItems } from '../policy-files/items.ts';
@@ -105,7 +105,7 @@ describe('the request space', () => {
 });
 
 describe('fullDiff', () => {
-  for (const [from, to, seed] of [['2022-03-07', '2022-03-08', 1], ['2023-03-10', '2023-03-invasion-victims-proposal', 2], ['2013-12-22', '2013-12-23', 3], ['2023-12-21', '2023-12-22', 4]] as const) {
+  for (const [from, to, seed] of [['2022-03-07', '2022-03-08', 1], ['2023-03-10', '2023-03-invasion-victims-proposal', 2], ['2013-12-22', '2013-12-23', 3], ['2023-12-21', '2023-12-22', 4], ['2014-03-31', '2014-04-01', 5], ['2026-04-20', '2026-04-21', 6]] as const) {
     it(`${from} -> ${to}: regions agree with brute-force evaluation on a random sample, cell by cell`, () => {
       const [a, b] = sides(from, to);
       const d = fullDiff(engine, a, b);
@@ -129,6 +129,35 @@ describe('fullDiff', () => {
       }
       expect(d.regions.reduce((n, r) => n + r.cells, 0)).toBeGreaterThanOrEqual(d.changed);
       if (d.changed > 0 && d.changed / d.space > 0.01) expect(changed).toBeGreaterThan(0);
+    });
+  }
+
+  for (const [from, to] of [['2023-12-21', '2023-12-22'], ['2026-04-20', '2026-04-21']] as const) {
+    it(`${from} -> ${to}: every rule a small region names decides some cell of it, and no other rule decides any`, () => {
+      const [a, b] = sides(from, to);
+      const d = fullDiff(engine, a, b);
+      const space = spaceOf(a, b);
+      const classesIn = (r: FullDiff['regions'][number]) => space.attributes.map((x) => (r.where[x.path] ?? x.classes.map((c) => c.id)).map((id) => x.classes.findIndex((c) => c.id === id)));
+      // The regions with the fewest cells of classes, up to 40,000 cells in all, every cell of them evaluated.
+      const cellsIn = (r: FullDiff['regions'][number]) => r.countries.length * classesIn(r).reduce((n, l) => n * l.length, 1);
+      let budget = 40_000;
+      const small = [...d.regions].sort((p, q) => cellsIn(p) - cellsIn(q)).filter((r) => (budget -= cellsIn(r)) >= 0);
+      expect(small.length).toBeGreaterThanOrEqual(3);
+      for (const r of small) {
+        const seen = { from: new Set<string>(), to: new Set<string>() };
+        // Every cell of the region: each combination of its classes, in each of its countries.
+        const combos = classesIn(r).reduce<number[][]>((acc, l) => acc.flatMap((p) => l.map((v) => [...p, v])), [[]]);
+        for (const cc of r.countries) for (const cell of combos) {
+          const req = requestOf(space, cell, cc, b.date);
+          const x = engine.evaluate({ ...req, asOf: a.date }, { regime: a.regime, trace: false });
+          const y = engine.evaluate(req, { regime: b.regime, trace: false });
+          expect([x.outcome, y.outcome], JSON.stringify(req)).toEqual([r.from, r.to]);
+          x.reasons.forEach((id) => seen.from.add(id));
+          y.reasons.forEach((id) => seen.to.add(id));
+        }
+        expect([...seen.from].sort()).toEqual([...r.rules.from].sort());
+        expect([...seen.to].sort()).toEqual([...r.rules.to].sort());
+      }
     });
   }
 

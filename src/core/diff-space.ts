@@ -1,21 +1,22 @@
-import { countrySignature, factsRead, literalCountries, rulesOf, type CountryGroup, type World } from './domain.ts';
-import type { Engine, Version } from './engine.ts';
-import { RuleValues, settle } from './evaluate.ts';
-import { T, type EvalContext } from './expr.ts';
+import { countrySignature, factsRead, literalCountries, rulesOf, type World } from './domain.ts';
+import type { Engine } from './engine.ts';
+import { F, T, U, and3, not3, or3, type EvalContext, type Tri } from './expr.ts';
+import { Mdd, leaf, type Ref } from './mdd.ts';
 import type { CountryCode, IsoDate, Outcome, TransferRequest } from './model.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
 import { sideInfo, type Side, type SideInfo } from './diff.ts';
+import type { CompiledRule, Version } from './version.ts';
 
-// The exact diff over the full request space (docs/what-if.md). Per side and what it sees of a country, the cell ->
-// decision function is built as a reduced decision diagram over the attribute classes: each rule's own condition is
-// tabulated over the few attributes it reads, the diagram is built attribute by attribute with what is left of each
-// rule as memo key, and each distinct vector of rule values is settled once by the rule evaluator. Per country group
-// the two sides' diagrams are joined into one of (before, after); its changed paths are merged into regions.
+// The exact diff over the full request space (docs/what-if.md). Each rule's own condition is tabulated over the few
+// attributes it reads and becomes a decision diagram; per side and what it sees of a country, the rules are combined
+// pairwise, as `settle` combines their values, into the diagram of the outcome; per country group the two sides'
+// outcomes are joined, and the changed paths are merged into regions. The deciding rules of a region are read from
+// one diagram per rule: whether, in some cell of the region, that rule is among those `settle` names.
 
 export interface Region {
   from: Outcome;
   to: Outcome;
-  rules: { from: string[]; to: string[] }; // the rules that decided before and after
+  rules: { from: string[]; to: string[] }; // the rules that decided before and after, in some cell of the region
   where: Record<string, string[]>; // attribute path -> the value classes it covers; an attribute left out: any value
   countries: CountryCode[];
   countryFacts: Record<string, string>; // facts that the countries share on the `to` date and that, together, single them out
@@ -29,23 +30,61 @@ export interface FullDiff {
   space: number; // cells: countries x value classes of every attribute read
   attributes: { path: string; classes: string[] }[];
   groups: number;
-  evaluations: number;
+  evaluations: number; // runs of a rule's compiled condition while tabulating
   changed: number; // changed cells
   regions: Region[];
 }
 
-interface RuleTable {
-  support: number[]; // attribute indices the rule's condition read, ascending
-  radix: number[];
-  table: Int8Array; // Tri per combination of the support's classes
-  residualIds: Map<number, number>; // (assigned prefix, its length) -> the residual's id in the side's byContent of this rule
+/** A terminal of an outcome diagram is the outcome's index here; of a joined diagram, from * OUTCOMES.length + to. */
+const OUTCOMES: readonly Outcome[] = ['out_of_scope', 'requires_judgment', 'prohibited', 'permissible', 'not_permitted'];
+const [OUT_OF_SCOPE, REQUIRES_JUDGMENT, PROHIBITED, PERMISSIBLE] = [0, 1, 2, 3];
+
+const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++; return n; };
+
+type Op2 = (a: number, b: number) => number;
+
+/** The pointwise operations of one comparison, each with its memo over the shared store. */
+class Ops {
+  private readonly memos = new Map<unknown, Map<string, Ref>>();
+  private readonly maps = new Map<unknown, Map<Ref, Ref>>();
+  constructor(readonly mdd: Mdd) {}
+  private memo<K>(store: Map<unknown, Map<K, Ref>>, f: unknown): Map<K, Ref> {
+    let m = store.get(f);
+    if (!m) { m = new Map(); store.set(f, m); }
+    return m;
+  }
+  and = (x: Ref, y: Ref): Ref => this.mdd.apply(and3 as Op2, this.memo(this.memos, and3), x, y, (a) => (a === F ? F : undefined));
+  or = (x: Ref, y: Ref): Ref => this.mdd.apply(or3 as Op2, this.memo(this.memos, or3), x, y, (a) => (a === T ? T : undefined));
+  not = (x: Ref): Ref => this.mdd.map(not3 as (a: number) => number, this.memo(this.maps, not3), x);
+  is = (test: (a: Tri) => boolean, x: Ref): Ref => this.mdd.map((a) => (test(a as Tri) ? T : F), this.memo(this.maps, test), x);
+  any = (xs: Ref[]): Ref => xs.reduce(this.or, leaf(F));
+  all = (xs: Ref[]): Ref => xs.reduce(this.and, leaf(T));
+  applyN = (f: (values: number[]) => number, xs: Ref[]): Ref => this.mdd.applyN(f, this.memo(this.memos, f), xs);
+  join = (f: (a: number, b: number) => number, x: Ref, y: Ref): Ref => this.mdd.apply(f, this.memo(this.memos, f), x, y);
 }
 
-/** A rule's own condition for one recipient, as a table over the attributes it reads. */
-function tabulate(space: RequestSpace, version: Version, index: number, recipient: CountryCode, date: IsoDate): RuleTable {
-  const c = version.rules[index];
+const isT = (a: Tri) => a === T;
+const isU = (a: Tri) => a === U;
+const notF = (a: Tri) => a !== F;
+
+/** One side of a comparison: its version, the date its facts are read on, and what it (and each rule) sees of a country. */
+interface SideStore {
+  version: Version;
+  date: IsoDate;
+  seen: (cc: CountryCode) => string;
+  seenBy: ((cc: CountryCode) => string)[]; // per rule: the facts it reads, and the country if it names it
+  owns: Map<string, Ref>; // a rule's own condition by what it sees: groups alike on that share it
+  models: Map<string, SideModel>; // by what the side sees of the country
+  outcomeOf: (values: number[]) => number; // settle's order over the six disjunctions below
+}
+
+/** A side's functions for one view of a country: the outcome, and per rule where `settle` names it as deciding. */
+interface SideModel { outcome: Ref; deciding: (c: CompiledRule) => Ref }
+
+/** A rule's own condition for one recipient, as a diagram over the attributes it reads. */
+function tabulate(space: RequestSpace, mdd: Mdd, version: Version, c: CompiledRule, recipient: CountryCode, date: IsoDate, count: { runs: number }): Ref {
   const leaves: { cell: Int8Array; value: number }[] = [];
-  explore(space, recipient, [{ asOf: date, evaluate: (req) => c.when({ req, date, facts: version.facts, rec: null } satisfies EvalContext) }], (l) => leaves.push({ cell: l.cell, value: l.results[0] }));
+  count.runs += explore(space, recipient, [{ asOf: date, evaluate: (req) => c.when({ req, date, facts: version.facts, rec: null } satisfies EvalContext) }], (l) => leaves.push({ cell: l.cell, value: l.results[0] }));
   const support = space.attributes.map((_, i) => i).filter((i) => leaves.some((l) => l.cell[i] >= 0));
   const radix = support.map((i) => space.attributes[i].classes.length);
   const table = new Int8Array(radix.reduce((n, k) => n * k, 1));
@@ -60,242 +99,96 @@ function tabulate(space: RequestSpace, version: Version, index: number, recipien
     };
     fill(0, 0);
   }
-  return { support, radix, table, residualIds: new Map() };
-}
-
-/** What a cell's two decisions are: unchanged, or the outcomes and deciding rules on each side. */
-type Label = { changed: false } | { changed: true; from: Outcome; to: Outcome; before: string[]; after: string[]; kind: string };
-
-interface Diagram {
-  root: number; // >= 0: a node; < 0: terminal -(label index + 1)
-  nodes: { level: number; children: number[] }[];
-}
-
-const popcount = (m: number) => { let n = 0; for (let x = m; x; x &= x - 1) n++; return n; };
-
-/** What a decision of the diff keeps: the outcome and the deciding rules. */
-interface Decided { outcome: Outcome; reasons: string[] }
-
-/** One side of a comparison: its version, the date its facts are read on, and what it sees of a country. */
-interface SideView { version: Version; date: IsoDate; seen: (cc: CountryCode) => string }
-
-/** Per side: the decisions met (a side diagram's terminal -(i + 1) is decision i), and its diagrams by what it sees of the country. */
-interface SideStore {
-  decided: Decided[];
-  ids: Map<string, number>;
-  diagrams: Map<string, Diagram>;
-  // The decision is a function of the rule values alone (settle reads nothing else), so it is shared by every group.
-  byVector: Map<string, number>;
-  // A rule's table depends on the recipient only through the facts that rule reads: groups alike on those share it.
-  tables: Map<string, RuleTable>;
-  residuals: Map<string, number>[]; // per rule: residual content -> id (a leaf's content is the value alone)
-  seenBy: ((cc: CountryCode) => string)[]; // per rule: what it sees of a country
-}
-
-/** What the diagrams of one comparison share: labels, and each side's decisions and diagrams. */
-interface Shared {
-  labels: Label[];
-  labelIds: Map<string, number>;
-  sides: SideStore[];
-  evaluations: number;
+  return mdd.fromTable(support, table);
 }
 
 /**
- * One side's reduced diagram of cell -> decision for a country. Each rule's own condition is tabulated over the
- * attributes it reads; the diagram is built attribute by attribute with what is left of each rule as memo key, and
- * each distinct vector of rule values is settled once by the rule evaluator.
+ * One side's outcome for a view of a country, as `settle` decides it (src/core/evaluate.ts): scope, then Principle 1,
+ * then the permitted cases, then the default. Rule values are combined as diagrams: each rule's effective value is its
+ * own value and not any of its defeaters'; the outcome reads six disjunctions of them, as settle reads its lists.
  */
-function sideDiagram(space: RequestSpace, side: SideView, rep: CountryCode, store: SideStore, shared: Shared): Diagram {
-  const n = space.attributes.length;
-  // Requirements attach review and conditions, never the outcome or its deciding rules: they are left out.
-  const compiledAt = side.version.rules.flatMap((c, i) => (c.rule.kind === 'requirement' ? [] : [i]));
-  const rules = compiledAt.map((i) => {
-    const key = `${i}#${store.seenBy[i](rep)}`;
-    let t = store.tables.get(key);
-    if (!t) { t = tabulate(space, side.version, i, rep, side.date); store.tables.set(key, t); }
-    return t;
-  });
-  // The last attribute each rule reads: from there on its value is known.
-  const doneAt = rules.map((r) => (r.support.length ? r.support[r.support.length - 1] : -1));
-  const assign = new Int8Array(n).fill(-1);
-  const valueOf = (r: RuleTable): number => {
-    let at = 0;
-    for (let j = 0; j < r.support.length; j++) at = at * r.radix[j] + assign[r.support[j]];
-    return r.table[at];
+function sideModel(space: RequestSpace, ops: Ops, store: SideStore, rep: CountryCode, count: { runs: number }): SideModel {
+  const { version, date } = store;
+  const own = (c: CompiledRule): Ref => {
+    const key = `${c.index}#${store.seenBy[c.index](rep)}`;
+    let r = store.owns.get(key);
+    if (r === undefined) { r = tabulate(space, ops.mdd, version, c, rep, date, count); store.owns.set(key, r); }
+    return r;
   };
-  // Scope, then Principle 1: once the scope rules (or, all failing, the prohibitions) are known and one holds, nothing
-  // else can change the decision, so the rest is not built. A rule an exception can defeat never settles early.
-  const byKind = (['scope', 'prohibition'] as const).map((kind) => ({ kind, list: compiledAt.flatMap((c, i) => (side.version.rules[c].rule.kind === kind ? [i] : [])) }));
-  const defeasible = compiledAt.map((c) => side.version.rules[c].defeatedBy.length > 0);
-  const settledKey = (level: number): string | null => {
-    let key = '';
-    for (const { kind, list } of byKind) {
-      let held = false;
-      for (const i of list) {
-        if (doneAt[i] >= level || defeasible[i]) return null;
-        const v = valueOf(rules[i]);
-        key += v;
-        if (v === T) held = true;
-      }
-      if (held) return `${kind}:${key}`;
+  const effective = new Map<CompiledRule, Ref>();
+  const value = (c: CompiledRule): Ref => {
+    let r = effective.get(c);
+    if (r === undefined) {
+      r = ops.and(own(c), ops.not(ops.any(c.defeatedBy.map(value))));
+      effective.set(c, r);
     }
-    return null;
+    return r;
   };
-  // Per level, the rules the memo key holds (those begun) and how many of their attributes are assigned. A begun rule
-  // enters the key by what is left of its table once the assigned classes are fixed, so prefixes alike below share a node.
-  const begun = Array.from({ length: n + 1 }, (_, level) => rules.flatMap((r, i) => (r.support.length && r.support[0] < level ? [i] : [])));
-  const assigned = Array.from({ length: n + 1 }, (_, level) => rules.map((r) => r.support.filter((x) => x < level).length));
-  const residual = (i: number, level: number): number => {
-    const r = rules[i];
-    const j = assigned[level][i];
-    let at = 0;
-    for (let x = 0; x < j; x++) at = at * r.radix[x] + assign[r.support[x]];
-    const key = at * (r.support.length + 1) + j;
-    // Ids by content, per rule and side: alike across the groups, so a vector of ids names the same rule values in each.
-    const byContent = (store.residuals[compiledAt[i]] ??= new Map());
-    let id = r.residualIds.get(key);
-    if (id === undefined) {
-      let stride = 1;
-      for (let x = j; x < r.support.length; x++) stride *= r.radix[x];
-      const content = j === r.support.length ? `=${r.table[at]}` : `${j}:${String.fromCharCode(...r.table.subarray(at * stride, (at + 1) * stride).map((v) => v + 48))}`;
-      id = byContent.get(content) ?? byContent.size;
-      byContent.set(content, id);
-      r.residualIds.set(key, id);
+  const k = version.byKind;
+  const dflt = k.default[0];
+  const cases = dflt?.rule.outcome === 'permissible' ? [...k.permission, dflt] : k.permission;
+  const anyIs = (rules: CompiledRule[], test: (a: Tri) => boolean) => ops.any(rules.map((c) => ops.is(test, value(c))));
+  const [sT, sU, pT, pU, cT, cU] = [anyIs(k.scope, isT), anyIs(k.scope, isU), anyIs(k.prohibition, isT), anyIs(k.prohibition, isU), anyIs(cases, isT), anyIs(cases, isU)];
+  const outcome = ops.applyN(store.outcomeOf, [sT, sU, pT, pU, cT, cU]);
+  // The branch of settle each cell takes, and in it the rules settle names.
+  const noScope = ops.not(ops.or(sT, sU));
+  const open = ops.all([noScope, ops.not(pT)]);
+  const permissible = ops.all([open, cT, ops.not(pU)]);
+  const judgment = ops.all([open, ops.or(cT, cU), ops.not(permissible)]);
+  const byDefault = ops.all([open, ops.not(ops.or(cT, cU))]);
+  const decidingOf = new Map<CompiledRule, Ref>();
+  const deciding = (c: CompiledRule): Ref => {
+    let r = decidingOf.get(c);
+    if (r !== undefined) return r;
+    const parts: Ref[] = [];
+    if (c.rule.kind === 'scope') parts.push(ops.and(sT, ops.is(isT, value(c))), ops.all([ops.not(sT), sU, ops.is(isU, value(c))]));
+    if (c.rule.kind === 'prohibition') parts.push(ops.all([noScope, pT, ops.is(isT, value(c))]));
+    if (cases.includes(c)) parts.push(ops.and(permissible, ops.is(isT, value(c))), ops.and(judgment, ops.is(notF, value(c))));
+    if (c === dflt) parts.push(byDefault);
+    if (c.rule.kind === 'exception') {
+      // An exception decides a default outcome when it holds and closes a permitted case that is not false on its own.
+      const closes = cases.filter((x) => x.defeatedBy.includes(c));
+      if (closes.length) parts.push(ops.all([byDefault, ops.is(isT, value(c)), ops.any(closes.map((x) => ops.is(notF, own(x))))]));
     }
-    return id;
+    r = ops.any(parts);
+    decidingOf.set(c, r);
+    return r;
   };
-  // Residual ids per level, kept incrementally: assigning an attribute changes only the rules that read it.
-  const touches = Array.from({ length: n }, (_, level) => rules.flatMap((r, i) => (r.support.includes(level) ? [i] : [])));
-  const cur = Array.from({ length: n + 1 }, () => new Int32Array(rules.length));
-  rules.forEach((_, i) => { cur[0][i] = residual(i, 0); });
-  const byVector = store.byVector;
-  // At the last level each rule's residual id stands for its value alone, so the ids are the vector.
-  const terminal = (level: number, early: string | null): number => {
-    const vec = early ?? `#${String.fromCharCode(...cur[n])}`;
-    const known = byVector.get(vec);
-    if (known !== undefined) return known;
-    // The rule evaluator settles from the rule values known here; a rule not yet known is read from the request if needed.
-    const ev = new RuleValues(side.version, requestOf(space, assign, rep, side.date));
-    for (let i = 0; i < rules.length; i++) if (doneAt[i] < level) ev.own[compiledAt[i]] = valueOf(rules[i]);
-    const settled = settle(ev);
-    shared.evaluations++;
-    const reasons = settled.deciding.map((c) => c.rule.id);
-    const key = `${settled.outcome}|${reasons.join(',')}`;
-    let id = store.ids.get(key);
-    if (id === undefined) {
-      id = store.decided.length;
-      store.decided.push({ outcome: settled.outcome, reasons });
-      store.ids.set(key, id);
-    }
-    byVector.set(vec, -(id + 1));
-    return -(id + 1);
-  };
-  const nodes: Diagram['nodes'] = [];
-  const unique = new Map<string, number>();
-  const memo = new Map<string, number>();
-  const build = (level: number): number => {
-    const early = settledKey(level);
-    if (level === n || early !== null) return terminal(level, early);
-    const here = cur[level];
-    const ids = begun[level].map((i) => here[i]);
-    const key = ids.every((x) => x < 0xffff) ? String.fromCharCode(level, ...ids) : `${level}:${ids.join(',')}`;
-    const seen = memo.get(key);
-    if (seen !== undefined) return seen;
-    const k = space.attributes[level].classes.length;
-    const children: number[] = [];
-    const next = cur[level + 1];
-    for (let v = 0; v < k; v++) {
-      assign[level] = v;
-      next.set(here);
-      for (const i of touches[level]) next[i] = residual(i, level + 1);
-      children.push(build(level + 1));
-    }
-    assign[level] = -1;
-    const id = node(nodes, unique, level, children);
-    memo.set(key, id);
-    return id;
-  };
-  return { root: build(0), nodes };
+  return { outcome, deciding };
 }
 
-/** A reduced node: a child when every child is the same, else the one node with these children. */
-function node(nodes: Diagram['nodes'], unique: Map<string, number>, level: number, children: number[]): number {
-  if (children.every((c) => c === children[0])) return children[0];
-  const u = `${level}:${children.join(',')}`;
-  let id = unique.get(u);
-  if (id === undefined) {
-    id = nodes.length;
-    nodes.push({ level, children });
-    unique.set(u, id);
-  }
-  return id;
+/** settle's outcome from whether any scope rule, prohibition or permitted case is true, or unknown. */
+function outcomeOf(version: Version): (values: number[]) => number {
+  const dflt = version.byKind.default[0];
+  const otherwise = OUTCOMES.indexOf(!dflt || dflt.rule.outcome === 'permissible' ? 'not_permitted' : dflt.rule.outcome!);
+  return ([sT, sU, pT, pU, cT, cU]) => {
+    if (sT === T) return OUT_OF_SCOPE;
+    if (sU === T) return REQUIRES_JUDGMENT;
+    if (pT === T) return PROHIBITED;
+    if (cT === T && pU !== T) return PERMISSIBLE;
+    if (cT === T || cU === T) return REQUIRES_JUDGMENT;
+    return otherwise;
+  };
 }
 
-/** The reduced diagram of one group's cell -> label function: the product of the two sides' diagrams. */
-function diagram(space: RequestSpace, group: CountryGroup, sides: readonly SideView[], shared: Shared): Diagram {
-  const rep = group.representative;
-  // Groups apart only on the other side's facts decide alike on this one: they share this side's diagram.
-  const [a, b] = sides.map((s, i) => {
-    const store = shared.sides[i];
-    const seen = s.seen(rep);
-    let d = store.diagrams.get(seen);
-    if (!d) { d = sideDiagram(space, s, rep, store, shared); store.diagrams.set(seen, d); }
-    return d;
-  });
-  const n = space.attributes.length;
-  const levelOf = (d: Diagram, id: number) => (id < 0 ? n : d.nodes[id].level);
-  const childOf = (d: Diagram, id: number, level: number, v: number) => (id >= 0 && d.nodes[id].level === level ? d.nodes[id].children[v] : id);
-  const label = (x: number, y: number): number => {
-    const da = shared.sides[0].decided[-x - 1];
-    const db = shared.sides[1].decided[-y - 1];
-    const changed = da.outcome !== db.outcome;
-    const key = changed ? `${da.outcome}>${db.outcome}|${da.reasons.join(',')}|${db.reasons.join(',')}` : 'same';
-    let id = shared.labelIds.get(key);
-    if (id === undefined) {
-      id = shared.labels.length;
-      shared.labels.push(changed ? { changed, from: da.outcome, to: db.outcome, before: da.reasons, after: db.reasons, kind: `${da.outcome}>${db.outcome}` } : { changed });
-      shared.labelIds.set(key, id);
-    }
-    return -(id + 1);
-  };
-  const nodes: Diagram['nodes'] = [];
-  const unique = new Map<string, number>();
-  const memo = new Map<string, number>();
-  const go = (x: number, y: number): number => {
-    if (x < 0 && y < 0) return label(x, y);
-    const key = `${x},${y}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    const level = Math.min(levelOf(a, x), levelOf(b, y));
-    const children: number[] = [];
-    for (let v = 0; v < space.attributes[level].classes.length; v++) children.push(go(childOf(a, x, level, v), childOf(b, y, level, v)));
-    const id = node(nodes, unique, level, children);
-    memo.set(key, id);
-    return id;
-  };
-  return { root: go(a.root, b.root), nodes };
-}
-
-/** Each path to a changed label, as one mask of classes per attribute. */
-function cubes(space: RequestSpace, d: Diagram): Map<number, number[][]> {
+/** Each path of a joined diagram to a changed label, as one mask of classes per attribute. */
+function cubes(space: RequestSpace, mdd: Mdd, root: Ref): Map<number, number[][]> {
   const n = space.attributes.length;
   const full = space.attributes.map((a) => (1 << a.classes.length) - 1);
   const memo = new Map<number, Map<number, number[][]>>();
-  const walk = (id: number, level: number): Map<number, number[][]> => {
+  const walk = (id: Ref, level: number): Map<number, number[][]> => {
     // Returns cubes over attributes level..n-1 (earlier entries are filled by the caller).
-    if (id < 0) {
-      return new Map([[-id - 1, [full.slice(level)]]]);
-    }
-    const node = d.nodes[id];
+    if (id < 0) return new Map([[-id - 1, [full.slice(level)]]]);
+    const at = mdd.level[id];
     const key = id * (n + 1) + level;
     const known = memo.get(key);
     if (known) return known;
     const out = new Map<number, number[][]>();
-    if (node.level > level) {
-      for (const [label, list] of walk(id, node.level)) out.set(label, list.map((c) => [...full.slice(level, node.level), ...c]));
+    if (at > level) {
+      for (const [label, list] of walk(id, at)) out.set(label, list.map((c) => [...full.slice(level, at), ...c]));
     } else {
-      const byChild = new Map<number, number>();
-      node.children.forEach((c, v) => byChild.set(c, (byChild.get(c) ?? 0) | (1 << v)));
+      const byChild = new Map<Ref, number>();
+      mdd.kids[id].forEach((c, v) => byChild.set(c, (byChild.get(c) ?? 0) | (1 << v)));
       for (const [child, mask] of byChild) {
         for (const [label, list] of walk(child, level + 1)) {
           const acc = out.get(label) ?? [];
@@ -307,8 +200,8 @@ function cubes(space: RequestSpace, d: Diagram): Map<number, number[][]> {
     memo.set(key, out);
     return out;
   };
-  if (n === 0) return d.root < 0 ? new Map([[-d.root - 1, [[]]]]) : new Map();
-  return walk(d.root, 0);
+  if (n === 0) return root < 0 ? new Map([[-root - 1, [[]]]]) : new Map();
+  return walk(root, 0);
 }
 
 interface Cube { kind: string; masks: number[]; groups: number[] }
@@ -338,41 +231,13 @@ function merge(list: Cube[], dims: number): Cube[] {
   return cur.map((e) => e.cube);
 }
 
-/** The labels a group's diagram reaches inside a cube of classes. */
-function reached(d: Diagram, masks: readonly number[]): Set<number> {
-  const out = new Set<number>();
-  const seen = new Set<number>();
-  const walk = (id: number) => {
-    if (id < 0) { out.add(-id - 1); return; }
-    if (seen.has(id)) return;
-    seen.add(id);
-    const node = d.nodes[id];
-    node.children.forEach((c, v) => { if (masks[node.level] & (1 << v)) walk(c); });
-  };
-  walk(d.root);
-  return out;
-}
-
 /**
  * Grows each cube, dimension by dimension, while every cell it covers still changes the same way (prime-implicant
  * style); then drops cubes another one contains. Regions may overlap; each holds only cells of its kind.
  */
-function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: Label[]): Cube[] {
-  const kindOf = (l: number) => (labels[l].changed ? (labels[l] as { kind: string }).kind : 'same');
+function expand(cubesIn: Cube[], dims: number[], mdd: Mdd, roots: readonly Ref[], kindOf: (label: number) => string): Cube[] {
   // Whether every cell of the cube changes its way in the group: a walk that stops at the first other label.
-  const onlyKind = (d: Diagram, masks: readonly number[], kind: string): boolean => {
-    const ok = new Set<number>();
-    const walk = (id: number): boolean => {
-      if (id < 0) return kindOf(-id - 1) === kind;
-      if (ok.has(id)) return true;
-      const node = d.nodes[id];
-      for (let v = 0; v < node.children.length; v++) if (masks[node.level] & (1 << v) && !walk(node.children[v])) return false;
-      ok.add(id);
-      return true;
-    };
-    return walk(d.root);
-  };
-  const valid = (c: Cube, groups: number[] = c.groups) => groups.every((g) => onlyKind(diagrams[g], c.masks, c.kind));
+  const valid = (c: Cube, groups: number[] = c.groups) => [...new Set(groups.map((g) => roots[g]))].every((r) => mdd.only(r, c.masks, (l) => kindOf(l) === c.kind));
   const within = (a: Cube, b: Cube) => a.kind === b.kind && a.masks.every((m, i) => (m & b.masks[i]) === m) && a.groups.every((g) => b.groups.includes(g));
   const weight = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.length;
   // The largest cubes grow first; a cube inside one already grown adds no candidate of its own.
@@ -393,7 +258,14 @@ function expand(cubesIn: Cube[], dims: number[], diagrams: Diagram[], labels: La
         if (!valid(c)) c.masks[i] &= ~(1 << v);
       }
     });
-    for (let g = 0; g < diagrams.length; g++) if (!c.groups.includes(g) && valid(c, [g])) c.groups.push(g);
+    // Groups with one diagram join together or not at all.
+    const tried = new Map<Ref, boolean>(c.groups.map((g) => [roots[g], true]));
+    for (let g = 0; g < roots.length; g++) {
+      if (c.groups.includes(g)) continue;
+      let ok = tried.get(roots[g]);
+      if (ok === undefined) { ok = valid(c, [g]); tried.set(roots[g], ok); }
+      if (ok) c.groups.push(g);
+    }
     c.groups.sort((x, y) => x - y);
     grown.push(c);
   }
@@ -461,31 +333,51 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const fromInfo = sideInfo(engine, from);
   const toInfo = sideInfo(engine, to);
   const sides = [
-    { version: engine.version(fromInfo.revision)!, date: from.date, regime: from.regime },
-    { version: engine.version(toInfo.revision)!, date: to.date, regime: to.regime },
+    { version: engine.version(fromInfo.revision)!, date: from.date },
+    { version: engine.version(toInfo.revision)!, date: to.date },
   ];
-  const worlds: World[] = sides.map(({ version, date }) => ({ version, date }));
+  const worlds: World[] = sides;
   const space = requestSpace(worlds, mlOf(engine));
   const n = space.attributes.length;
-  const shared: Shared = { labels: [], labelIds: new Map(), sides: sides.map((s) => ({ decided: [], ids: new Map(), diagrams: new Map(), byVector: new Map(), tables: new Map(), residuals: [], seenBy: ruleSeen(s.version, s.date) })), evaluations: 0 };
-  const labels = shared.labels;
+  const dims = space.attributes.map((a) => a.classes.length);
+  const P0 = performance.now();
+  const mdd = new Mdd(dims);
+  const ops = new Ops(mdd);
+  const count = { runs: 0 };
   const literal = literalCountries(worlds.flatMap((w) => rulesOf(w.version)), []);
-  const seeing = sides.map((s) => {
-    const facts = factsRead(rulesOf(s.version));
-    return { ...s, seen: (cc: CountryCode) => countrySignature(s.version.facts, facts.recipient, literal, cc, s.date) };
+  const stores: SideStore[] = sides.map(({ version, date }) => {
+    const facts = factsRead(rulesOf(version)).recipient;
+    return {
+      version, date, seenBy: ruleSeen(version, date), owns: new Map(), models: new Map(), outcomeOf: outcomeOf(version),
+      seen: (cc: CountryCode) => countrySignature(version.facts, facts, literal, cc, date),
+    };
   });
-  const diagrams = space.groups.map((g) => diagram(space, g, seeing, shared));
+  // Groups apart only on the other side's facts decide alike on this one: they share this side's model.
+  const models = space.groups.map((g) => stores.map((s) => {
+    const seen = s.seen(g.representative);
+    let m = s.models.get(seen);
+    if (!m) { m = sideModel(space, ops, s, g.representative, count); s.models.set(seen, m); }
+    return m;
+  }));
+  const pair = (x: number, y: number) => x * OUTCOMES.length + y;
+  const roots = models.map(([x, y]) => ops.join(pair, x.outcome, y.outcome));
+  const kindOf = (label: number) => {
+    const [x, y] = [Math.floor(label / OUTCOMES.length), label % OUTCOMES.length];
+    return x === y ? 'same' : `${OUTCOMES[x]}>${OUTCOMES[y]}`;
+  };
+  // Diagrams are canonical: groups with the same joined diagram change alike, so their paths are listed once.
+  const byRoot = new Map<Ref, number[]>();
+  roots.forEach((root, g) => byRoot.set(root, [...(byRoot.get(root) ?? []), g]));
   const raw: Cube[] = [];
-  diagrams.forEach((d, gi) => {
-    for (const [label, list] of cubes(space, d)) {
-      const l = labels[label];
-      if (l.changed) for (const masks of list) raw.push({ kind: l.kind, masks, groups: [gi] });
+  for (const [root, groups] of byRoot) {
+    for (const [label, list] of cubes(space, mdd, root)) {
+      const kind = kindOf(label);
+      if (kind !== 'same') for (const masks of list) raw.push({ kind, masks, groups });
     }
-  });
+  }
   const size = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.reduce((p, g) => p + space.groups[g].countries.length, 0);
   const changed = raw.reduce((s, c) => s + size(c), 0);
-  const dims = space.attributes.map((a) => a.classes.length);
-  const merged = expand(merge(raw, n), dims, diagrams, labels);
+  const merged = expand(merge(raw, n), dims, mdd, roots, kindOf);
   const readFacts = factsRead(rulesOf(sides[1].version)).recipient;
   const allCountries = space.groups.flatMap((g) => g.countries);
   const factValues = new Map(allCountries.map((cc) => [cc, readFacts.map((f) => String(worlds[1].version.facts.value(f, cc, worlds[1].date)))]));
@@ -497,28 +389,32 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     if (!d) { d = countries.length === allCountries.length ? {} : describeCountries(readFacts, factValues, new Set(countries)); described.set(key, d); }
     return d;
   };
+  // Every cell of a region changes its way, so a rule decided some cell of it if its diagram holds somewhere inside.
+  const decidingIn = (side: 0 | 1, c: Cube): string[] => {
+    const seen = [...new Set(c.groups.map((g) => models[g][side]))];
+    return stores[side].version.rules.filter((r) => seen.some((m) => !mdd.only(m.deciding(r), c.masks, (v) => v !== T))).map((r) => r.rule.id);
+  };
   const regions = merged.map((c): Region => {
-    // The deciding rules of every cell in the region, on each side.
-    const inside = [...new Set(c.groups.flatMap((g) => [...reached(diagrams[g], c.masks)]))].map((l) => labels[l] as Extract<Label, { changed: true }>);
     const [before, after] = c.kind.split('>') as [Outcome, Outcome];
     const where: Record<string, string[]> = {};
     const cell: number[] = [];
-    space.attributes.forEach((a, i) => {
-      const members = a.classes.flatMap((cl, v) => (c.masks[i] & (1 << v) ? [v] : []));
-      if (members.length < a.classes.length) where[a.path] = members.map((v) => a.classes[v].id);
-      cell.push(members.find((v) => a.classes[v].kind !== 'unstated') ?? members[0]);
+    space.attributes.forEach((attr, i) => {
+      const members = attr.classes.flatMap((_, v) => (c.masks[i] & (1 << v) ? [v] : []));
+      if (members.length < attr.classes.length) where[attr.path] = members.map((v) => attr.classes[v].id);
+      // The witness takes a stated value where the region allows one.
+      cell.push(members.find((v) => attr.classes[v].kind !== 'unstated') ?? members[0]);
     });
     const countries = c.groups.flatMap((g) => space.groups[g].countries).sort();
     const rep = space.groups[c.groups[0]].representative;
     return {
-      from: before, to: after, rules: { from: [...new Set(inside.flatMap((l) => l.before))], to: [...new Set(inside.flatMap((l) => l.after))] }, where, countries,
+      from: before, to: after, rules: { from: decidingIn(0, c), to: decidingIn(1, c) }, where, countries,
       countryFacts: describe(countries),
       witness: requestOf(space, cell, rep, to.date), cells: size(c),
     };
   });
-  regions.sort((a, b) => b.cells - a.cells || (a.witness.recipient < b.witness.recipient ? -1 : 1));
+  regions.sort((p, q) => q.cells - p.cells || (p.witness.recipient < q.witness.recipient ? -1 : 1));
   return {
-    from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: shared.evaluations, changed, regions,
-    attributes: space.attributes.map((a) => ({ path: a.path, classes: a.classes.map((c) => c.id) })),
+    from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: count.runs, changed, regions,
+    attributes: space.attributes.map((attr) => ({ path: attr.path, classes: attr.classes.map((c) => c.id) })),
   };
 }
