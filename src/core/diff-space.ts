@@ -45,7 +45,8 @@ type Op2 = (a: number, b: number) => number;
 
 /** The pointwise operations of one comparison, each with its memo over the shared store. */
 class Ops {
-  private readonly memos = new Map<unknown, Map<string, Ref>>();
+  private readonly pairs = new Map<unknown, Map<number, Ref>>();
+  private readonly tuples = new Map<unknown, Map<string, Ref>>();
   private readonly maps = new Map<unknown, Map<Ref, Ref>>();
   constructor(readonly mdd: Mdd) {}
   private memo<K>(store: Map<unknown, Map<K, Ref>>, f: unknown): Map<K, Ref> {
@@ -53,15 +54,18 @@ class Ops {
     if (!m) { m = new Map(); store.set(f, m); }
     return m;
   }
-  and = (x: Ref, y: Ref): Ref => this.mdd.apply(and3 as Op2, this.memo(this.memos, and3), x, y, (a) => (a === F ? F : undefined));
-  or = (x: Ref, y: Ref): Ref => this.mdd.apply(or3 as Op2, this.memo(this.memos, or3), x, y, (a) => (a === T ? T : undefined));
+  and = (x: Ref, y: Ref): Ref => this.mdd.apply(and3 as Op2, this.memo(this.pairs, and3), x, y, (a) => (a === F ? F : undefined));
+  or = (x: Ref, y: Ref): Ref => this.mdd.apply(or3 as Op2, this.memo(this.pairs, or3), x, y, (a) => (a === T ? T : undefined));
   not = (x: Ref): Ref => this.mdd.map(not3 as (a: number) => number, this.memo(this.maps, not3), x);
   is = (test: (a: Tri) => boolean, x: Ref): Ref => this.mdd.map((a) => (test(a as Tri) ? T : F), this.memo(this.maps, test), x);
   any = (xs: Ref[]): Ref => xs.reduce(this.or, leaf(F));
   all = (xs: Ref[]): Ref => xs.reduce(this.and, leaf(T));
-  applyN = (f: (values: number[]) => number, xs: Ref[]): Ref => this.mdd.applyN(f, this.memo(this.memos, f), xs);
-  join = (f: (a: number, b: number) => number, x: Ref, y: Ref): Ref => this.mdd.apply(f, this.memo(this.memos, f), x, y);
+  applyN = (f: (values: number[]) => number, xs: Ref[]): Ref => this.mdd.applyN(f, this.memo(this.tuples, f), xs);
+  join = (f: (a: number, b: number) => number, x: Ref, y: Ref): Ref => this.mdd.apply(f, this.memo(this.pairs, f), x, y);
 }
+
+/** Where a rule decides, the outcome it decides (its index + 1), else 0. */
+const decidesWith = (outcome: number, holds: number) => (holds === T ? outcome + 1 : 0);
 
 const isT = (a: Tri) => a === T;
 const isU = (a: Tri) => a === U;
@@ -237,7 +241,17 @@ function merge(list: Cube[], dims: number): Cube[] {
  */
 function expand(cubesIn: Cube[], dims: number[], mdd: Mdd, roots: readonly Ref[], kindOf: (label: number) => string): Cube[] {
   // Whether every cell of the cube changes its way in the group: a walk that stops at the first other label.
-  const valid = (c: Cube, groups: number[] = c.groups) => [...new Set(groups.map((g) => roots[g]))].every((r) => mdd.only(r, c.masks, (l) => kindOf(l) === c.kind));
+  const valid = (c: Cube, groups: number[] = c.groups) => {
+    const ok = (l: number) => kindOf(l) === c.kind;
+    const done = new Set<Ref>();
+    for (const g of groups) {
+      const r = roots[g];
+      if (done.has(r)) continue;
+      if (!mdd.only(r, c.masks, ok)) return false;
+      done.add(r);
+    }
+    return true;
+  };
   const within = (a: Cube, b: Cube) => a.kind === b.kind && a.masks.every((m, i) => (m & b.masks[i]) === m) && a.groups.every((g) => b.groups.includes(g));
   const weight = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.length;
   // The largest cubes grow first; a cube inside one already grown adds no candidate of its own.
@@ -361,10 +375,8 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   }));
   const pair = (x: number, y: number) => x * OUTCOMES.length + y;
   const roots = models.map(([x, y]) => ops.join(pair, x.outcome, y.outcome));
-  const kindOf = (label: number) => {
-    const [x, y] = [Math.floor(label / OUTCOMES.length), label % OUTCOMES.length];
-    return x === y ? 'same' : `${OUTCOMES[x]}>${OUTCOMES[y]}`;
-  };
+  const kinds = OUTCOMES.flatMap((x) => OUTCOMES.map((y) => (x === y ? 'same' : `${x}>${y}`)));
+  const kindOf = (label: number) => kinds[label];
   // Diagrams are canonical: groups with the same joined diagram change alike, so their paths are listed once.
   const byRoot = new Map<Ref, number[]>();
   roots.forEach((root, g) => byRoot.set(root, [...(byRoot.get(root) ?? []), g]));
@@ -390,9 +402,28 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     return d;
   };
   // Every cell of a region changes its way, so a rule decided some cell of it if its diagram holds somewhere inside.
-  const decidingIn = (side: 0 | 1, c: Cube): string[] => {
-    const seen = [...new Set(c.groups.map((g) => models[g][side]))];
-    return stores[side].version.rules.filter((r) => seen.some((m) => !mdd.only(m.deciding(r), c.masks, (v) => v !== T))).map((r) => r.rule.id);
+  const notT = (v: number) => v !== T;
+  // Per side model and outcome, the rules that decide some cell with that outcome, with their diagrams: the others need no walk.
+  const live = new Map<SideModel, [CompiledRule, Ref][][]>();
+  const liveIn = (m: SideModel, version: Version, outcome: number) => {
+    let l = live.get(m);
+    if (!l) {
+      const byOutcome: [CompiledRule, Ref][][] = OUTCOMES.map(() => []);
+      for (const r of version.rules) {
+        const d = m.deciding(r);
+        if (d === leaf(F)) continue;
+        for (const v of mdd.values(ops.join(decidesWith, m.outcome, d))) if (v > 0) byOutcome[v - 1].push([r, d]);
+      }
+      live.set(m, (l = byOutcome));
+    }
+    return l[outcome];
+  };
+  const decidingIn = (side: 0 | 1, c: Cube, outcome: Outcome): string[] => {
+    const found = new Set<CompiledRule>();
+    for (const m of new Set(c.groups.map((g) => models[g][side]))) {
+      for (const [r, d] of liveIn(m, stores[side].version, OUTCOMES.indexOf(outcome))) if (!found.has(r) && (d === leaf(T) || !mdd.only(d, c.masks, notT))) found.add(r);
+    }
+    return stores[side].version.rules.filter((r) => found.has(r)).map((r) => r.rule.id);
   };
   const regions = merged.map((c): Region => {
     const [before, after] = c.kind.split('>') as [Outcome, Outcome];
@@ -407,7 +438,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     const countries = c.groups.flatMap((g) => space.groups[g].countries).sort();
     const rep = space.groups[c.groups[0]].representative;
     return {
-      from: before, to: after, rules: { from: decidingIn(0, c), to: decidingIn(1, c) }, where, countries,
+      from: before, to: after, rules: { from: decidingIn(0, c, before), to: decidingIn(1, c, after) }, where, countries,
       countryFacts: describe(countries),
       witness: requestOf(space, cell, rep, to.date), cells: size(c),
     };

@@ -6,6 +6,8 @@
 export type Ref = number;
 export const leaf = (value: number): Ref => -(value + 1);
 export const valueOf = (r: Ref): number => -r - 1;
+const OFFSET = 2 ** 25;
+const SPAN = 2 ** 26;
 
 export class Mdd {
   readonly level: number[] = [];
@@ -63,13 +65,14 @@ export class Mdd {
   }
 
   /** f applied pointwise to two functions; memo belongs to f. `absorb(a)`: the result when one side is the terminal a, whatever the other is. */
-  apply(f: (a: number, b: number) => number, memo: Map<string, Ref>, x: Ref, y: Ref, absorb?: (a: number) => number | undefined): Ref {
+  apply(f: (a: number, b: number) => number, memo: Map<number, Ref>, x: Ref, y: Ref, absorb?: (a: number) => number | undefined): Ref {
     if (x < 0 && y < 0) return leaf(f(valueOf(x), valueOf(y)));
     if (absorb) {
       const r = (x < 0 ? absorb(valueOf(x)) : undefined) ?? (y < 0 ? absorb(valueOf(y)) : undefined);
       if (r !== undefined) return leaf(r);
     }
-    const key = `${x},${y}`;
+    // Both ids fit in 26 bits with their sign, so the pair is one exact number.
+    const key = (x + OFFSET) * SPAN + (y + OFFSET);
     const known = memo.get(key);
     if (known !== undefined) return known;
     const level = Math.min(this.levelOf(x), this.levelOf(y));
@@ -95,15 +98,34 @@ export class Mdd {
     return id;
   }
 
-  // Nodes already found good in the current `only` walk: stamped, so no set is allocated per walk.
-  private good = new Int32Array(1024);
+  /** Every terminal value r reaches. */
+  values(r: Ref): Set<number> {
+    const out = new Set<number>();
+    this.grow();
+    const stamp = ++this.stamp;
+    const seen = this.marks;
+    const walk = (x: Ref) => {
+      if (x < 0) { out.add(valueOf(x)); return; }
+      if (seen[x] === stamp) return;
+      seen[x] = stamp;
+      for (const k of this.kids[x]) walk(k);
+    };
+    walk(r);
+    return out;
+  }
+
+  // Nodes met in the current walk carry its stamp, so no set is allocated per walk.
+  private marks = new Int32Array(1024);
   private stamp = 0;
+  private grow(): void {
+    if (this.marks.length < this.level.length) { const g = new Int32Array(this.level.length * 2); g.set(this.marks); this.marks = g; }
+  }
 
   /** Whether every cell within the masks reaches a terminal `ok` accepts. */
   only(r: Ref, masks: readonly number[], ok: (value: number) => boolean): boolean {
-    if (this.good.length < this.level.length) { const g = new Int32Array(this.level.length * 2); g.set(this.good); this.good = g; }
+    this.grow();
     const stamp = ++this.stamp;
-    const good = this.good;
+    const good = this.marks;
     const walk = (x: Ref): boolean => {
       if (x < 0) return ok(valueOf(x));
       if (good[x] === stamp) return true;
