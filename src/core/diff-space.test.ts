@@ -127,7 +127,10 @@ describe('fullDiff', () => {
           expect(r.rules.to).toEqual(expect.arrayContaining(y.reasons));
         }
       }
-      expect(d.regions.reduce((n, r) => n + r.cells, 0)).toBeGreaterThanOrEqual(d.changed);
+      // Each changed cell is assigned to one region, and each region to one summary line.
+      expect(d.regions.reduce((n, r) => n + r.cells, 0)).toBe(d.changed);
+      expect(d.summary.reduce((n, l) => n + l.cells, 0)).toBe(d.changed);
+      for (const r of d.regions) expect(r.boxCells).toBeGreaterThanOrEqual(r.cells);
       if (d.changed > 0 && d.changed / d.space > 0.01) expect(changed).toBeGreaterThan(0);
     });
   }

@@ -3,6 +3,7 @@ import type { Engine } from './engine.ts';
 import { F, T, U, and3, not3, or3, type EvalContext, type Tri } from './expr.ts';
 import { Mdd, leaf, type Ref } from './mdd.ts';
 import type { CountryCode, IsoDate, Outcome, TransferRequest } from './model.ts';
+import { summarise, type SummaryLine } from './regions.ts';
 import { explore, requestOf, requestSpace, type RequestSpace } from './space.ts';
 import { sideInfo, type Side, type SideInfo } from './diff.ts';
 import type { CompiledRule, Version } from './version.ts';
@@ -21,7 +22,8 @@ export interface Region {
   countries: CountryCode[];
   countryFacts: Record<string, string>; // facts that the countries share on the `to` date and that, together, single them out
   witness: TransferRequest; // a request of the region (asOf: the `to` side's date)
-  cells: number;
+  cells: number; // the changed cells assigned to this region: each changed cell to one region, so they sum to `changed`
+  boxCells: number; // every cell of its box (where x countries), all changed the same way; boxes may overlap
 }
 
 export interface FullDiff {
@@ -33,6 +35,7 @@ export interface FullDiff {
   evaluations: number; // runs of a rule's compiled condition while tabulating
   changed: number; // changed cells
   regions: Region[];
+  summary: SummaryLine<TransferRequest>[]; // the regions grouped by how they change and by which rules
 }
 
 /** A terminal of an outcome diagram is the outcome's index here; of a joined diagram, from * OUTCOMES.length + to. */
@@ -239,7 +242,7 @@ function merge(list: Cube[], dims: number): Cube[] {
  * Grows each cube, dimension by dimension, while every cell it covers still changes the same way (prime-implicant
  * style); then drops cubes another one contains. Regions may overlap; each holds only cells of its kind.
  */
-function expand(cubesIn: Cube[], dims: number[], mdd: Mdd, roots: readonly Ref[], kindOf: (label: number) => string): Cube[] {
+function expand(cubesIn: Cube[], dims: number[], mdd: Mdd, roots: readonly Ref[], kindOf: (label: number) => string, size: (c: Cube) => number): { cube: Cube; cells: number }[] {
   // Whether every cell of the cube changes its way in the group: a walk that stops at the first other label.
   const valid = (c: Cube, groups: number[] = c.groups) => {
     const ok = (l: number) => kindOf(l) === c.kind;
@@ -284,15 +287,16 @@ function expand(cubesIn: Cube[], dims: number[], mdd: Mdd, roots: readonly Ref[]
     grown.push(c);
   }
   // A greedy cover: the grown cube that holds the most cells of cubes not yet covered, until all are. Gains only
-  // fall, so a candidate's last gain bounds its next one: only the top candidate is recomputed (lazy greedy).
-  const weights = cubesIn.map(weight);
+  // fall, so a candidate's last gain bounds its next one: only the top candidate is recomputed (lazy greedy). The
+  // input cubes are disjoint, so the cells each pick newly covers partition the changed cells.
+  const weights = cubesIn.map(size);
   const ofKind = new Map<string, number[]>();
   cubesIn.forEach((c, i) => { const l = ofKind.get(c.kind); if (l) l.push(i); else ofKind.set(c.kind, [i]); });
   const holds = grown.map((g) => ofKind.get(g.kind)!.filter((i) => within(cubesIn[i], g)));
   const covered = new Uint8Array(cubesIn.length);
   const gainOf = (j: number) => holds[j].reduce((s, i) => s + (covered[i] ? 0 : weights[i]), 0);
   const queue = holds.map((_, j) => ({ j, gain: gainOf(j) })).sort((a, b) => b.gain - a.gain || a.j - b.j);
-  const out: Cube[] = [];
+  const out: { cube: Cube; cells: number }[] = [];
   while (queue.length && queue[0].gain > 0) {
     const top = queue[0];
     top.gain = gainOf(top.j);
@@ -306,7 +310,7 @@ function expand(cubesIn: Cube[], dims: number[], mdd: Mdd, roots: readonly Ref[]
     }
     queue.shift();
     if (top.gain === 0) break;
-    out.push(grown[top.j]);
+    out.push({ cube: grown[top.j], cells: top.gain });
     for (const i of holds[top.j]) covered[i] = 1;
   }
   return out;
@@ -389,7 +393,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   }
   const size = (c: Cube) => c.masks.reduce((p, m) => p * popcount(m), 1) * c.groups.reduce((p, g) => p + space.groups[g].countries.length, 0);
   const changed = raw.reduce((s, c) => s + size(c), 0);
-  const merged = expand(merge(raw, n), dims, mdd, roots, kindOf);
+  const merged = expand(merge(raw, n), dims, mdd, roots, kindOf, size);
   const readFacts = factsRead(rulesOf(sides[1].version)).recipient;
   const allCountries = space.groups.flatMap((g) => g.countries);
   const factValues = new Map(allCountries.map((cc) => [cc, readFacts.map((f) => String(worlds[1].version.facts.value(f, cc, worlds[1].date)))]));
@@ -425,7 +429,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     }
     return stores[side].version.rules.filter((r) => found.has(r)).map((r) => r.rule.id);
   };
-  const regions = merged.map((c): Region => {
+  const regions = merged.map(({ cube: c, cells }): Region => {
     const [before, after] = c.kind.split('>') as [Outcome, Outcome];
     const where: Record<string, string[]> = {};
     const cell: number[] = [];
@@ -440,12 +444,12 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     return {
       from: before, to: after, rules: { from: decidingIn(0, c, before), to: decidingIn(1, c, after) }, where, countries,
       countryFacts: describe(countries),
-      witness: requestOf(space, cell, rep, to.date), cells: size(c),
+      witness: requestOf(space, cell, rep, to.date), cells, boxCells: size(c),
     };
   });
   regions.sort((p, q) => q.cells - p.cells || (p.witness.recipient < q.witness.recipient ? -1 : 1));
   return {
-    from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: count.runs, changed, regions,
+    from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: count.runs, changed, regions, summary: summarise(regions),
     attributes: space.attributes.map((attr) => ({ path: attr.path, classes: attr.classes.map((c) => c.id) })),
   };
 }

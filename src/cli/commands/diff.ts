@@ -1,7 +1,7 @@
 import { ALL_COUNTRIES, ALL_PURPOSES } from '../../core/domain.ts';
 import { boundaryPairs, diff, resolveSides, type DiffResult, type Side } from '../../core/diff.ts';
 import { fullDiff, type FullDiff } from '../../core/diff-space.ts';
-import { mainRegions } from '../../core/regions.ts';
+import { mainRegions, tailByChange } from '../../core/regions.ts';
 import { END_USER_TYPES, type EndUserType, type Purpose } from '../../core/model.ts';
 import { EXIT, UsageError, json, parse, printProblems, type Io } from '../io.ts';
 import { POLICY_OPTIONS, checkFormat, csv, engineAndItems, progressBar } from '../analysis.ts';
@@ -49,6 +49,9 @@ function text(r: DiffResult): string {
 /** One region per paragraph: the outcomes, where in the request space, the countries, and the rules on each side. */
 function regionText(r: FullDiff): string {
   const lines = [`from ${sideLabel(r.from)}`, `to   ${sideLabel(r.to)}`, `${r.space} cells in the full request space (${r.groups} country groups, ${r.evaluations} evaluations), ${r.changed} changed, in ${r.regions.length} regions`];
+  if (r.summary.length) lines.push(`by how they change and the rules deciding before -> after (${r.summary.length} lines):`);
+  for (const l of r.summary) lines.push(`  ${l.from} -> ${l.to}: ${l.cells} cells, ${l.countries.length} countries, ${l.regions} regions\n      ${l.rules.from.join(', ')} -> ${l.rules.to.join(', ')}`);
+  if (r.regions.length) lines.push('the largest regions:');
   const shown = mainRegions(r);
   for (const g of shown) {
     const where = Object.entries(g.where).map(([k, v]) => `${k} ${v.join(' or ')}`).join(', ') || 'any request';
@@ -56,8 +59,11 @@ function regionText(r: FullDiff): string {
     const who = g.countries.length > 15 ? `${g.countries.slice(0, 15).join(' ')} and ${g.countries.length - 15} more` : g.countries.join(' ');
     lines.push(`  ${g.from} -> ${g.to}: ${g.cells} cells, ${g.countries.length} countries${facts ? ` (${facts})` : ''}\n      ${where}\n      to ${who}\n      before ${g.rules.from.join(', ')}; after ${g.rules.to.join(', ')}`);
   }
-  const rest = r.regions.slice(shown.length);
-  if (rest.length) lines.push(`  and ${rest.length} smaller regions (they overlap the ones above); --format json lists them all`);
+  const rest = r.regions.length - shown.length;
+  if (rest) {
+    lines.push(`  and ${rest} smaller regions (they may overlap the ones above and each other; --format json lists them all):`);
+    for (const t of tailByChange(r.regions, shown.length)) lines.push(`      ${t.from} -> ${t.to}: ${t.regions} regions, ${t.cells} cells`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -5,7 +5,7 @@ import { mountPoint } from '../../../test/support/dom.ts';
 import { clearCatalog } from '../api/catalog.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { classText, WhatChanged, type FullDiff, type Region } from './WhatChanged.tsx';
-import { mainRegions } from '../../../src/core/regions.ts';
+import { mainRegions, summarise, tailByChange } from '../../../src/core/regions.ts';
 import { TRANSFEROR_LABEL } from '../../../src/core/labels.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -14,10 +14,11 @@ const region = (cells: number, extra: Partial<Region> = {}): Region => ({
   from: 'not_permitted', to: 'permissible', rules: { from: ['D-default'], to: ['D-weapons-agreement-countries'] },
   where: { 'item.weapon': ['true'], purpose: ['peace-contribution|international-cooperation', 'unstated'] },
   countries: ['AU', 'GB'], countryFacts: { 'transfer-agreement': 'true', 'fighting-under-way': 'false' },
-  witness: { asOf: '2026-04-21', recipient: 'AU', item: { weapon: true }, purpose: 'peace-contribution' }, cells, ...extra,
+  witness: { asOf: '2026-04-21', recipient: 'AU', item: { weapon: true }, purpose: 'peace-contribution' }, cells, boxCells: cells, ...extra,
 });
 
-const DIFF: FullDiff = { space: 1000, changed: 110, regions: [region(60), region(40, { from: 'requires_judgment' }), region(5), region(5)] };
+const REGIONS = [region(60), region(40, { from: 'requires_judgment' }), region(5), region(5)];
+const DIFF: FullDiff = { space: 1000, changed: 110, regions: REGIONS, summary: summarise(REGIONS) };
 const FACTS = [{ id: 'transfer-agreement', title: { en: 'Transfer agreement with Japan', ja: '防衛装備品・技術移転協定' } }, { id: 'fighting-under-way', title: { en: 'Fighting under way', ja: '現に戦闘が行われている' } }];
 
 describe('what this changed', () => {
@@ -53,6 +54,12 @@ describe('what this changed', () => {
     expect(dom.host.textContent).toContain('Purpose: Peace contribution, International cooperation; not stated');
     expect(dom.host.textContent).toContain('2 countries (countries where: Transfer agreement with Japan: yes, Fighting under way: no): Australia');
     expect(dom.host.textContent).toContain('and 2 smaller regions, which may overlap these');
+    // The summary: one line per way of changing and rules, with its cells, countries and regions.
+    const summary = [...dom.host.querySelectorAll('table.what-changed-summary tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(3).map((td) => td.textContent));
+    expect(summary).toEqual([['70', '2', '3'], ['40', '2', '1']]);
+    // The long tail, counted by how it changes.
+    const tail = [...dom.host.querySelectorAll('table.what-changed-tail tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent));
+    expect(tail).toEqual([['2', '10']]);
     expect(dom.host.querySelector('a[href="/law/rules/D-weapons-agreement-countries"]')).not.toBeNull();
   });
 
@@ -67,6 +74,7 @@ describe('what this changed', () => {
   it('keeps the regions holding nine tenths of the changed cells, and names every kind of class', () => {
     expect(mainRegions(DIFF).map((r) => r.cells)).toEqual([60, 40]);
     expect(mainRegions({ ...DIFF, regions: DIFF.regions.slice(2) }, 1)).toHaveLength(1);
+    expect(tailByChange(DIFF.regions, 1)).toEqual([{ from: 'requires_judgment', to: 'permissible', regions: 1, cells: 40 }, { from: 'not_permitted', to: 'permissible', regions: 2, cells: 10 }]);
     expect(classText('item.munitionType', 'other', 'en')).toBe('None of these');
     expect(classText('item.program', 'other', 'en')).toBe('another');
     expect(classText('endUser.type', 'government|military', 'ja')).toBe('政府・軍');

@@ -12,7 +12,7 @@ import { countryName } from '../lib/countries.ts';
 import { END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, MUNITION_LABEL, ORIGIN_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
 import { TRANSFEROR_LABEL } from '../../../src/core/labels.ts';
 import { Link } from '../router.tsx';
-import { mainRegions } from '../../../src/core/regions.ts';
+import { mainRegions, tailByChange, type SummaryLine } from '../../../src/core/regions.ts';
 
 export interface Region {
   from: Outcome;
@@ -23,12 +23,14 @@ export interface Region {
   countryFacts: Record<string, string>;
   witness: TransferRequest;
   cells: number;
+  boxCells: number;
 }
 
 export interface FullDiff {
   space: number;
   changed: number;
   regions: Region[];
+  summary: SummaryLine<TransferRequest>[];
 }
 
 // The words of this component, in both languages; the shared message table belongs to the other pages.
@@ -39,7 +41,15 @@ const W = {
   against: { en: 'Compared with {base}, on {date}, over every request the rules can tell apart.', ja: '{base} と比較（{date} 時点）。規則が区別し得るすべての要求を対象とする。' },
   summary: { en: '{changed} of {space} cells of the request space change, in {regions} regions.', ja: '要求空間 {space} セルのうち {changed} セルが変わる（{regions} 領域）。' },
   nothing: { en: 'No request changes outcome.', ja: '結論が変わる要求はない。' },
-  more: { en: 'and {n} smaller regions, which may overlap these; all of them: gensoku diff {from} {to} --space full --format json', ja: 'ほか小さな領域 {n} 件（上記と重なる場合がある）。全件は gensoku diff {from} {to} --space full --format json' },
+  more: { en: 'and {n} smaller regions, which may overlap these and each other; all of them: gensoku diff {from} {to} --space full --format json', ja: 'ほか小さな領域 {n} 件（上記や互いに重なる場合がある）。全件は gensoku diff {from} {to} --space full --format json' },
+  byRules: { en: 'By how they change and the rules that decide before and after', ja: '変化の種類と変更前後の根拠の規則ごと' },
+  largest: { en: 'The largest regions', ja: '大きな領域' },
+  rulesBefore: { en: 'Before', ja: '変更前' },
+  rulesAfter: { en: 'After', ja: '変更後' },
+  tailChange: { en: 'How they change', ja: '変化' },
+  countriesHead: { en: 'Countries', ja: '国数' },
+  tailRegions: { en: 'Regions', ja: '領域数' },
+  tailCells: { en: 'Cells', ja: 'セル数' },
   anyRequest: { en: 'Any request', ja: 'すべての要求' },
   countries: { en: '{n} countries', ja: '{n} か国' },
   where: { en: 'countries where', ja: '該当国の条件' },
@@ -133,8 +143,30 @@ function Result({ from, to }: { from: string; to: string }) {
   return (
     <>
       <p>{fill(pick(W.summary), { changed: n(d.data.changed), space: n(d.data.space), regions: d.data.regions.length })}</p>
+      <h4>{pick(W.byRules)}</h4>
+      <table className="small what-changed-summary">
+        <thead><tr><th>{pick(W.tailChange)}</th><th>{pick(W.rulesBefore)}</th><th>{pick(W.rulesAfter)}</th><th>{pick(W.tailCells)}</th><th>{pick(W.countriesHead)}</th><th>{pick(W.tailRegions)}</th></tr></thead>
+        <tbody>{d.data.summary.map((l, i) => (
+          <tr key={i}>
+            <td><OutcomeBadge outcome={l.from as Outcome} small /> → <OutcomeBadge outcome={l.to as Outcome} small /></td>
+            <td><RuleLinks ids={l.rules.from} /></td><td><RuleLinks ids={l.rules.to} /></td>
+            <td>{n(l.cells)}</td><td>{n(l.countries.length)}</td><td>{n(l.regions)}</td>
+          </tr>
+        ))}</tbody>
+      </table>
+      <h4>{pick(W.largest)}</h4>
       <ol className="what-changed">{shown.map((r, i) => <RegionCard key={i} r={r} />)}</ol>
-      {rest.length ? <p className="muted small">{fill(pick(W.more), { n: rest.length, from, to })}</p> : null}
+      {rest.length ? (
+        <>
+          <p className="muted small">{fill(pick(W.more), { n: rest.length, from, to })}</p>
+          <table className="small what-changed-tail">
+            <thead><tr><th>{pick(W.tailChange)}</th><th>{pick(W.tailRegions)}</th><th>{pick(W.tailCells)}</th></tr></thead>
+            <tbody>{tailByChange(d.data.regions, shown.length).map((t) => (
+              <tr key={`${t.from}>${t.to}`}><td><OutcomeBadge outcome={t.from as Outcome} small /> → <OutcomeBadge outcome={t.to as Outcome} small /></td><td>{n(t.regions)}</td><td>{n(t.cells)}</td></tr>
+            ))}</tbody>
+          </table>
+        </>
+      ) : null}
     </>
   );
 }
