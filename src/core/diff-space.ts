@@ -71,6 +71,8 @@ class Ops {
 const decidesWith = (outcome: number, holds: number) => (holds === T ? outcome + 1 : 0);
 
 const isT = (a: Tri) => a === T;
+const isTrue = (v: number) => v === T;
+const notT = (v: number) => v !== T;
 const isU = (a: Tri) => a === U;
 const notF = (a: Tri) => a !== F;
 
@@ -217,7 +219,9 @@ interface Cube { kind: string; masks: number[]; groups: number[] }
 function merge(list: Cube[], dims: number): Cube[] {
   // A cube's masks as one character each, so the key that leaves one dimension out is two slices.
   const code = (c: Cube) => String.fromCharCode(...c.masks.map((m) => m + 48));
-  let cur = list.map((c) => ({ cube: { ...c, masks: [...c.masks], groups: [...c.groups] }, ms: '', gs: '' }));
+  const kinds = new Map<string, string>();
+  const kindCode = (k: string) => kinds.get(k) ?? (kinds.set(k, String.fromCharCode(48 + kinds.size)), kinds.get(k)!);
+  let cur = list.map((c) => ({ cube: { ...c, masks: [...c.masks], groups: [...c.groups] }, ms: '', gs: '', k: kindCode(c.kind) }));
   for (const e of cur) { e.ms = code(e.cube); e.gs = e.cube.groups.join(','); }
   for (let changed = true; changed;) {
     changed = false;
@@ -225,7 +229,7 @@ function merge(list: Cube[], dims: number): Cube[] {
       const buckets = new Map<string, (typeof cur)[number]>();
       const next: typeof cur = [];
       for (const e of cur) {
-        const key = d === dims ? `${e.cube.kind}/${e.ms}` : `${e.cube.kind}/${e.ms.slice(0, d)}*${e.ms.slice(d + 1)}/${e.gs}`;
+        const key = d === dims ? e.k + e.ms : `${e.k}${e.ms.slice(0, d)}*${e.ms.slice(d + 1)}/${e.gs}`;
         const b = buckets.get(key);
         if (!b) { buckets.set(key, e); next.push(e); continue; }
         changed = true;
@@ -406,17 +410,19 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     return d;
   };
   // Every cell of a region changes its way, so a rule decided some cell of it if its diagram holds somewhere inside.
-  const notT = (v: number) => v !== T;
-  // Per side model and outcome, the rules that decide some cell with that outcome, with their diagrams: the others need no walk.
-  const live = new Map<SideModel, [CompiledRule, Ref][][]>();
+  // Per side model and outcome, the rules that decide some cell with that outcome, with their diagrams and the box
+  // around the cells where they decide: a region outside that box needs no walk.
+  type Live = { rule: CompiledRule; where: Ref; box: number[] };
+  const live = new Map<SideModel, Live[][]>();
   const liveIn = (m: SideModel, version: Version, outcome: number) => {
     let l = live.get(m);
     if (!l) {
-      const byOutcome: [CompiledRule, Ref][][] = OUTCOMES.map(() => []);
-      for (const r of version.rules) {
-        const d = m.deciding(r);
-        if (d === leaf(F)) continue;
-        for (const v of mdd.values(ops.join(decidesWith, m.outcome, d))) if (v > 0) byOutcome[v - 1].push([r, d]);
+      const byOutcome: Live[][] = OUTCOMES.map(() => []);
+      for (const rule of version.rules) {
+        const where = m.deciding(rule);
+        if (where === leaf(F)) continue;
+        const box = mdd.hull(where, isTrue);
+        for (const v of mdd.values(ops.join(decidesWith, m.outcome, where))) if (v > 0) byOutcome[v - 1].push({ rule, where, box });
       }
       live.set(m, (l = byOutcome));
     }
@@ -425,7 +431,10 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const decidingIn = (side: 0 | 1, c: Cube, outcome: Outcome): string[] => {
     const found = new Set<CompiledRule>();
     for (const m of new Set(c.groups.map((g) => models[g][side]))) {
-      for (const [r, d] of liveIn(m, stores[side].version, OUTCOMES.indexOf(outcome))) if (!found.has(r) && (d === leaf(T) || !mdd.only(d, c.masks, notT))) found.add(r);
+      for (const { rule, where, box } of liveIn(m, stores[side].version, OUTCOMES.indexOf(outcome))) {
+        if (found.has(rule) || !box.every((b, i) => b & c.masks[i])) continue;
+        if (where === leaf(T) || !mdd.only(where, c.masks, notT)) found.add(rule);
+      }
     }
     return stores[side].version.rules.filter((r) => found.has(r)).map((r) => r.rule.id);
   };

@@ -98,6 +98,30 @@ export class Mdd {
     return id;
   }
 
+  /** The smallest box (a mask of classes per attribute) holding every cell where r reaches a terminal `ok` accepts. */
+  hull(r: Ref, ok: (value: number) => boolean): number[] {
+    const full = this.arity.map((k) => (1 << k) - 1);
+    const out = this.arity.map(() => 0);
+    const reaches = new Map<Ref, boolean>();
+    const can = (x: Ref): boolean => {
+      if (x < 0) return ok(valueOf(x));
+      let v = reaches.get(x);
+      if (v === undefined) { v = this.kids[x].some(can); reaches.set(x, v); }
+      return v;
+    };
+    const seen = new Set<Ref>();
+    // A path that skips an attribute leaves it free: every class is in the box.
+    const walk = (x: Ref, from: number) => {
+      const level = this.levelOf(x);
+      for (let l = from; l < level; l++) out[l] = full[l];
+      if (x < 0 || seen.has(x)) return;
+      seen.add(x);
+      this.kids[x].forEach((k, v) => { if (can(k)) { out[level] |= 1 << v; walk(k, level + 1); } });
+    };
+    if (can(r)) walk(r, 0);
+    return out;
+  }
+
   /** Every terminal value r reaches. */
   values(r: Ref): Set<number> {
     const out = new Set<number>();
