@@ -10,6 +10,7 @@ export interface BoundaryFigures {
   space: number;
   changed: number;
   regions: number;
+  summary: number; // lines of the summary: the regions grouped by how they change and by which rules
   evaluations: number;
   ms: number;
   catalogueCells: number;
@@ -38,7 +39,7 @@ export function benchFullDiff(engine: Engine, items: ItemClass[], runs = 3, one?
       const t = performance.now();
       const d = fullDiff(engine, a, b);
       const ms = performance.now() - t;
-      return { to: b.spec, space: d.space, changed: d.changed, regions: d.regions.length, evaluations: d.evaluations, ms, catalogueCells: 0, catalogueChanged: 0 };
+      return { to: b.spec, space: d.space, changed: d.changed, regions: d.regions.length, summary: d.summary.length, evaluations: d.evaluations, ms, catalogueCells: 0, catalogueChanged: 0 };
     });
     all.push(performance.now() - start);
   }

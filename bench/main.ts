@@ -153,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
     const one = d.boundaries.find((b) => b.to === d.one.to)!;
     const n = (x: number) => x.toLocaleString('en-US');
     for (const b of d.boundaries) {
-      rows.push(['diff', `full space -> ${b.to}: ${n(b.space)} cells, ${n(b.changed)} changed, ${b.regions} regions (catalogue: ${n(b.catalogueCells)} cells, ${n(b.catalogueChanged)} changed)`, `${fmt(b.ms, 0)} ms`, `${n(b.evaluations)} evaluations`, '']);
+      rows.push(['diff', `full space -> ${b.to}: ${n(b.space)} cells, ${n(b.changed)} changed, ${b.regions} regions in ${b.summary} summary lines (catalogue: ${n(b.catalogueCells)} cells, ${n(b.catalogueChanged)} changed)`, `${fmt(b.ms, 0)} ms`, `${n(b.evaluations)} evaluations`, '']);
     }
     rows.push(['diff', `full space, one boundary (-> ${d.one.to})`, `${fmt(d.one.ms.median, 0)} ms`, `best ${fmt(d.one.ms.best, 0)} ms`, '']);
     rows.push(['diff', `full space, all ${d.boundaries.length} boundaries: ${n(d.boundaries.reduce((s, b) => s + b.space, 0))} cells, ${d.boundaries.reduce((s, b) => s + b.regions, 0)} regions`, `${fmt(d.allMs.median, 0)} ms`, `best ${fmt(d.allMs.best, 0)} ms`, '']);
@@ -161,6 +161,7 @@ export async function main(argv: string[]): Promise<number> {
       { name: `full-space diff, one boundary (-> ${d.one.to})`, target: '< 200 ms', value: `${fmt(d.one.ms.median, 0)} ms`, met: d.one.ms.median < 200 },
       { name: 'full-space diff, all boundaries', target: '< 2 s', value: `${fmt(d.allMs.median, 0)} ms`, met: d.allMs.median < 2000 },
       { name: 'full-space regions per boundary', target: 'tens', value: `max ${Math.max(...d.boundaries.map((b) => b.regions))} (-> ${one.to}: ${one.regions})`, met: d.boundaries.every((b) => b.regions < 100) },
+      { name: 'full-space summary lines per boundary', target: 'tens', value: `max ${Math.max(...d.boundaries.map((b) => b.summary))} (-> ${one.to}: ${one.summary})`, met: d.boundaries.every((b) => b.summary < 100) },
     );
   }
 

@@ -35,4 +35,13 @@ describe('Mdd', () => {
     expect(m.only(sum, [0b011, 0b11, 0b0001], (v) => v === 11 || v === 12)).toBe(true);
     expect(m.only(sum, [0b011, 0b11, 0b0011], (v) => v === 11 || v === 12)).toBe(false);
   });
+
+  it('bounds the cells where a function takes some values by the smallest box', () => {
+    const m = new Mdd(arity);
+    // 1 only where attribute 0 is 2 and attribute 2 is 1 or 3; attribute 1 is free.
+    const r = m.fromTable([0, 2], Array.from({ length: 12 }, (_, i) => (Math.floor(i / 4) === 2 && i % 2 === 1 ? 1 : 0)));
+    expect(m.hull(r, (v) => v === 1)).toEqual([0b100, 0b11, 0b1010]);
+    expect(m.hull(r, (v) => v === 5)).toEqual([0, 0, 0]);
+    expect(m.values(r)).toEqual(new Set([0, 1]));
+  });
 });
