@@ -122,7 +122,7 @@ export const analysis: RouteModule = {
     {
       method: 'get', path: '/api/v1/diff', operationId: 'diff', summary: 'Every (country, item class, purpose) whose outcome differs between two dates or regimes', tag: 'analysis', access: 'public',
       query: diffQuery,
-      responses: { 200: { description: 'space=catalogue: { from, to, compared, evaluations, groups, changes: [{ recipient, item, purpose, from, to, rules }] }; space=full: { from, to, space, attributes, groups, evaluations, changed, regions: [{ from, to, rules: { from, to }, where, countries, countryFacts, witness, cells, boxCells }], summary: [{ from, to, rules: { from, to }, regions, cells, countries, witness }] }; a region's cells are its own share of the changed cells (they sum to changed), boxCells its whole box', contentType: 'application/json' } },
+      responses: { 200: { description: 'space=catalogue: { from, to, compared, evaluations, groups, changes: [{ recipient, item, purpose, from, to, rules }] }; space=full: { from, to, space, attributes, groups, evaluations, changed, regions: [{ from, to, rules: { from, to }, where, countries, countryFacts, witness, cells, boxCells }], summary: [{ from, to, rules: { from, to }, regions, cells, countries, witness }] }; the cells of a region are its own share of the changed cells (they sum to changed), boxCells its whole box', contentType: 'application/json' } },
       handler(ctx) {
         const eng = fullEngine(ctx);
         if (!(eng instanceof Engine)) return eng;
