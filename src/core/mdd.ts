@@ -12,7 +12,7 @@ const SPAN = 2 ** 26;
 export class Mdd {
   readonly level: number[] = [];
   readonly kids: Ref[][] = [];
-  private readonly unique = new Map<string, Ref>();
+  private readonly unique = new Map<number, Ref[]>();
 
   /** `arity[i]`: the number of classes of attribute i; levels are attribute indices. */
   constructor(readonly arity: readonly number[]) {}
@@ -22,15 +22,26 @@ export class Mdd {
   /** The node with these children, or the child when all are the same (reduced). */
   node(level: number, children: Ref[]): Ref {
     const first = children[0];
-    if (children.every((c) => c === first)) return first;
-    const key = `${level}:${children.join(',')}`;
-    let id = this.unique.get(key);
-    if (id === undefined) {
-      id = this.level.length;
-      this.level.push(level);
-      this.kids.push(children);
-      this.unique.set(key, id);
+    let hash = level + 1;
+    let same = true;
+    for (const c of children) {
+      if (c !== first) same = false;
+      hash = (Math.imul(hash, 31) + c) | 0;
     }
+    if (same) return first;
+    // Hash-consed by a numeric hash with the candidates compared, so no key string is built per call.
+    const bucket = this.unique.get(hash);
+    if (bucket) {
+      for (const id of bucket) {
+        const kids = this.kids[id];
+        if (this.level[id] === level && kids.length === children.length && kids.every((k, i) => k === children[i])) return id;
+      }
+    }
+    const id = this.level.length;
+    this.level.push(level);
+    this.kids.push(children);
+    if (bucket) bucket.push(id);
+    else this.unique.set(hash, [id]);
     return id;
   }
 

@@ -241,6 +241,15 @@ describe.skipIf(!hasBrowser)('web UI in Chromium against the real server', () =>
     await entry.locator('article.rule-card[data-rule="C-2022-ukraine-non-lethal"]').waitFor();
     await shot(p, 'law-timeline', false);
     expect(await axeViolations(p)).toEqual([]);
+    // What the 2026 revision changed, over the whole request space: the summary by rules, then the largest regions.
+    const revision = p.locator('#regime-2026-04-21');
+    await revision.getByRole('button', { name: /What this changed/ }).click();
+    const summary = revision.locator('table.what-changed-summary tbody tr');
+    await summary.first().waitFor({ timeout: 30_000 });
+    expect(await summary.count()).toBeGreaterThan(5);
+    expect(await revision.locator('table.what-changed-summary a[href="/law/rules/D-weapons-agreement-countries"]').count()).toBeGreaterThan(0);
+    expect(await revision.locator('li.what-changed-region').count()).toBeGreaterThan(0);
+    expect(await axeViolations(p)).toEqual([]);
     await p.goto(`${server.url}/law/countries/UA?date=2022-03-08`);
     await p.locator('table.table tbody tr').first().waitFor();
     // Facts by name; the history from the whole series; what absence from the operator's lists means, with their date.
