@@ -16,6 +16,9 @@ describe('explain', () => {
     expect(en).toContain('if “No”: OUT OF SCOPE (C-scope-defense-equipment)');
     expect(en).not.toMatch(/item\.defenseEquipment = (true|false)/);
     expect(text(req, 'ja')).toContain('「いいえ」の場合: 対象外 (C-scope-defense-equipment)');
+    // Open, no review is known yet; not "none", which would read as settled.
+    expect(en).toContain('Review needed: Not settled: it depends on the answers to the open questions');
+    expect(text(req, 'ja')).toMatch(/\[C-P2-acsa\][^\n]*: 該当しない。ウクライナは「[^」]+」に当たるか：いいえ\n/);
   });
 
   it('says what a yes and a no to a judgment would do to the rule that asks it', () => {

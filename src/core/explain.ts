@@ -1,7 +1,7 @@
 import { countryName } from './countries.ts';
 import {
   ANSWER, DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, KIND_WORD, MITI_DECIDER, MITI_REVIEW, MITI_UNTIL, ORIGIN_LABEL, OUTCOME_NAME, OUTCOME_SENTENCE,
-  PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, TRANSFEROR_LABEL, judgmentQuestions, optionLabel, testSentence, type Wording,
+  PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, REVIEW_OPEN, TRANSFEROR_LABEL, judgmentQuestions, optionLabel, testSentence, type Wording,
 } from './labels.ts';
 import { timeline } from './timeline.ts';
 import { whatif } from './whatif.ts';
@@ -109,7 +109,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
       const by = t.defeatedBy?.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ');
       // A rule left open by an exception that may apply names that exception.
       const open = t.result !== 'defeated' && by ? ` ${L.openException[lang]}: ${by}` : '';
-      const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : `${RESULT_PHRASE[t.result][lang]}. ${failing.join(' ')}${open}`;
+      const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : lang === 'en' ? `${RESULT_PHRASE[t.result].en}. ${failing.join(' ')}${open}` : `${RESULT_PHRASE[t.result].ja}。${failing.join('。').replace(/。{2,}/g, '。')}${open}`;
       out.push(`  [${t.rule}] ${r.title[lang]}: ${why}`);
       if (r.citations[0]) out.push(`    ${L.source[lang]}: ${quoteSource(engine, r.citations[0], lang)}`);
     }
@@ -122,7 +122,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   out.push('');
   const refused = d.outcome === 'prohibited' || d.outcome === 'not_permitted' || d.outcome === 'out_of_scope';
   const reviewLabel = d.review === 'meti' && req.asOf <= MITI_UNTIL ? MITI_REVIEW : d.review ? REVIEW_LABEL[d.review] : undefined;
-  out.push(`${L.review[lang]}: ${reviewLabel ? reviewLabel[lang] : refused ? REVIEW_NOT_APPLICABLE[lang] : L.none[lang]}`);
+  out.push(`${L.review[lang]}: ${reviewLabel ? reviewLabel[lang] : refused ? REVIEW_NOT_APPLICABLE[lang] : d.outcome === 'requires_judgment' ? REVIEW_OPEN[lang] : L.none[lang]}`);
   if (d.open.length) {
     out.push('');
     out.push(`${L.open[lang]}:`);

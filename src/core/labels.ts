@@ -114,6 +114,9 @@ export const KIND_WORD: Record<string, Text> = {
 /** What a review line says when the outcome leaves nothing to review: a refusal is not reviewed, it is not granted. */
 export const REVIEW_NOT_APPLICABLE: Text = { en: 'Not applicable: the transfer is not permitted', ja: '該当なし（移転は認められない）' };
 
+/** What a review line says when the outcome is open and no case that would need review is known yet. */
+export const REVIEW_OPEN: Text = { en: 'Not settled: it depends on the answers to the open questions', ja: '未定（未決事項への回答による）' };
+
 /** A rule's result in the trace, as a phrase after the rule's title. */
 export const RESULT_PHRASE: Record<'fired' | 'not_fired' | 'unknown' | 'defeated', Text> = {
   fired: { en: 'applies', ja: '該当する' },
