@@ -21,6 +21,15 @@ describe('explain', () => {
     expect(text(req, 'ja')).toMatch(/\[C-P2-acsa\][^\n]*: 該当しない。ウクライナは「[^」]+」に当たるか：いいえ\n/);
   });
 
+  it('does not call an out-of-scope item refused, nor list the rules it is outside as considered', () => {
+    const out = text({ asOf: '2022-04-19', recipient: 'UA', item: { name: 'commercial drones', defenseEquipment: false } });
+    expect(out).toMatch(/^OUT OF SCOPE/);
+    expect(out).toContain('Review needed: None under these rules: the item is outside them');
+    expect(out).not.toContain('not permitted');
+    expect(out).not.toContain('Other rules considered');
+    expect(out).toContain('Satellite Remote Sensing Act');
+  });
+
   it('says what a yes and a no to a judgment would do to the rule that asks it', () => {
     const req: TransferRequest = {
       asOf: '2016-06-01', recipient: 'US', purpose: 'return-to-licensor', transferor: 'government', endUser: { type: 'government' },

@@ -1,7 +1,7 @@
 import { countryName } from './countries.ts';
 import {
   ANSWER, DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, KIND_WORD, MITI_DECIDER, MITI_REVIEW, MITI_UNTIL, ORIGIN_LABEL, OUTCOME_NAME, OUTCOME_SENTENCE,
-  PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, REVIEW_OPEN, TRANSFEROR_LABEL, judgmentQuestions, optionLabel, testSentence, type Wording,
+  PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, REVIEW_OPEN, REVIEW_OUT_OF_SCOPE, TRANSFEROR_LABEL, judgmentQuestions, optionLabel, testSentence, type Wording,
 } from './labels.ts';
 import { timeline } from './timeline.ts';
 import { whatif } from './whatif.ts';
@@ -96,7 +96,8 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     for (const c of r.citations) out.push(`    ${L.source[lang]}: ${quoteSource(engine, c, lang)}`);
   }
   const rules = d.trace.filter((t): t is RuleTrace => t.type === 'rule');
-  const notApplied = rules.filter((t) => !d.reasons.includes(t.rule) && (t.kind === 'prohibition' || t.kind === 'permission') && t.result !== 'fired');
+  // Out of scope, the other rules were never the item's rules: listing them as considered would suggest they were weighed.
+  const notApplied = d.outcome === 'out_of_scope' ? [] : rules.filter((t) => !d.reasons.includes(t.rule) && (t.kind === 'prohibition' || t.kind === 'permission') && t.result !== 'fired');
   if (notApplied.length) {
     out.push('');
     out.push(`${L.considered[lang]}:`);
@@ -120,9 +121,9 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     for (const c of d.conditions) out.push(`  - ${c.text[lang]} [${c.id}]`);
   }
   out.push('');
-  const refused = d.outcome === 'prohibited' || d.outcome === 'not_permitted' || d.outcome === 'out_of_scope';
+  const refused = d.outcome === 'prohibited' || d.outcome === 'not_permitted';
   const reviewLabel = d.review === 'meti' && req.asOf <= MITI_UNTIL ? MITI_REVIEW : d.review ? REVIEW_LABEL[d.review] : undefined;
-  out.push(`${L.review[lang]}: ${reviewLabel ? reviewLabel[lang] : refused ? REVIEW_NOT_APPLICABLE[lang] : d.outcome === 'requires_judgment' ? REVIEW_OPEN[lang] : L.none[lang]}`);
+  out.push(`${L.review[lang]}: ${reviewLabel ? reviewLabel[lang] : refused ? REVIEW_NOT_APPLICABLE[lang] : d.outcome === 'out_of_scope' ? REVIEW_OUT_OF_SCOPE[lang] : d.outcome === 'requires_judgment' ? REVIEW_OPEN[lang] : L.none[lang]}`);
   if (d.open.length) {
     out.push('');
     out.push(`${L.open[lang]}:`);

@@ -114,6 +114,9 @@ export const KIND_WORD: Record<string, Text> = {
 /** What a review line says when the outcome leaves nothing to review: a refusal is not reviewed, it is not granted. */
 export const REVIEW_NOT_APPLICABLE: Text = { en: 'Not applicable: the transfer is not permitted', ja: '該当なし（移転は認められない）' };
 
+/** What a review line says when the item is outside the rules: nothing of theirs is refused or reviewed. */
+export const REVIEW_OUT_OF_SCOPE: Text = { en: 'None under these rules: the item is outside them', ja: 'なし（本規律の対象外）' };
+
 /** What a review line says when the outcome is open and no case that would need review is known yet. */
 export const REVIEW_OPEN: Text = { en: 'Not settled: it depends on the answers to the open questions', ja: '未定（未決事項への回答による）' };
 
