@@ -62,6 +62,16 @@ describe('explain', () => {
     expect(line).not.toContain('A judgment is needed');
   });
 
+  it('says when a treaty ban was not applied only because the request did not name the item’s type', () => {
+    const req: TransferRequest = {
+      asOf: '2026-05-01', recipient: 'AU', purpose: 'commercial', transferor: 'company', endUser: { type: 'military' },
+      item: { name: 'cluster munitions', defenseEquipment: true, weapon: true, form: 'complete', function: 'other', origin: 'domestic' },
+    };
+    expect(text(req)).toContain('“Anti-personnel mine”? No. (Not stated, so read as none of these: state it if the item may be one.)');
+    expect(text(req, 'ja')).toContain('「対人地雷」か：いいえ（記載がないため、いずれにも該当しないものとして扱った。');
+    expect(text({ ...req, item: { ...req.item, munitionType: 'other' } })).not.toContain('Not stated, so read as none');
+  });
+
   it('does not repeat the date of a change that is itself a date', () => {
     const req: TransferRequest = { asOf: '1960-06-01', recipient: 'KR', item: { name: 'rifles', etcoItem: '1', weapon: true, form: 'complete', function: 'other', origin: 'domestic' } };
     expect(text(req)).toContain('  - wait until 1967-04-21: ');

@@ -1,6 +1,6 @@
 import { countryName } from './countries.ts';
 import {
-  ANSWER, DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, KIND_WORD, MITI_DECIDER, MITI_REVIEW, MITI_UNTIL, ORIGIN_LABEL, OUTCOME_NAME, OUTCOME_SENTENCE,
+  ABSENT_READ, ANSWER, DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, KIND_WORD, MITI_DECIDER, MITI_REVIEW, MITI_UNTIL, ORIGIN_LABEL, OUTCOME_NAME, OUTCOME_SENTENCE,
   PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, REVIEW_OPEN, REVIEW_OUT_OF_SCOPE, TRANSFEROR_LABEL, judgmentQuestions, optionLabel, testSentence, type Wording,
 } from './labels.ts';
 import { timeline } from './timeline.ts';
@@ -106,7 +106,12 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
       const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, country: countryName, judgment: judgmentQuestions([r]) };
       // A rule that does not apply is settled by what is known (an unknown inside it changes nothing), so only that is shown.
       const shown = t.result === 'not_fired' ? t.tests.filter((x) => x.value !== 'unknown') : t.tests.filter((x) => x.value !== 'true');
-      const failing = shown.map((x) => testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang]);
+      const failing = shown.map((x) => {
+        const said = testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang];
+        // The two attributes whose absence has a meaning say so, since the answer then rests on nothing the request said.
+        const field = /^item\.(munitionType|program)\b/.exec(x.test)?.[1] as keyof typeof ABSENT_READ | undefined;
+        return field && req.item[field] === undefined ? `${said}${lang === 'en' ? ' ' : ''}${ABSENT_READ[field][lang]}` : said;
+      });
       const by = t.defeatedBy?.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ');
       // A rule left open by an exception that may apply names that exception.
       const open = t.result !== 'defeated' && by ? ` ${L.openException[lang]}: ${by}` : '';

@@ -128,6 +128,12 @@ export const RESULT_PHRASE: Record<'fired' | 'not_fired' | 'unknown' | 'defeated
   defeated: { en: 'would apply, but an exception sets it aside', ja: '該当し得るが、例外により適用されない' },
 };
 
+/** How a test on an attribute the request contract gives a meaning when absent reads that absence (ADR 0002). */
+export const ABSENT_READ: Record<'munitionType' | 'program', Text> = {
+  munitionType: { en: '(Not stated, so read as none of these: state it if the item may be one.)', ja: '（記載がないため、いずれにも該当しないものとして扱った。該当し得る場合は明示すること。）' },
+  program: { en: '(Not stated, so read as no programme.)', ja: '（記載がないため、プログラムに属さないものとして扱った。）' },
+};
+
 /** The answer to a test put as a question. */
 export const ANSWER: Record<'true' | 'false' | 'unknown', Text> = {
   true: { en: 'Yes', ja: 'はい' },
