@@ -29,7 +29,7 @@ const L = {
   unconfirmed: { en: 'weakly sourced', ja: '出典が弱い' },
   none: { en: 'none', ja: 'なし' },
   otherValues: { en: 'other answers', ja: 'その他の回答' },
-  turnsOn: { en: 'the rules it decides', ja: 'これにより適否が定まる規定' },
+  turnsOn: { en: 'rules that turn on it', ja: 'これにより適否が定まる規定' },
   instead: { en: 'What may govern it instead', ja: '代わりに適用され得る規律' },
   openException: { en: 'an exception may apply', ja: '例外に該当する可能性がある' },
   from: { en: 'from', ja: '以降' },
