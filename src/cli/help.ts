@@ -1,4 +1,8 @@
 // What `gensoku COMMAND --help` prints: usage, options and an example for every command, in one table.
+import { END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, TRANSFERORS } from '../core/model.ts';
+
+// The values a flag takes are the request schema's own, so the help cannot name one the parser refuses.
+const oneOf = (values: readonly string[]) => values.join(', ');
 
 export interface CommandHelp {
   /** One line for `gensoku --help`. */
@@ -21,18 +25,20 @@ const REQUEST: CommandHelp['options'] = [
   ['--item ID', 'start from an item class of the catalogue (see gensoku items); the flags below amend it'],
   ['--name TEXT', "the item's name"],
   ['--weapon | --non-weapon', 'whether the item is a weapon'],
-  ['--not-defense-equipment', 'the item is not defense equipment'],
-  ['--form F', 'complete, part, technology, ...'],
-  ['--function F', 'rescue, transport, warning, surveillance, minesweeping, protection, ...'],
-  ['--origin O', 'domestic, licensed, co-developed'],
+  ['--defense-equipment | --not-defense-equipment', 'whether the item is defense equipment (item 1 of the Export Trade Control Order\'s Appended Table 1); unstated, it is asked'],
+  ['--etco-item N', 'its sub-item of item 1 (1-17, 13-2), which makes it defense equipment'],
+  ['--form F', oneOf(FORMS)],
+  ['--function F', oneOf(FUNCTIONS)],
+  ['--origin O', oneOf(ORIGINS)],
   ['--licensor CC', 'for licensed production: the licensing country'],
   ['--partners CC,CC', 'for co-development: the partner countries'],
   ['--program ID', 'a named programme (e.g. gcap)'],
   ['--control-list L', 'the export control list entry'],
-  ['--munition-type T', 'the kind of ammunition'],
+  ['--munition-type T', `a treaty-banned type, or other: ${oneOf(MUNITION_TYPES)}`],
   ['--purpose P', 'the purpose of the transfer (e.g. aid-against-aggression)'],
+  ['--transferor T', `who transfers: ${oneOf(TRANSFERORS)}`],
   ['--end-user NAME', 'the end user'],
-  ['--end-user-type T', 'government, military, private, ...'],
+  ['--end-user-type T', oneOf(END_USER_TYPES)],
 ];
 
 const FORMAT = (formats: string, dflt: string): [string, string] => ['--format ' + formats, `output format (default ${dflt})`];
@@ -44,7 +50,7 @@ export const HELP = {
     summary: 'decide a transfer request, with the clauses that decide it',
     usage: ['gensoku evaluate [FILE|-] [options]', 'gensoku evaluate --to CC [--item ID] [request flags] [options]'],
     options: [['--regime ID', 'apply this regime, revision or draft instead of the one in force on the date'], FORMAT('json|text', 'json'), LANG, ...POLICY, ...REQUEST],
-    examples: ['gensoku evaluate data/cases/ukraine-lethal-2022.json --format text', 'gensoku evaluate --to UA --as-of 2022-03-08 --non-weapon --form complete --function protection --origin domestic --purpose aid-against-aggression'],
+    examples: ['gensoku evaluate data/cases/ukraine-lethal-2022.json --format text', 'gensoku evaluate --to UA --as-of 2022-03-08 --etco-item 11 --non-weapon --form complete --function protection --origin domestic --purpose aid-against-aggression --transferor defense-minister --end-user-type military'],
     notes: ['FILE holds a TransferRequest, or a case file { "request": ..., "regime": ... }; - or no FILE reads stdin.', 'Exit codes: 0 permissible or out of scope, 2 prohibited or not permitted, 4 requires judgment, 1 bad input, 3 invalid policy.'],
   },
   regimes: {

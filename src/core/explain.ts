@@ -1,14 +1,19 @@
 import { countryName } from './countries.ts';
-import { DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, ORIGIN_LABEL, OUTCOME_NAME, OUTCOME_SENTENCE, PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, TRANSFEROR_LABEL, judgmentQuestions, testSentence, type Wording } from './labels.ts';
+import {
+  ABSENT_READ, ANSWER, DECIDER_LABEL, END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, KIND_WORD, MITI_DECIDER, MITI_REVIEW, MITI_UNTIL, ORIGIN_LABEL, OUTCOME_NAME, OUTCOME_SENTENCE,
+  PURPOSE_LABEL, RESULT_PHRASE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, REVIEW_OPEN, REVIEW_OUT_OF_SCOPE, TRANSFEROR_LABEL, judgmentQuestions, optionLabel, testSentence, type Wording,
+} from './labels.ts';
 import { timeline } from './timeline.ts';
 import { whatif } from './whatif.ts';
 import type { Engine } from './engine.ts';
-import type { Decision, FactTrace, Lang, RuleTrace, TransferRequest } from './model.ts';
+import type { Decision, FactTrace, Lang, OpenQuestion, RuleTrace, Text, TransferRequest } from './model.ts';
+import type { Expr } from './policy-schema.ts';
 
 const L = {
   outcome: OUTCOME_NAME,
   why: { en: 'Why', ja: '理由' },
-  considered: { en: 'Considered and did not apply', ja: '検討したが該当しなかった規定' },
+  whyOpen: { en: 'Why (the outcome of these rules turns on the open questions below)', ja: '理由（以下の規定の適否は下記の未決事項により定まる）' },
+  considered: { en: 'Other rules considered', ja: '検討した他の規定' },
   conditions: { en: 'Conditions', ja: '条件' },
   review: { en: 'Review needed', ja: '必要な審査' },
   open: { en: 'Open questions', ja: '未決事項' },
@@ -23,8 +28,8 @@ const L = {
   listOf: { en: 'list reviewed', ja: '一覧の確認日' },
   unconfirmed: { en: 'weakly sourced', ja: '出典が弱い' },
   none: { en: 'none', ja: 'なし' },
-  ifValue: { en: 'if', ja: '' },
-  otherValues: { en: 'other values', ja: 'その他の値' },
+  otherValues: { en: 'other answers', ja: 'その他の回答' },
+  turnsOn: { en: 'rules that turn on it', ja: 'これにより適否が定まる規定' },
   instead: { en: 'What may govern it instead', ja: '代わりに適用され得る規律' },
   openException: { en: 'an exception may apply', ja: '例外に該当する可能性がある' },
   from: { en: 'from', ja: '以降' },
@@ -42,7 +47,7 @@ function quoteSource(engine: Engine, id: string, lang: Lang): string {
 function describeRequest(req: TransferRequest, lang: Lang): string {
   const i = req.item;
   const attrs = [
-    i.defenseEquipment === false ? (lang === 'en' ? 'not defense equipment' : '防衛装備でない') : '',
+    i.defenseEquipment === false ? (lang === 'en' ? 'not defense equipment' : '防衛装備でない') : i.defenseEquipment && !i.etcoItem ? (lang === 'en' ? 'defense equipment' : '防衛装備') : '',
     i.etcoItem ? (lang === 'en' ? `Export Trade Control Order item 1(${i.etcoItem})` : `輸出貿易管理令別表第一 一の項(${i.etcoItem})`) : '',
     i.weapon === true ? (lang === 'en' ? 'weapon' : '武器') : i.weapon === false ? (lang === 'en' ? 'non-weapon' : '非武器') : '',
     i.form ? FORM_LABEL[i.form][lang] : '', i.function ? FUNCTION_LABEL[i.function][lang] : '', i.origin ? ORIGIN_LABEL[i.origin][lang] : '',
@@ -60,12 +65,13 @@ function describeRequest(req: TransferRequest, lang: Lang): string {
 function factLine(engine: Engine, f: FactTrace, lang: Lang): string {
   const doc = engine.factDocs.get(f.fact);
   const title = doc?.title[lang] ?? f.fact;
-  const value = f.value === null ? (lang === 'en' ? 'unknown' : '不明') : String(f.value);
+  const value = f.value === null ? (lang === 'en' ? 'unknown' : '不明') : typeof f.value === 'boolean' ? ANSWER[String(f.value) as 'true' | 'false'][lang] : f.value;
+  const of = `${countryName(f.of, lang)} (${f.of})`;
   if (!f.source) {
-    return `${title} — ${f.of}: ${value} (${L.notOnList[lang]}; ${doc?.defaultNote[lang] ?? ''} ${L.listOf[lang]} ${doc?.listDate ?? ''})`;
+    return `${title} — ${of}: ${value} (${L.notOnList[lang]}; ${doc?.defaultNote[lang] ?? ''} ${L.listOf[lang]} ${doc?.listDate ?? ''})`;
   }
   const period = `${f.from}${f.to ? `..${f.to}` : '..'}`;
-  return `${title} — ${f.of}: ${value} [${period}] ${L.source[lang]}: ${quoteSource(engine, f.source, lang)}${f.note ? ` — ${f.note}` : ''}`;
+  return `${title} — ${of}: ${value} [${period}] ${L.source[lang]}: ${quoteSource(engine, f.source, lang)}${f.note ? ` — ${f.note}` : ''}`;
 }
 
 /** The explanation a person reads: outcome, the deciding clauses quoted with sources, what did not apply, and time. */
@@ -81,7 +87,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
   out.push(`${L.regime[lang]}: ${deciding.length ? deciding.join('; ') : regime?.title[lang] ?? d.regime}`);
   out.push(`  ${L.inForce[lang]}: ${regime?.title[lang] ?? d.regime} (${d.regime})${d.revision !== d.regime ? ` — ${revision?.title[lang]} (${d.revision})` : ''}`);
   out.push('');
-  out.push(`${L.why[lang]}:`);
+  out.push(`${(d.outcome === 'requires_judgment' ? L.whyOpen : L.why)[lang]}:`);
   for (const id of d.reasons) {
     const r = engine.rule(id);
     if (!r) continue;
@@ -90,18 +96,26 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     for (const c of r.citations) out.push(`    ${L.source[lang]}: ${quoteSource(engine, c, lang)}`);
   }
   const rules = d.trace.filter((t): t is RuleTrace => t.type === 'rule');
-  const notApplied = rules.filter((t) => !d.reasons.includes(t.rule) && (t.kind === 'prohibition' || t.kind === 'permission') && t.result !== 'fired');
+  // Out of scope, the other rules were never the item's rules: listing them as considered would suggest they were weighed.
+  const notApplied = d.outcome === 'out_of_scope' ? [] : rules.filter((t) => !d.reasons.includes(t.rule) && (t.kind === 'prohibition' || t.kind === 'permission') && t.result !== 'fired');
   if (notApplied.length) {
     out.push('');
     out.push(`${L.considered[lang]}:`);
     for (const t of notApplied) {
       const r = engine.rule(t.rule)!;
       const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, country: countryName, judgment: judgmentQuestions([r]) };
-      const failing = t.tests.filter((x) => x.value !== 'true').map((x) => testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang]);
+      // A rule that does not apply is settled by what is known (an unknown inside it changes nothing), so only that is shown.
+      const shown = t.result === 'not_fired' ? t.tests.filter((x) => x.value !== 'unknown') : t.tests.filter((x) => x.value !== 'true');
+      const failing = shown.map((x) => {
+        const said = testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang];
+        // The two attributes whose absence has a meaning say so, since the answer then rests on nothing the request said.
+        const field = /^item\.(munitionType|program)\b/.exec(x.test)?.[1] as keyof typeof ABSENT_READ | undefined;
+        return field && req.item[field] === undefined ? `${said}${lang === 'en' ? ' ' : ''}${ABSENT_READ[field][lang]}` : said;
+      });
       const by = t.defeatedBy?.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ');
       // A rule left open by an exception that may apply names that exception.
       const open = t.result !== 'defeated' && by ? ` ${L.openException[lang]}: ${by}` : '';
-      const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : `${RESULT_PHRASE[t.result][lang]}. ${failing.join(' ')}${open}`;
+      const why = t.result === 'defeated' ? `${RESULT_PHRASE.defeated[lang]}: ${by}` : lang === 'en' ? `${RESULT_PHRASE[t.result].en}. ${failing.join(' ')}${open}` : `${RESULT_PHRASE[t.result].ja}。${failing.join('。').replace(/。{2,}/g, '。')}${open}`;
       out.push(`  [${t.rule}] ${r.title[lang]}: ${why}`);
       if (r.citations[0]) out.push(`    ${L.source[lang]}: ${quoteSource(engine, r.citations[0], lang)}`);
     }
@@ -112,18 +126,22 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     for (const c of d.conditions) out.push(`  - ${c.text[lang]} [${c.id}]`);
   }
   out.push('');
-  const refused = d.outcome === 'prohibited' || d.outcome === 'not_permitted' || d.outcome === 'out_of_scope';
-  out.push(`${L.review[lang]}: ${d.review ? REVIEW_LABEL[d.review][lang] : refused ? REVIEW_NOT_APPLICABLE[lang] : L.none[lang]}`);
+  const refused = d.outcome === 'prohibited' || d.outcome === 'not_permitted';
+  const reviewLabel = d.review === 'meti' && req.asOf <= MITI_UNTIL ? MITI_REVIEW : d.review ? REVIEW_LABEL[d.review] : undefined;
+  out.push(`${L.review[lang]}: ${reviewLabel ? reviewLabel[lang] : refused ? REVIEW_NOT_APPLICABLE[lang] : d.outcome === 'out_of_scope' ? REVIEW_OUT_OF_SCOPE[lang] : d.outcome === 'requires_judgment' ? REVIEW_OPEN[lang] : L.none[lang]}`);
   if (d.open.length) {
     out.push('');
     out.push(`${L.open[lang]}:`);
     for (const q of d.open) {
-      out.push(`  - ${q.question[lang]} (${DECIDER_LABEL[q.by]?.[lang] ?? q.by}) [${q.id}]`);
+      const who = q.by === 'meti' && req.asOf <= MITI_UNTIL ? MITI_DECIDER : DECIDER_LABEL[q.by];
+      out.push(`  - ${q.question[lang]} (${who?.[lang] ?? q.by}) [${q.id}]`);
       // The values that would settle it: each one that opens a case or leaves the rules, the refusals summed up.
       const opening = (q.options ?? []).filter((o) => o.outcome !== 'not_permitted' && o.outcome !== 'prohibited');
-      for (const o of opening) out.push(`      ${L.ifValue[lang]} ${q.id} = ${o.value}: ${L.outcome[o.outcome][lang]} (${o.rules.join(', ')})`);
+      const answer = (v: string) => (lang === 'en' ? `“${optionLabel(q.id, v).en}”` : `「${optionLabel(q.id, v).ja}」`);
+      for (const o of opening) out.push(`      ${lang === 'en' ? `if ${answer(o.value)}` : `${answer(o.value)}の場合`}: ${L.outcome[o.outcome][lang]} (${o.rules.join(', ')})`);
       const closed = (q.options ?? []).filter((o) => !opening.includes(o));
-      if (closed.length && opening.length) out.push(`      ${L.otherValues[lang]} (${closed.map((o) => o.value).join(', ')}): ${[...new Set(closed.map((o) => L.outcome[o.outcome][lang]))].join(' / ')}`);
+      if (closed.length && opening.length) out.push(`      ${L.otherValues[lang]} (${closed.map((o) => answer(o.value)).join(lang === 'en' ? ', ' : '、')}): ${[...new Set(closed.map((o) => L.outcome[o.outcome][lang]))].join(' / ')}`);
+      if (!q.options?.length) out.push(...eitherWay(engine, q, rules, lang).map((l) => `      ${l}`));
     }
   }
   if (d.instead?.length) {
@@ -165,7 +183,44 @@ function closestCases(engine: Engine, req: TransferRequest, d: Decision, lang: L
   if (d.outcome === 'permissible' || d.outcome === 'out_of_scope') return [];
   const w = whatif(engine, req, { regime: d.regime === engine.versionOn(req.asOf)?.info.id ? undefined : d.revision });
   return [...w.enough, ...w.enoughLater].slice(0, 8).map((a) => {
-    const when = a.asOf !== req.asOf ? ` (${L.from[lang]} ${a.asOf})` : '';
+    // A change of date already names its date.
+    const dated = a.asOf !== req.asOf && !a.changes.some((c) => c.kind === 'date');
+    const when = dated ? (lang === 'en' ? ` (${L.from[lang]} ${a.asOf})` : `（${a.asOf}${L.from[lang]}）`) : '';
     return `${a.changes.map((c) => c.text[lang]).join(lang === 'en' ? ' and ' : '、かつ')}${when}: ${a.reasons.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ')}`;
   });
+}
+
+/** Whether a judgment counts for its rule as asked (true) or negated (false): "yes" then opens or closes the rule. */
+function asked(e: Expr | undefined, id: string, negated = false): boolean | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  if ('judgment' in e) return e.judgment === id ? !negated : undefined;
+  if ('not' in e) return asked(e.not, id, !negated);
+  const parts = 'all' in e ? e.all : 'any' in e ? e.any : [];
+  for (const p of parts) {
+    const found = asked(p, id, negated);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** What follows either way from a question without listed values: for a judgment, what "yes" and "no" do to each rule that asks it; else the rules it decides. */
+function eitherWay(engine: Engine, q: OpenQuestion, rules: RuleTrace[], lang: Lang): string[] {
+  const open = rules.filter((t) => t.result === 'unknown');
+  const judged = open.flatMap((t) => {
+    const r = engine.rule(t.rule);
+    const yes = r && t.tests.some((x) => x.test === `judgment: ${q.id}`) ? asked(r.when, q.id) : undefined;
+    if (!r || yes === undefined) return [];
+    const kind = KIND_WORD[r.kind] ?? { en: 'the rule', ja: '規定' };
+    const [applies, not]: Text[] = [{ en: 'yes', ja: 'はい' }, { en: 'no', ja: 'いいえ' }];
+    const [first, second] = yes ? [applies, not] : [not, applies];
+    return [lang === 'en'
+      ? `if ${first.en}: ${kind.en} “${r.title.en}” may apply; if ${second.en}: it does not`
+      : `「${first.ja}」の場合：${kind.ja}「${r.title.ja}」が適用され得る。「${second.ja}」の場合：適用されない`];
+  });
+  if (judged.length) return judged;
+  const fact = /^(?:fact|covers):([^:]+):/.exec(q.id)?.[1];
+  const reads = (test: string) => (fact ? test.startsWith(`${fact}(`) : test.includes(q.id));
+  const titles = open.filter((t) => t.tests.some((x) => x.value === 'unknown' && reads(x.test))).map((t) => engine.rule(t.rule)?.title[lang] ?? t.rule);
+  if (!titles.length) return [];
+  return [`${L.turnsOn[lang]}: ${titles.map((x) => (lang === 'en' ? `“${x}”` : `「${x}」`)).join(lang === 'en' ? ', ' : '、')}`];
 }

@@ -1,3 +1,4 @@
+import { countryName } from './countries.ts';
 import type { Expr } from './policy-schema.ts';
 import type { FactTable } from './facts.ts';
 import type { CountryCode, FactTrace, IsoDate, OpenQuestion, Text, TransferRequest, TraceTest } from './model.ts';
@@ -37,20 +38,20 @@ export interface CompileInfo {
 
 const FIELD_QUESTIONS: Record<string, Text> = {
   'item.defenseEquipment': {
-    en: 'Is this item defense equipment, i.e. in item 1 of Appended Table 1 of the Export Trade Control Order (goods) or item 1 of the Appended Table of the Foreign Exchange Order (technology)? The request does not say.',
-    ja: '本品目は防衛装備（輸出貿易管理令別表第一の一の項（貨物）又は外国為替令別表の一の項（技術）に該当するもの）か。要求に記載がありません。',
+    en: 'Is this item defense equipment, i.e. in item 1 of Appended Table 1 of the Export Trade Control Order (goods) or item 1 of the Appended Table of the Foreign Exchange Order (technology)? The request does not say. The exporter classifies the item; METI, as the licensing authority, settles a doubtful case.',
+    ja: '本品目は防衛装備（輸出貿易管理令別表第一の一の項（貨物）又は外国為替令別表の一の項（技術）に該当するもの）か。要求に記載がない。該非判定は輸出者が行い、疑義がある場合は許可権者である経済産業省が判断する。',
   },
-  'item.etcoItem': { en: 'Which sub-item of item 1 of Appended Table 1 of the Export Trade Control Order is the item in? The request does not say.', ja: '品目が輸出貿易管理令別表第一の一の項のいずれの号に該当するか、要求に記載がありません。' },
-  purpose: { en: 'What is the purpose of the transfer? The request does not say, and some permitted cases turn on it.', ja: '移転の目的が要求に記載されていません。目的により認め得る場合があります。' },
-  transferor: { en: 'Who makes the transfer: the Minister of Defense (e.g. under SDF Act art. 116-3), another government body, or a company? The request does not say.', ja: '移転を行うのは防衛大臣（自衛隊法第116条の3等）、その他の政府機関、企業のいずれか、要求に記載がありません。' },
-  'item.weapon': { en: 'Is the item a weapon (lethal, directly used in combat)? The request does not say.', ja: '品目が武器（殺傷性があり直接戦闘に用いられるもの）に当たるか、要求に記載がありません。' },
-  'item.form': { en: 'Is the item complete equipment, a part, or technology? The request does not say.', ja: '品目が完成品・部品・技術のいずれか、要求に記載がありません。' },
-  'item.function': { en: 'What is the function of the item? The request does not say.', ja: '品目の機能が要求に記載されていません。' },
-  'item.origin': { en: 'Is the item domestic, jointly developed, or made under foreign licence? The request does not say.', ja: '品目が国産・国際共同開発・ライセンス生産のいずれか、要求に記載がありません。' },
-  'item.licensor': { en: 'Which country licensed the production of the item? The request does not say.', ja: 'ライセンス元の国が要求に記載されていません。' },
-  'item.partners': { en: 'Which countries are partners in the joint development? The request does not say.', ja: '共同開発のパートナー国が要求に記載されていません。' },
-  'item.controlList': { en: 'Which Munitions List category is the item in? The request does not say.', ja: '品目の軍用品リスト区分が要求に記載されていません。' },
-  'endUser.type': { en: 'Who is the end user (government, military, company, ...)? The request does not say.', ja: '最終需要者の種別（政府、軍、企業等）が要求に記載されていません。' },
+  'item.etcoItem': { en: 'Which sub-item of item 1 of Appended Table 1 of the Export Trade Control Order is the item in? The request does not say.', ja: '品目は輸出貿易管理令別表第一の一の項のいずれの号に該当するか。要求に記載がない。' },
+  purpose: { en: 'What is the purpose of the transfer? The request does not say, and some permitted cases turn on it.', ja: '移転の目的は何か。要求に記載がなく、目的により認め得る場合がある。' },
+  transferor: { en: 'Who makes the transfer: the Minister of Defense (e.g. under SDF Act art. 116-3), another government body, or a company? The request does not say.', ja: '移転を行うのは防衛大臣（自衛隊法第116条の3等）、その他の政府機関、企業のいずれか。要求に記載がない。' },
+  'item.weapon': { en: 'Is the item a weapon (lethal, directly used in combat)? The request does not say.', ja: '品目は武器（殺傷性があり直接戦闘に用いられるもの）に当たるか。要求に記載がない。' },
+  'item.form': { en: 'Is the item complete equipment, a part, or technology? The request does not say.', ja: '品目は完成品・部品・技術のいずれか。要求に記載がない。' },
+  'item.function': { en: 'What is the function of the item? The request does not say.', ja: '品目の機能は何か。要求に記載がない。' },
+  'item.origin': { en: 'Is the item domestic, jointly developed, or made under foreign licence? The request does not say.', ja: '品目は国産・国際共同開発・ライセンス生産のいずれか。要求に記載がない。' },
+  'item.licensor': { en: 'Which country licensed the production of the item? The request does not say.', ja: 'ライセンス元の国はどこか。要求に記載がない。' },
+  'item.partners': { en: 'Which countries are partners in the joint development? The request does not say.', ja: '共同開発のパートナー国はどこか。要求に記載がない。' },
+  'item.controlList': { en: 'Which Munitions List category is the item in? The request does not say.', ja: '品目の軍用品リスト区分は何か。要求に記載がない。' },
+  'endUser.type': { en: 'Who is the end user (government, military, company, ...)? The request does not say.', ja: '最終需要者の種別（政府、軍、企業等）は何か。要求に記載がない。' },
 };
 
 /** What an absent item attribute means, per the request contract. */
@@ -80,7 +81,7 @@ function record(ctx: EvalContext, test: string, value: Tri, open?: OpenQuestion)
 }
 
 function fieldQuestion(path: string): OpenQuestion {
-  return { id: path, question: FIELD_QUESTIONS[path] ?? { en: `${path} is not given.`, ja: `${path} が記載されていません。` }, by: 'applicant' };
+  return { id: path, question: FIELD_QUESTIONS[path] ?? { en: `${path} is not given.`, ja: `${path} が記載されていない。` }, by: 'applicant' };
 }
 
 /** Compiles a condition once into a closure over the request and the fact table. */
@@ -138,21 +139,22 @@ export function compileExpr(expr: Expr, info: CompileInfo): Compiled {
         return record(ctx, label, U, {
           id: `fact:${fact}:${cc}`,
           question: {
-            en: `Does "${fi?.title.en ?? fact}" hold for ${cc} on ${ctx.date}? ${cc} is not on this list, and the list is not exhaustive.`,
-            ja: `${ctx.date} 時点の ${cc} について「${fi?.title.ja ?? fact}」が当てはまるか。${cc} はこの一覧になく、この一覧は網羅的ではありません。`,
+            en: `Does "${fi?.title.en ?? fact}" hold for ${countryName(cc, 'en')} on ${ctx.date}? ${countryName(cc, 'en')} is not on this list, and the list is not exhaustive.`,
+            ja: `${ctx.date} 時点の${countryName(cc, 'ja')}について「${fi?.title.ja ?? fact}」が当てはまるか。${countryName(cc, 'ja')}はこの一覧になく、この一覧は網羅的ではない。`,
           },
           by: fi?.decidedBy ?? 'operator',
         });
       }
       if (value === null) {
-        return record(ctx, label, U, {
+        // Worded only when recorded: names are looked up for a reader, not for every evaluation.
+        return record(ctx, label, U, ctx.rec ? {
           id: `fact:${fact}:${cc}`,
           question: {
-            en: `Does "${fi?.title.en ?? fact}" hold for ${cc} on ${ctx.date}? The record leaves it unknown.`,
-            ja: `${ctx.date} 時点の ${cc} について「${fi?.title.ja ?? fact}」が当てはまるか、記録上不明です。`,
+            en: `Does "${fi?.title.en ?? fact}" hold for ${countryName(cc, 'en')} on ${ctx.date}? The record leaves it unknown.`,
+            ja: `${ctx.date} 時点の${countryName(cc, 'ja')}について「${fi?.title.ja ?? fact}」が当てはまるか。記録上不明である。`,
           },
           by: fi?.decidedBy ?? 'operator',
-        });
+        } : undefined);
       }
       return record(ctx, label, wanted.includes(value) ? T : F);
     };
@@ -197,14 +199,14 @@ export function compileExpr(expr: Expr, info: CompileInfo): Compiled {
     return (ctx) => {
       const { entry } = ctx.facts.read(fact, ctx.req.recipient, ctx.date);
       if (!entry?.covers) {
-        return record(ctx, label, U, {
+        return record(ctx, label, U, ctx.rec ? {
           id: `covers:${fact}:${ctx.req.recipient}`,
           question: {
-            en: `Which item classes does the measure recorded as "${fi?.title.en ?? fact}" on ${ctx.req.recipient} reach on ${ctx.date}? The record does not say; is this item within them?`,
-            ja: `${ctx.date} 時点の ${ctx.req.recipient} に対する「${fi?.title.ja ?? fact}」の措置が及ぶ品目の範囲が記録されていない。本品目はその範囲に含まれるか。`,
+            en: `Which item classes does the measure recorded as "${fi?.title.en ?? fact}" on ${countryName(ctx.req.recipient, 'en')} reach on ${ctx.date}? The record does not say; is this item within them?`,
+            ja: `${ctx.date} 時点の${countryName(ctx.req.recipient, 'ja')}に対する「${fi?.title.ja ?? fact}」の措置が及ぶ品目の範囲が記録されていない。本品目はその範囲に含まれるか。`,
           },
           by: 'meti',
-        });
+        } : undefined);
       }
       const item = ctx.req.item;
       const ml = item.controlList ? [item.controlList.replace(/[a-z]$/, '')] : item.etcoItem ? info.mlOf.get(item.etcoItem) ?? [] : [];

@@ -47,3 +47,13 @@ describe('open question options in words', () => {
     expect(optionLabel('item.program', 'gcap')).toEqual({ en: 'gcap', ja: 'gcap' });
   });
 });
+
+describe('a measure on some item classes', () => {
+  it('asks whether the recorded measure reaches the item’s category, naming the country', () => {
+    const w: Wording = { factTitle: () => ({ en: 'UN arms embargo', ja: '国連武器禁輸' }), country: countryName };
+    expect(testQuestion("un-arms-embargo(recipient) covers the item's ML category", w, 'IR')).toEqual({
+      en: 'Does the measure recorded as “UN arms embargo” for Islamic Republic of Iran reach the item’s Munitions List category?',
+      ja: 'イラン・イスラム共和国に対する「国連武器禁輸」の措置は、品目の軍用品リスト区分に及ぶか',
+    });
+  });
+});

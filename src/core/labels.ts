@@ -32,7 +32,7 @@ export const PURPOSE_LABEL: Record<Purpose, Text> = {
   'security-cooperation': { en: 'Security and defense cooperation', ja: '安全保障・防衛協力' },
   'sdf-support': { en: 'Support of SDF activities', ja: '自衛隊の活動支援' },
   'nationals-protection': { en: 'Protection of Japanese nationals', ja: '邦人の安全確保' },
-  'return-to-licensor': { en: 'Return to the licensor', ja: 'ライセンス元への提供' },
+  'return-to-licensor': { en: 'Return to the licensor or supplier', ja: 'ライセンス元又は供与元への提供・返還' },
   'aid-against-aggression': { en: 'Aid to a country under aggression', ja: '侵略を受けている国への支援' },
   'very-small-impact': { en: 'Very small security impact', ja: '安全保障上の影響が極めて小さい場合' },
   commercial: { en: 'Commercial', ja: '商業目的' },
@@ -93,8 +93,32 @@ export const DECIDER_LABEL: Record<string, Text> = {
   applicant: { en: 'the applicant, by stating it', ja: '申請者（記載による）' },
 };
 
+/**
+ * METI was the Ministry of International Trade and Industry (MITI) until the central government reform of 2001-01-06,
+ * so a decision on an earlier date names the ministry of its day.
+ */
+export const MITI_UNTIL = '2001-01-05';
+export const MITI_DECIDER: Text = { en: 'MITI (now METI)', ja: '通商産業省（現 経済産業省）' };
+export const MITI_REVIEW: Text = { en: 'MITI licence examination', ja: '通商産業省の許可審査' };
+
+/** A rule's kind as the subject of a sentence: "the permitted case “…” may apply". */
+export const KIND_WORD: Record<string, Text> = {
+  scope: { en: 'the scope rule', ja: '対象範囲の規定' },
+  prohibition: { en: 'the prohibition', ja: '禁止規定' },
+  permission: { en: 'the permitted case', ja: '許容される場合' },
+  exception: { en: 'the exception', ja: '例外' },
+  requirement: { en: 'the requirement', ja: '要件' },
+  default: { en: 'the default', ja: '原則' },
+};
+
 /** What a review line says when the outcome leaves nothing to review: a refusal is not reviewed, it is not granted. */
 export const REVIEW_NOT_APPLICABLE: Text = { en: 'Not applicable: the transfer is not permitted', ja: '該当なし（移転は認められない）' };
+
+/** What a review line says when the item is outside the rules: nothing of theirs is refused or reviewed. */
+export const REVIEW_OUT_OF_SCOPE: Text = { en: 'None under these rules: the item is outside them', ja: 'なし（本規律の対象外）' };
+
+/** What a review line says when the outcome is open and no case that would need review is known yet. */
+export const REVIEW_OPEN: Text = { en: 'Not settled: it depends on the answers to the open questions', ja: '未定（未決事項への回答による）' };
 
 /** A rule's result in the trace, as a phrase after the rule's title. */
 export const RESULT_PHRASE: Record<'fired' | 'not_fired' | 'unknown' | 'defeated', Text> = {
@@ -102,6 +126,12 @@ export const RESULT_PHRASE: Record<'fired' | 'not_fired' | 'unknown' | 'defeated
   not_fired: { en: 'does not apply', ja: '該当しない' },
   unknown: { en: 'cannot be settled without the answers below', ja: '以下の点が定まらないため決められない' },
   defeated: { en: 'would apply, but an exception sets it aside', ja: '該当し得るが、例外により適用されない' },
+};
+
+/** How a test on an attribute the request contract gives a meaning when absent reads that absence (ADR 0002). */
+export const ABSENT_READ: Record<'munitionType' | 'program', Text> = {
+  munitionType: { en: '(Not stated, so read as none of these: state it if the item may be one.)', ja: '（記載がないため、いずれにも該当しないものとして扱った。該当し得る場合は明示すること。）' },
+  program: { en: '(Not stated, so read as no programme.)', ja: '（記載がないため、プログラムに属さないものとして扱った。）' },
 };
 
 /** The answer to a test put as a question. */
@@ -159,7 +189,14 @@ function countries(w: Wording, lang: Lang, codes: string[]): string {
  * question in plain words. Unrecognised tests are returned as they are, so nothing is ever hidden.
  */
 export function testQuestion(test: string, w: Wording, recipient: string, licensor?: string): Text {
-  let m = /^([a-z0-9][a-z0-9._:-]*)\((recipient|licensor)\)\s+(.*)$/.exec(test);
+  let m = /^([a-z0-9][a-z0-9._:-]*)\(recipient\) covers the item's ML category$/.exec(test);
+  if (m) {
+    const title = w.factTitle(m[1]) ?? { en: m[1], ja: m[1] };
+    return both((l) => (l === 'en'
+      ? `Does the measure recorded as ${quoted(l, title.en)} for ${w.country(recipient, l)} reach the item’s Munitions List category?`
+      : `${w.country(recipient, l)}に対する${quoted(l, title.ja)}の措置は、品目の軍用品リスト区分に及ぶか`));
+  }
+  m = /^([a-z0-9][a-z0-9._:-]*)\((recipient|licensor)\)\s+(.*)$/.exec(test);
   if (m) {
     const [, fact, of, rest] = m;
     const title = w.factTitle(fact) ?? { en: fact, ja: fact };

@@ -28,7 +28,7 @@ describe('gensoku evaluate', () => {
     expect(text).toMatch(/^NOT PERMITTED/);
     expect(text).toContain('Outside the limited cases of Principle 2');
     expect(text).toMatch(/\[C-P1-party-to-conflict\].*does not apply\. Does “Party to a conflict under Principle 1\(c\)[^”]*” apply to Ukraine\? No\./);
-    expect(text).toContain('Ukraine is not covered');
+    expect(text).toContain('Ukraine is not a party to a conflict under UN resolutions');
     // The deciding instrument, and what would change it: re-evaluated suggestions in words.
     expect(text).toMatch(/^Rules applied: Three Principles on Transfer of Defense Equipment and Technology \(National Security Council and Cabinet decision\)/m);
     expect(text).toMatch(/^Review needed: Not applicable/m);
