@@ -88,9 +88,10 @@ export const HELP = {
     summary: 'what changed between two dates or regimes, for whom',
     usage: ['gensoku diff FROM TO [options]', 'gensoku diff --boundaries [options]'],
     options: [['--boundaries', 'every change of the law, one diff per boundary'], ['--item ID', 'only these item classes; repeatable'], ['--purpose P', 'only these purposes (none for no purpose); repeatable'],
-      ['--end-user-type T', 'the end user type'], FORMAT('json|csv|text', 'text'), ...POLICY],
-    examples: ['gensoku diff 2026-04-20 2026-04-21', 'gensoku diff 2014-04-01 2023-12-22 --item weapon-complete'],
-    notes: ['FROM and TO: a date, a regime, revision or draft id, or ID@DATE.'],
+      ['--end-user-type T', 'the end user type'], ['--space catalogue|full', 'catalogue (default): countries x item classes x purposes; full: every request the rules can tell apart, in regions'],
+      FORMAT('json|csv|text', 'text'), ...POLICY],
+    examples: ['gensoku diff 2026-04-20 2026-04-21', 'gensoku diff 2014-04-01 2023-12-22 --item anti-tank-missile', 'gensoku diff 2024-03-26@2026-04-21 2026-04-21@2026-04-21 --space full'],
+    notes: ['FROM and TO: a date, a regime, revision or draft id, or ID@DATE. An id that looks like a date is read as the date; ID@DATE applies the version on that date.'],
   },
   timeline: {
     summary: 'the same request across all time',

@@ -42,7 +42,7 @@ function compile(p: RawPolicy) {
   return r.value;
 }
 
-const req = (recipient: string, item: Record<string, unknown> = { weapon: true }) => ({ asOf: '2026-05-01', recipient, item: { defenseEquipment: true, ...item } });
+const req = (recipient: string, item: Record<string, unknown> = { weapon: true, munitionType: 'other' }) => ({ asOf: '2026-05-01', recipient, item: { defenseEquipment: true, ...item } });
 
 describe('evaluate', () => {
   it('permits through a fact and attaches review and conditions', () => {
@@ -61,8 +61,15 @@ describe('evaluate', () => {
     expect(d.open.map((q) => q.id)).toEqual(['fact:ally:CA']);
   });
   it('turns a missing item attribute into an open question only when it matters', () => {
-    expect(compile(miniPolicy()).evaluate(req('AU', {})).open.map((q) => q.id)).toEqual(['item.weapon']);
-    expect(compile(miniPolicy()).evaluate(req('BR', {})).outcome).toBe('not_permitted');
+    expect(compile(miniPolicy()).evaluate(req('AU', { munitionType: 'other' })).open.map((q) => q.id)).toEqual(['item.weapon']);
+    expect(compile(miniPolicy()).evaluate(req('BR', { munitionType: 'other' })).outcome).toBe('not_permitted');
+  });
+  it('leaves a treaty ban open for a weapon whose banned type is not stated, and reads a non-weapon as none', () => {
+    const d = compile(miniPolicy()).evaluate(req('AU', { weapon: true }));
+    expect(d.outcome).toBe('requires_judgment');
+    expect(d.open.map((q) => q.id)).toEqual(['item.munitionType']);
+    expect(d.open[0].options).toContainEqual({ value: 'cluster-munition', outcome: 'prohibited', rules: ['ban'] });
+    expect(compile(miniPolicy()).evaluate(req('BR', { weapon: false })).open.map((q) => q.id)).not.toContain('item.munitionType');
   });
   it('a prohibition beats any permission', () => {
     const d = compile(miniPolicy()).evaluate(req('AU', { weapon: true, munitionType: 'cluster-munition' }));
@@ -81,7 +88,7 @@ describe('evaluate', () => {
     expect(compile(miniPolicy()).evaluate(req('AU', { defenseEquipment: false })).outcome).toBe('out_of_scope');
   });
   it('asks first whether the item is defense equipment, and says what follows either way', () => {
-    const d = compile(miniPolicy()).evaluate({ asOf: '2026-05-01', recipient: 'AU', item: { weapon: true } });
+    const d = compile(miniPolicy()).evaluate({ asOf: '2026-05-01', recipient: 'AU', item: { weapon: true, munitionType: 'other' } });
     expect(d).toMatchObject({ outcome: 'requires_judgment', reasons: ['scope'], review: null });
     expect(d.open).toEqual([expect.objectContaining({
       id: 'item.defenseEquipment', by: 'applicant',
@@ -89,7 +96,7 @@ describe('evaluate', () => {
     })]);
   });
   it('an unstated attribute lists the values that would open a case, each with its rule', () => {
-    const d = compile(miniPolicy()).evaluate(req('AU', {}));
+    const d = compile(miniPolicy()).evaluate(req('AU', { munitionType: 'other' }));
     expect(d.outcome).toBe('requires_judgment');
     expect(d.open[0].options).toEqual([{ value: 'false', outcome: 'not_permitted', rules: ['no'] }, { value: 'true', outcome: 'permissible', rules: ['allies'] }]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_COUNTRIES } from './domain.ts';
 import { diff, resolveSides, type Side } from './diff.ts';
-import { fullDiff, mlOf, type FullDiff } from './diff-space.ts';
+import { fullDiff, type FullDiff } from './diff-space.ts';
 import { requestFor } from './matrix.ts';
 import { END_USER_TYPES, ETCO_ITEM1, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES, TRANSFERORS, type TransferRequest } from './model.ts';
 import { classOf, requestOf, requestSpace, type RequestSpace } from './space.ts';
@@ -20,7 +20,7 @@ function sides(a: string, b: string): [Side, Side] {
 
 function spaceOf(a: Side, b: Side): RequestSpace {
   const v = (s: Side) => (s.regime ? engine.version(s.regime)! : engine.versionOn(s.date)!);
-  return requestSpace([{ version: v(a), date: a.date }, { version: v(b), date: b.date }], mlOf(engine));
+  return requestSpace([{ version: v(a), date: a.date }, { version: v(b), date: b.date }], engine.mlOf);
 }
 
 /** The regions a concrete request falls in. */

@@ -1,5 +1,6 @@
-import { countrySignature, factsRead, literalCountries, rulesOf, type World } from './domain.ts';
+import { countrySignature, factsOfCountry, factsRead, literalCountries, rulesOf, type World } from './domain.ts';
 import type { Engine } from './engine.ts';
+import { casesOf, defaultOutcome } from './evaluate.ts';
 import { F, T, U, and3, not3, or3, type EvalContext, type Tri } from './expr.ts';
 import { Mdd, leaf, type Ref } from './mdd.ts';
 import type { CountryCode, IsoDate, Outcome, TransferRequest } from './model.ts';
@@ -135,7 +136,7 @@ function sideModel(space: RequestSpace, ops: Ops, store: SideStore, rep: Country
   };
   const k = version.byKind;
   const dflt = k.default[0];
-  const cases = dflt?.rule.outcome === 'permissible' ? [...k.permission, dflt] : k.permission;
+  const cases = casesOf(version);
   const anyIs = (rules: CompiledRule[], test: (a: Tri) => boolean) => ops.any(rules.map((c) => ops.is(test, value(c))));
   const [sT, sU, pT, pU, cT, cU] = [anyIs(k.scope, isT), anyIs(k.scope, isU), anyIs(k.prohibition, isT), anyIs(k.prohibition, isU), anyIs(cases, isT), anyIs(cases, isU)];
   const outcome = ops.applyN(store.outcomeOf, [sT, sU, pT, pU, cT, cU]);
@@ -168,8 +169,7 @@ function sideModel(space: RequestSpace, ops: Ops, store: SideStore, rep: Country
 
 /** settle's outcome from whether any scope rule, prohibition or permitted case is true, or unknown. */
 function outcomeOf(version: Version): (values: number[]) => number {
-  const dflt = version.byKind.default[0];
-  const otherwise = OUTCOMES.indexOf(!dflt || dflt.rule.outcome === 'permissible' ? 'not_permitted' : dflt.rule.outcome!);
+  const otherwise = OUTCOMES.indexOf(defaultOutcome(version));
   return ([sT, sU, pT, pU, cT, cU]) => {
     if (sT === T) return OUT_OF_SCOPE;
     if (sU === T) return REQUIRES_JUDGMENT;
@@ -244,7 +244,7 @@ function merge(list: Cube[], dims: number): Cube[] {
 
 /**
  * Grows each cube, dimension by dimension, while every cell it covers still changes the same way (prime-implicant
- * style); then drops cubes another one contains. Regions may overlap; each holds only cells of its kind.
+ * style); then a greedy cover keeps grown cubes until every input cube is held. Regions may overlap; each holds only cells of its kind.
  */
 function expand(cubesIn: Cube[], dims: number[], mdd: Mdd, roots: readonly Ref[], kindOf: (label: number) => string, size: (c: Cube) => number): { cube: Cube; cells: number }[] {
   // Whether every cell of the cube changes its way in the group: a walk that stops at the first other label.
@@ -338,13 +338,10 @@ function describeCountries(facts: string[], values: ReadonlyMap<CountryCode, str
   return Object.fromEntries(conds.map(([i, v]) => [facts[i], v]));
 }
 
-/** The Munitions List categories of each sub-item of item 1 of the Export Trade Control Order. */
-export const mlOf = (engine: Engine): Map<string, readonly string[]> => new Map(engine.policy.classification.map((c) => [c.code, c.ml]));
-
 /** Per rule of a version, what that rule alone sees of a country: the facts it reads, and the country if it names it. */
 function ruleSeen(version: Version, date: IsoDate): ((cc: CountryCode) => string)[] {
   return version.rules.map((c) => {
-    const facts = factsRead([c.rule]).recipient;
+    const facts = factsOfCountry([c.rule]);
     const literal = literalCountries([c.rule], []);
     return (cc: CountryCode) => countrySignature(version.facts, facts, literal, cc, date);
   });
@@ -359,16 +356,15 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
     { version: engine.version(toInfo.revision)!, date: to.date },
   ];
   const worlds: World[] = sides;
-  const space = requestSpace(worlds, mlOf(engine));
+  const space = requestSpace(worlds, engine.mlOf);
   const n = space.attributes.length;
   const dims = space.attributes.map((a) => a.classes.length);
-  const P0 = performance.now();
   const mdd = new Mdd(dims);
   const ops = new Ops(mdd);
   const count = { runs: 0 };
   const literal = literalCountries(worlds.flatMap((w) => rulesOf(w.version)), []);
   const stores: SideStore[] = sides.map(({ version, date }) => {
-    const facts = factsRead(rulesOf(version)).recipient;
+    const facts = factsOfCountry(rulesOf(version));
     return {
       version, date, seenBy: ruleSeen(version, date), owns: new Map(), models: new Map(), outcomeOf: outcomeOf(version),
       seen: (cc: CountryCode) => countrySignature(version.facts, facts, literal, cc, date),
@@ -400,7 +396,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
   const merged = expand(merge(raw, n), dims, mdd, roots, kindOf, size);
   const readFacts = factsRead(rulesOf(sides[1].version)).recipient;
   const allCountries = space.groups.flatMap((g) => g.countries);
-  const factValues = new Map(allCountries.map((cc) => [cc, readFacts.map((f) => String(worlds[1].version.facts.value(f, cc, worlds[1].date)))]));
+  const factValues = new Map(allCountries.map((cc) => [cc, readFacts.map((f) => String(worlds[1].version.facts.value(f, cc, worlds[1].date) ?? 'unknown'))]));
   // Many regions share their countries: each set is described once.
   const described = new Map<string, Record<string, string>>();
   const describe = (countries: CountryCode[]) => {
@@ -456,7 +452,7 @@ export function fullDiff(engine: Engine, from: Side, to: Side): FullDiff {
       witness: requestOf(space, cell, rep, to.date), cells, boxCells: size(c),
     };
   });
-  regions.sort((p, q) => q.cells - p.cells || (p.witness.recipient < q.witness.recipient ? -1 : 1));
+  regions.sort((p, q) => q.cells - p.cells || p.from.localeCompare(q.from) || p.to.localeCompare(q.to) || JSON.stringify(p.where).localeCompare(JSON.stringify(q.where)) || p.countries.join().localeCompare(q.countries.join()));
   return {
     from: fromInfo, to: toInfo, space: space.cells, groups: space.groups.length, evaluations: count.runs, changed, regions, summary: summarise(regions),
     attributes: space.attributes.map((attr) => ({ path: attr.path, classes: attr.classes.map((c) => c.id) })),

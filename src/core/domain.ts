@@ -41,6 +41,12 @@ export function factsRead(rules: readonly Rule[]): { recipient: string[]; licens
   return { recipient: [...recipient].sort(), licensor: [...licensor].sort() };
 }
 
+/** Every fact the rules read of a country, as recipient or as licensor (which may be the recipient). */
+export function factsOfCountry(rules: readonly Rule[]): string[] {
+  const f = factsRead(rules);
+  return [...new Set([...f.recipient, ...f.licensor])].sort();
+}
+
 /** Countries that a rule names literally or an item class names as licensor or partner: each is its own group. */
 export function literalCountries(rules: readonly Rule[], items: readonly ItemClass[]): Set<CountryCode> {
   const out = new Set<CountryCode>();
@@ -80,7 +86,8 @@ export interface CountryGroup {
 export function groupCountries(worlds: readonly World[], items: readonly ItemClass[], countries: readonly CountryCode[] = ALL_COUNTRIES): CountryGroup[] {
   const allRules = worlds.flatMap((w) => rulesOf(w.version));
   const literal = literalCountries(allRules, items);
-  const facts = worlds.map((w) => factsRead(rulesOf(w.version)).recipient);
+  // A fact read of the licensor is read of the recipient too when the recipient licensed the item.
+  const facts = worlds.map((w) => factsOfCountry(rulesOf(w.version)));
   const groups = new Map<string, CountryGroup>();
   for (const cc of countries) {
     const key = worlds.map((w, i) => countrySignature(w.version.facts, facts[i], literal, cc, w.date)).join('#');

@@ -6,7 +6,7 @@ import { FactTable, addDays, type FactOverride } from './facts.ts';
 import { RuleValues, settle } from './evaluate.ts';
 import { compileExpr, F, T, U } from './expr.ts';
 import {
-  END_USER_TYPES, FORMS, FUNCTIONS, ORIGINS, PURPOSES, TRANSFERORS,
+  END_USER_TYPES, FORMS, FUNCTIONS, MUNITION_TYPES, ORIGINS, PURPOSES, TRANSFERORS,
   type CountryCode, type EndUserType, type Decision, type DecisionCondition, type FactTrace, type IsoDate, type OpenOption, type OpenQuestion,
   type OtherControl, type Outcome, type Review, type RuleKind, type RuleTrace, type TraceEntry, type TransferRequest,
 } from './model.ts';
@@ -53,6 +53,8 @@ export class Engine {
   readonly sources: ReadonlyMap<string, Source>;
   readonly conditionDocs: ReadonlyMap<string, ConditionDoc>;
   readonly factDocs: ReadonlyMap<string, Fact>;
+  /** The Munitions List categories of each sub-item of item 1 of Appended Table 1 of the Export Trade Control Order. */
+  readonly mlOf: ReadonlyMap<string, readonly string[]>;
   private readonly versions = new Map<string, Version>();
   private readonly inForce: Version[]; // non-draft versions by date
   private readonly ruleInfo = new Map<string, RuleInfo>();
@@ -63,9 +65,10 @@ export class Engine {
     this.conditionDocs = new Map(policy.conditions.map((c) => [c.id, c]));
     this.factDocs = new Map(policy.facts.map((f) => [f.id, f]));
     this.facts = new FactTable(this.factDocs);
+    this.mlOf = new Map(policy.classification.map((c) => [c.code, c.ml]));
     const info = {
       facts: new Map(policy.facts.map((f) => [f.id, { title: f.title, defaultNote: f.defaultNote, decidedBy: f.decidedBy }])),
-      mlOf: new Map(policy.classification.map((c) => [c.code, c.ml])),
+      mlOf: this.mlOf,
     };
 
     const docs = new Map(policy.regimes.map((r) => [r.id, r]));
@@ -261,6 +264,7 @@ const FIELD_VALUES: Partial<Record<string, readonly (string | boolean)[]>> = {
   'item.form': FORMS,
   'item.function': FUNCTIONS,
   'item.origin': ORIGINS,
+  'item.munitionType': MUNITION_TYPES,
   'endUser.type': END_USER_TYPES,
   purpose: PURPOSES,
   transferor: TRANSFERORS,

@@ -81,7 +81,7 @@ export function settle(ev: RuleValues): Settled {
   if (prohibT.length) return { outcome: 'prohibited', deciding: prohibT, openFrom: [], attach: [] };
   const prohibU = where(k.prohibition, U);
   const dflt = k.default[0];
-  const cases = dflt?.rule.outcome === 'permissible' ? [...k.permission, dflt] : k.permission;
+  const cases = casesOf(ev.version);
   const permT = where(cases, T);
   const permU = where(cases, U);
   const requirements = () => k.requirement.filter((c) => ev.value(c) !== F);
@@ -94,6 +94,26 @@ export function settle(ev: RuleValues): Settled {
   const closers = new Set<CompiledRule>();
   for (const c of cases) if (ev.ownValue(c) !== F) for (const d of c.defeatedBy) if (ev.value(d) === T) closers.add(d);
   const defeaters = k.exception.filter((c) => closers.has(c));
-  const outcome = !dflt || dflt.rule.outcome === 'permissible' ? 'not_permitted' : dflt.rule.outcome!;
+  const outcome = defaultOutcome(ev.version);
   return { outcome, deciding: dflt ? [...defeaters, dflt] : defeaters, openFrom: [], attach: [] };
+}
+
+const cases = new WeakMap<Version, CompiledRule[]>();
+
+/** The permitted cases settle weighs: the permissions, and a default that permits. */
+export function casesOf(version: Version): CompiledRule[] {
+  let c = cases.get(version);
+  if (!c) {
+    const k = version.byKind;
+    const dflt = k.default[0];
+    c = dflt?.rule.outcome === 'permissible' ? [...k.permission, dflt] : k.permission;
+    cases.set(version, c);
+  }
+  return c;
+}
+
+/** What settle gives when no permitted case can apply: the default's outcome, not permitted if it would permit. */
+export function defaultOutcome(version: Version): Outcome {
+  const dflt = version.byKind.default[0];
+  return !dflt || dflt.rule.outcome === 'permissible' ? 'not_permitted' : dflt.rule.outcome!;
 }

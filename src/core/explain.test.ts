@@ -62,18 +62,23 @@ describe('explain', () => {
     expect(line).not.toContain('A judgment is needed');
   });
 
-  it('says when a treaty ban was not applied only because the request did not name the item’s type', () => {
+  it('asks the treaty-banned type of a weapon that does not state it, and says a non-weapon is read as none', () => {
     const req: TransferRequest = {
       asOf: '2026-05-01', recipient: 'AU', purpose: 'commercial', transferor: 'company', endUser: { type: 'military' },
       item: { name: 'cluster munitions', defenseEquipment: true, weapon: true, form: 'complete', function: 'other', origin: 'domestic' },
     };
-    expect(text(req)).toContain('“Anti-personnel mine”? No. (Not stated, so read as none of these: state it if the item may be one.)');
-    expect(text(req, 'ja')).toContain('「対人地雷」か：いいえ（記載がないため、いずれにも該当しないものとして扱った。');
-    expect(text({ ...req, item: { ...req.item, munitionType: 'other' } })).not.toContain('Not stated, so read as none');
+    const d = engine.evaluate(req);
+    expect(d.outcome).toBe('requires_judgment');
+    expect(d.open.find((q) => q.id === 'item.munitionType')?.options).toContainEqual({ value: 'cluster-munition', outcome: 'prohibited', rules: ['C-P1-treaty'] });
+    expect(text(req)).toContain('Is the weapon a chemical or biological weapon, a cluster munition or an anti-personnel mine');
+    const helmets: TransferRequest = { ...req, item: { ...req.item, name: 'helmets', weapon: false } };
+    expect(text(helmets)).toContain('“Anti-personnel mine”? No. (Not stated: a non-weapon is read as none of these.)');
+    expect(text(helmets, 'ja')).toContain('（記載がないため、武器でない品目としていずれにも該当しないものとして扱った。）');
+    expect(text({ ...helmets, item: { ...helmets.item, munitionType: 'other' } })).not.toContain('Not stated: a non-weapon');
   });
 
   it('does not repeat the date of a change that is itself a date', () => {
-    const req: TransferRequest = { asOf: '1960-06-01', recipient: 'KR', item: { name: 'rifles', etcoItem: '1', weapon: true, form: 'complete', function: 'other', origin: 'domestic' } };
+    const req: TransferRequest = { asOf: '1960-06-01', recipient: 'US', item: { name: 'rifles', etcoItem: '1', weapon: true, form: 'complete', function: 'other', origin: 'domestic' } };
     expect(text(req)).toContain('  - wait until 1967-04-21: ');
     expect(text(req, 'ja')).toContain('  - 1967-04-21まで待つ: ');
   });

@@ -110,7 +110,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
         const said = testSentence(x.test, x.value, words, req.recipient, req.item.licensor)[lang];
         // The two attributes whose absence has a meaning say so, since the answer then rests on nothing the request said.
         const field = /^item\.(munitionType|program)\b/.exec(x.test)?.[1] as keyof typeof ABSENT_READ | undefined;
-        return field && req.item[field] === undefined ? `${said}${lang === 'en' ? ' ' : ''}${ABSENT_READ[field][lang]}` : said;
+        return field && req.item[field] === undefined && x.value === 'false' ? `${said}${lang === 'en' ? ' ' : ''}${ABSENT_READ[field][lang]}` : said;
       });
       const by = t.defeatedBy?.map((id) => engine.rule(id)?.title[lang] ?? id).join(', ');
       // A rule left open by an exception that may apply names that exception.

@@ -51,17 +51,20 @@ const FIELD_QUESTIONS: Record<string, Text> = {
   'item.licensor': { en: 'Which country licensed the production of the item? The request does not say.', ja: 'ライセンス元の国はどこか。要求に記載がない。' },
   'item.partners': { en: 'Which countries are partners in the joint development? The request does not say.', ja: '共同開発のパートナー国はどこか。要求に記載がない。' },
   'item.controlList': { en: 'Which Munitions List category is the item in? The request does not say.', ja: '品目の軍用品リスト区分は何か。要求に記載がない。' },
+  'item.munitionType': { en: 'Is the weapon a chemical or biological weapon, a cluster munition or an anti-personnel mine (treaty-banned), or none of these? The request does not say.', ja: '当該武器は化学兵器・生物兵器・クラスター弾・対人地雷（条約で禁止されるもの）のいずれかに当たるか、いずれにも当たらないか。要求に記載がない。' },
   'endUser.type': { en: 'Who is the end user (government, military, company, ...)? The request does not say.', ja: '最終需要者の種別（政府、軍、企業等）は何か。要求に記載がない。' },
 };
 
-/** What an absent item attribute means, per the request contract. */
-const ITEM_DEFAULTS: Partial<Record<string, boolean | string>> = { munitionType: 'other' };
-
-/** An item attribute as the rules read it: a classification under item 1 of Appended Table 1 makes the item defense equipment. */
+/**
+ * An item attribute as the rules read it, per the request contract: a classification under item 1 of Appended Table 1
+ * makes the item defense equipment; a non-weapon with no treaty-banned type is none of them (a weapon stays unknown).
+ */
 function itemValue(item: TransferRequest['item'], field: keyof TransferRequest['item']): unknown {
-  const v = item[field] ?? ITEM_DEFAULTS[field];
-  if (v === undefined && field === 'defenseEquipment' && item.etcoItem !== undefined) return true;
-  return v;
+  const v = item[field];
+  if (v !== undefined) return v;
+  if (field === 'defenseEquipment' && item.etcoItem !== undefined) return true;
+  if (field === 'munitionType' && item.weapon === false) return 'other';
+  return undefined;
 }
 
 function listOf(v: boolean | string | string[]): (boolean | string)[] {

@@ -130,7 +130,7 @@ export const RESULT_PHRASE: Record<'fired' | 'not_fired' | 'unknown' | 'defeated
 
 /** How a test on an attribute the request contract gives a meaning when absent reads that absence (ADR 0002). */
 export const ABSENT_READ: Record<'munitionType' | 'program', Text> = {
-  munitionType: { en: '(Not stated, so read as none of these: state it if the item may be one.)', ja: '（記載がないため、いずれにも該当しないものとして扱った。該当し得る場合は明示すること。）' },
+  munitionType: { en: '(Not stated: a non-weapon is read as none of these.)', ja: '（記載がないため、武器でない品目としていずれにも該当しないものとして扱った。）' },
   program: { en: '(Not stated, so read as no programme.)', ja: '（記載がないため、プログラムに属さないものとして扱った。）' },
 };
 

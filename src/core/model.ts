@@ -43,7 +43,7 @@ export interface Item {
   licensor?: CountryCode;
   program?: string;
   controlList?: string; // ML1..ML22
-  munitionType?: MunitionType; // absent means none of the treaty-banned types
+  munitionType?: MunitionType; // absent: none of the treaty-banned types for a non-weapon, else unknown
 }
 
 export interface EndUser {

@@ -23,7 +23,7 @@ export const itemSchema = z.strictObject({
   licensor: countryCode.optional(),
   program: z.string().max(100).optional(),
   controlList: z.string().regex(/^ML([1-9]|1[0-9]|2[0-2])[a-z]?$/, 'expected a Munitions List category ML1..ML22').optional(),
-  munitionType: z.enum(MUNITION_TYPES).optional().describe('absent means none of the treaty-banned types'),
+  munitionType: z.enum(MUNITION_TYPES).optional().describe('treaty-banned type, or "other" for none of them; absent means none for a non-weapon, unknown for a weapon or an item whose weapon status is unstated'),
 }).refine((i) => !(i.etcoItem && i.defenseEquipment === false), { path: ['defenseEquipment'], message: 'an item classified under item 1 of Appended Table 1 (etcoItem) is defense equipment' });
 
 export const transferRequestSchema = z.strictObject({

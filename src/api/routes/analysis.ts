@@ -45,6 +45,7 @@ export function fullEngine({ services }: Pick<RouteContext, 'services'>): Engine
 
 // A full diff takes seconds and depends only on the compiled policy and the two sides: each is computed once.
 const fullDiffs = new WeakMap<Engine, Map<string, FullDiff>>();
+const FULL_DIFFS_KEPT = 64;
 const catalogueBoundaries = new WeakMap<Engine, DiffResult[]>();
 function cachedFullDiff(eng: Engine, a: Side, b: Side): FullDiff {
   const byKey = fullDiffs.get(eng) ?? new Map<string, FullDiff>();
@@ -53,6 +54,8 @@ function cachedFullDiff(eng: Engine, a: Side, b: Side): FullDiff {
   const known = byKey.get(key);
   if (known) return { ...known, from: { ...known.from, spec: a.spec }, to: { ...known.to, spec: b.spec } };
   const d = fullDiff(eng, a, b);
+  // Any pair a caller names is kept, so the oldest goes once there are more than a page's worth of revisions.
+  if (byKey.size >= FULL_DIFFS_KEPT) byKey.delete(byKey.keys().next().value!);
   byKey.set(key, d);
   return d;
 }

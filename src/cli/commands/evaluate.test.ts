@@ -45,11 +45,11 @@ describe('gensoku evaluate', () => {
   });
 
   it('reads a request from stdin and from friendly flags alike', async () => {
-    const req = { asOf: '2026-05-01', recipient: 'AU', item: { defenseEquipment: true, weapon: true, form: 'complete', function: 'other', origin: 'domestic' }, purpose: 'commercial', transferor: 'company' };
+    const req = { asOf: '2026-05-01', recipient: 'AU', item: { defenseEquipment: true, weapon: true, munitionType: 'other', form: 'complete', function: 'other', origin: 'domestic' }, purpose: 'commercial', transferor: 'company' };
     const a = io(JSON.stringify(req));
     expect(await main(['evaluate', '-'], a.io)).toBe(0);
     const b = io();
-    expect(await main(['evaluate', '--to', 'AU', '--as-of', '2026-05-01', '--defense-equipment', '--weapon', '--form', 'complete', '--function', 'other', '--origin', 'domestic', '--purpose', 'commercial', '--transferor', 'company'], b.io)).toBe(0);
+    expect(await main(['evaluate', '--to', 'AU', '--as-of', '2026-05-01', '--defense-equipment', '--weapon', '--munition-type', 'other', '--form', 'complete', '--function', 'other', '--origin', 'domestic', '--purpose', 'commercial', '--transferor', 'company'], b.io)).toBe(0);
     expect(JSON.parse(a.out())).toEqual(JSON.parse(b.out()));
   });
 

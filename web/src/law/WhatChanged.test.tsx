@@ -47,7 +47,7 @@ describe('what this changed', () => {
 
   it('loads the full-space diff on demand and shows the regions that hold most of the change, in words', async () => {
     await open('en');
-    expect(asked[0]).toBe('/api/v1/diff?from=2024-03-26&to=2026-04-21&space=full');
+    expect(asked[0]).toBe('/api/v1/diff?from=2024-03-26%402026-04-21&to=2026-04-21%402026-04-21&space=full');
     expect(dom.host.querySelectorAll('li.what-changed-region')).toHaveLength(2);
     expect(dom.host.textContent).toContain('110 of 1,000 cells of the request space change, in 4 regions');
     expect(dom.host.textContent).toContain('Weapon: yes');

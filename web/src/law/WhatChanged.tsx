@@ -80,6 +80,7 @@ const CLASS: Record<string, Text> = {
   true: { en: 'yes', ja: 'はい' },
   false: { en: 'no', ja: 'いいえ' },
   unstated: { en: 'not stated', ja: '記載なし' },
+  unknown: { en: 'unknown', ja: '不明' },
   other: { en: 'another', ja: 'その他' },
   recipient: { en: 'the recipient', ja: '移転先国' },
   another: { en: 'another country', ja: '他国' },
@@ -183,7 +184,8 @@ export function WhatChanged({ id, base, date, draft }: { id: string; base: strin
       {open ? (
         <>
           <p className="muted small">{fill(pick(W.against), { base, date })}</p>
-          <Result from={base} to={id} />
+          {/* Both sides on the one date, so only the law differs: a bare id that looks like a date would be read as one. */}
+          <Result from={`${base}@${date}`} to={`${id}@${date}`} />
         </>
       ) : null}
     </section>
