@@ -64,6 +64,10 @@ function kanaVowels(text: string): string {
 
 /** Name elements that only begin a compound ("Abd al-", "Abu ") say less than a full name. */
 const HALF_NAMES = new Set(['abd', 'abu', 'umm', 'um']);
+/** "Abd", "Abu", "Umm": the first half of a compound name, which is one name part with what follows it. */
+export function isHalfName(t: Token): boolean {
+  return t.kind === 'name' && HALF_NAMES.has(t.text);
+}
 /**
  * Given names and Korean surnames so common that they do not carry a match alone (Muhammad, Ahmad, Ali, Kim, Ri):
  * they count half, so the rest of the name has to agree. Spellings as Latin and as katakana heard back.
@@ -89,7 +93,7 @@ export function tokenInfo(t: Token): TokenInfo {
   const phonetic: [string, string] = t.script === 'latin' || t.script === 'other' ? doubleMetaphone(t.text) : ['', ''];
   // Common names count half only when read from katakana or as Korean, so romanised screening is as calibrated before.
   const common = (t.script === 'kana' || t.script === 'korean') && COMMON_NAMES.has(t.text);
-  const base = t.kind === 'name' && (HALF_NAMES.has(t.text) || common) ? 0.5 : WEIGHTS[t.kind];
+  const base = isHalfName(t) || (t.kind === 'name' && common) ? 0.5 : WEIGHTS[t.kind];
   const korean = t.script === 'korean' ? t.text : (t.script === 'latin' || t.script === 'other') && t.text.length <= 10 ? koreanKey(t.text) : '';
   const ks = kanaSkeleton(t.text);
   const alt = t.script === 'latin' && /[ckt]h/.test(t.text) ? kanaSkeleton(altSpelling(t.text)) : ks;
