@@ -176,8 +176,8 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
   const extraCandidate: string[] = [];
   // A Korean name has few syllables and each one counts: one the other side lacks is another name, as for entities.
   const eps = q.reading === 'korean' ? NAME_PARAMS.extraWeight.entity : NAME_PARAMS.extraWeight[kind];
-  qt.forEach((t, i) => { if (!usedQ[i]) { extraQuery.push(t.text); den += t.weight * eps; } });
-  ct.forEach((t, j) => { if (!usedC[j]) { extraCandidate.push(t.text); den += t.weight * eps; } });
+  qt.forEach((t, i) => { if (!usedQ[i]) { extraQuery.push(t.text); den += (t.unmatchedWeight ?? t.weight) * eps; } });
+  ct.forEach((t, j) => { if (!usedC[j]) { extraCandidate.push(t.text); den += (t.unmatchedWeight ?? t.weight) * eps; } });
 
   let score = den > 0 ? num / den : 0;
   const adjustments: NameComparison['adjustments'] = [];

@@ -62,6 +62,11 @@ describe('Korean readings', () => {
     expect(compareNames(korean!, prepareName('RI JE-SON', 'person')).score).toBeGreaterThanOrEqual(0.7);
     expect(compareNames(prepareQuery('金正男', 'person')[1]!, prepareName('KIM CHOL NAM', 'person')).score).toBeLessThan(0.7);
   });
+  it('counts a common surname only one side has as a whole name missing, though it counts half when it agrees', () => {
+    const [, pak] = prepareQuery('パク・ソンミン', 'person');
+    expect(compareNames(pak!, prepareName('Son Min', 'person')).score).toBeLessThan(0.7);
+    expect(compareNames(pak!, prepareName('PAK SONG MIN', 'person')).score).toBeGreaterThanOrEqual(0.7);
+  });
 });
 
 describe('the Japanese-written negatives', () => {

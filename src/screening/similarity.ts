@@ -17,6 +17,8 @@ export interface TokenInfo extends Token {
   korean: string;
   /** The katakana skeleton with ch heard as sh (French Cherif シェリフ), kh as k and th as t, when that differs. */
   kanaSkeletonAlt?: string;
+  /** Weight when the other name lacks it: a common name counts half when it agrees, but missing it is a full name missing. */
+  unmatchedWeight?: number;
 }
 
 const WEIGHTS: Record<TokenKind, number> = { name: 1, initial: 0.3, number: 0.3, legal: 0.25, particle: 0.15, title: 0.05 };
@@ -97,7 +99,9 @@ export function tokenInfo(t: Token): TokenInfo {
   const korean = t.script === 'korean' ? t.text : (t.script === 'latin' || t.script === 'other') && t.text.length <= 10 ? koreanKey(t.text) : '';
   const ks = kanaSkeleton(t.text);
   const alt = t.script === 'latin' && /[ckt]h/.test(t.text) ? kanaSkeleton(altSpelling(t.text)) : ks;
-  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: ks, korean, ...(alt !== ks ? { kanaSkeletonAlt: alt } : {}) };
+  const weight = (t.optional ? 0.5 : 1) * base;
+  const unmatched = t.kind === 'name' && common && !isHalfName(t) ? { unmatchedWeight: (t.optional ? 0.5 : 1) * WEIGHTS.name } : {};
+  return { ...t, weight, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: ks, korean, ...(alt !== ks ? { kanaSkeletonAlt: alt } : {}), ...unmatched };
 }
 
 /** Length of the longest common subsequence of two short strings. */
