@@ -37,6 +37,16 @@ describe('compareNames', () => {
     expect(c.adjustments.map((a) => a.feature)).toContain('patronymic_reversed');
   });
 
+  it('counts an Abd- or Abu- compound as one name part, so another Abd-name with one shared part is weak evidence', () => {
+    const c = person('Abd-Rabbo Mansur Hadi', 'Abd Al-Hadi');
+    expect(c.score).toBeLessThan(0.7);
+    expect(c.adjustments.map((a) => a.feature)).toContain('single_part_match');
+    expect(person('Abdukadir Yapuquan', 'ABDUKADIR').adjustments.map((a) => a.feature)).toContain('single_part_match');
+    expect(person('Abdullah Azzam', 'Abdul Hai Hazem').score).toBeLessThan(0.7);
+    expect(person('Abdul Rahman Yasin', 'ABDUL RAHMAN YASIN').score).toBe(1);
+    expect(person('Abdul Rahman Yasin', 'Abd al-Rahman Yasin al-Taha').score).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('compares across scripts', () => {
     expect(person('Барак Хусеин Обама', 'Barack Obama').score).toBeGreaterThanOrEqual(0.7);
     expect(person('バラク・オバマ', 'Barack Obama').score).toBeGreaterThanOrEqual(0.7);

@@ -3,7 +3,7 @@
 import { koreanReading, normalizeName, type NormalizedName } from './normalize.ts';
 import { koreanKey } from './korean.ts';
 import type { NameKind } from './types.ts';
-import { editDistance, stringSimilarity, tokenInfo, tokenSimilarity, type SimilarityBasis, type TokenInfo } from './similarity.ts';
+import { editDistance, isHalfName, stringSimilarity, tokenInfo, tokenSimilarity, type SimilarityBasis, type TokenInfo } from './similarity.ts';
 
 export interface PreparedName {
   raw: string;
@@ -159,7 +159,8 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
       const wEff = initialPair ? Math.min(wq, wc) : w;
       num += wEff * cand.score;
       den += wEff;
-      if (qs.concat(cs).some((t) => t.kind === 'name') && !initialPair) agreeing++;
+      // Abd al-Hadi is one name part: its "abd" agreeing with another Abd-compound's is not a second one.
+      if (qs.concat(cs).some((t) => t.kind === 'name' && !isHalfName(t)) && !initialPair) agreeing++;
     }
     cand.q.forEach((i) => { usedQ[i] = true; alignQ[i] = cand.c[0]!; });
     cand.c.forEach((j) => { usedC[j] = true; });
@@ -175,14 +176,14 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
   const extraCandidate: string[] = [];
   // A Korean name has few syllables and each one counts: one the other side lacks is another name, as for entities.
   const eps = q.reading === 'korean' ? NAME_PARAMS.extraWeight.entity : NAME_PARAMS.extraWeight[kind];
-  qt.forEach((t, i) => { if (!usedQ[i]) { extraQuery.push(t.text); den += t.weight * eps; } });
-  ct.forEach((t, j) => { if (!usedC[j]) { extraCandidate.push(t.text); den += t.weight * eps; } });
+  qt.forEach((t, i) => { if (!usedQ[i]) { extraQuery.push(t.text); den += (t.unmatchedWeight ?? t.weight) * eps; } });
+  ct.forEach((t, j) => { if (!usedC[j]) { extraCandidate.push(t.text); den += (t.unmatchedWeight ?? t.weight) * eps; } });
 
   let score = den > 0 ? num / den : 0;
   const adjustments: NameComparison['adjustments'] = [];
 
-  const sigQ = qt.filter((t) => t.kind === 'name').length;
-  const sigC = ct.filter((t) => t.kind === 'name').length;
+  const sigQ = qt.filter((t) => t.kind === 'name' && !isHalfName(t)).length;
+  const sigC = ct.filter((t) => t.kind === 'name' && !isHalfName(t)).length;
   if (agreeing <= 1 && Math.max(sigQ, sigC) >= 2) {
     const before = score;
     score *= NAME_PARAMS.singlePartFactor;

@@ -199,11 +199,13 @@ export function screen(index: ScreeningIndex, query: ScreeningQuery, options: Sc
     const e = index.entries[n.entry]!;
     if (query.type && e.type !== query.type) continue;
     // A Korean entry is compared on Korean syllables when the query can be read so: its kanji or katakana
-    // read any other way would meet Korean names by chance (金庸 as pinyin, キム・ヨナ as heard).
+    // read any other way would meet Korean names by chance (金庸 as pinyin, キム・ヨナ as heard). Its Japanese
+    // names are written as the query is, so the query as written meets them too (チェ・ソンミン for Ch'oe So'k-min).
     const variants = prep(e.type);
     const korean = variants.filter((v) => v.reading === 'korean');
     const facts = index.facts[n.entry]!;
-    const useVariants = korean.length > 0 && facts.countries.some((c) => c === 'KP' || c === 'KR') ? korean : variants;
+    const koreanOnly = korean.length > 0 && n.quality !== 'translated' && facts.countries.some((c) => c === 'KP' || c === 'KR');
+    const useVariants = koreanOnly ? korean : variants;
     for (const q of useVariants) {
       const cmp = compareNames(q, n.name);
       const score = n.quality === 'low' ? cmp.score * PENALTIES.weakAliasFactor : cmp.score;

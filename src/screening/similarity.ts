@@ -17,6 +17,8 @@ export interface TokenInfo extends Token {
   korean: string;
   /** The katakana skeleton with ch heard as sh (French Cherif シェリフ), kh as k and th as t, when that differs. */
   kanaSkeletonAlt?: string;
+  /** Weight when the other name lacks it: a common name counts half when it agrees, but missing it is a full name missing. */
+  unmatchedWeight?: number;
 }
 
 const WEIGHTS: Record<TokenKind, number> = { name: 1, initial: 0.3, number: 0.3, legal: 0.25, particle: 0.15, title: 0.05 };
@@ -64,6 +66,10 @@ function kanaVowels(text: string): string {
 
 /** Name elements that only begin a compound ("Abd al-", "Abu ") say less than a full name. */
 const HALF_NAMES = new Set(['abd', 'abu', 'umm', 'um']);
+/** "Abd", "Abu", "Umm": the first half of a compound name, which is one name part with what follows it. */
+export function isHalfName(t: Token): boolean {
+  return t.kind === 'name' && HALF_NAMES.has(t.text);
+}
 /**
  * Given names and Korean surnames so common that they do not carry a match alone (Muhammad, Ahmad, Ali, Kim, Ri):
  * they count half, so the rest of the name has to agree. Spellings as Latin and as katakana heard back.
@@ -89,11 +95,13 @@ export function tokenInfo(t: Token): TokenInfo {
   const phonetic: [string, string] = t.script === 'latin' || t.script === 'other' ? doubleMetaphone(t.text) : ['', ''];
   // Common names count half only when read from katakana or as Korean, so romanised screening is as calibrated before.
   const common = (t.script === 'kana' || t.script === 'korean') && COMMON_NAMES.has(t.text);
-  const base = t.kind === 'name' && (HALF_NAMES.has(t.text) || common) ? 0.5 : WEIGHTS[t.kind];
+  const base = isHalfName(t) || (t.kind === 'name' && common) ? 0.5 : WEIGHTS[t.kind];
   const korean = t.script === 'korean' ? t.text : (t.script === 'latin' || t.script === 'other') && t.text.length <= 10 ? koreanKey(t.text) : '';
   const ks = kanaSkeleton(t.text);
   const alt = t.script === 'latin' && /[ckt]h/.test(t.text) ? kanaSkeleton(altSpelling(t.text)) : ks;
-  return { ...t, weight: (t.optional ? 0.5 : 1) * base, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: ks, korean, ...(alt !== ks ? { kanaSkeletonAlt: alt } : {}) };
+  const weight = (t.optional ? 0.5 : 1) * base;
+  const unmatched = t.kind === 'name' && common && !isHalfName(t) ? { unmatchedWeight: (t.optional ? 0.5 : 1) * WEIGHTS.name } : {};
+  return { ...t, weight, phonetic, skeleton: consonantSkeleton(t.text), kanaSkeleton: ks, korean, ...(alt !== ks ? { kanaSkeletonAlt: alt } : {}), ...unmatched };
 }
 
 /** Length of the longest common subsequence of two short strings. */
