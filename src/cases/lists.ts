@@ -4,7 +4,7 @@
 import { buildIndex, diffLists, listFormat, mergeLists, parseCsvList, parseJsonList, parseUnList, summarizeList, type ListFormat } from '../screening/index.ts';
 import { japaneseNames } from '../screening/load-list.ts';
 import type { ListEntry, Problem, Result, SanctionsList } from '../screening/types.ts';
-import { sha256 } from '../store/canonical.ts';
+import { sha256 } from '../hash.ts';
 export { readListText } from '../screening/load-list.ts';
 import { fail, invalid, type ServiceResult } from './failure.ts';
 import type { RequestContext } from './model.ts';
