@@ -19,6 +19,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   return s;
 }
 
+/** Each media type a raw body may have: its documented shape, else text with what it holds. */
+const rawContent = (content: NonNullable<RouteDef['rawBody']>['content']): Record<string, Json> =>
+  Object.fromEntries(Object.entries(content).map(([type, c]) => [type, {
+    schema: c.schema ? { ...jsonSchema(c.schema, 'input'), description: c.description } : { type: 'string', description: c.description },
+  }]));
+
 const toOpenApiPath = (p: string) => p.replace(/:(\w+)/g, '{$1}');
 
 export function rolesOf(route: RouteDef): (Role | 'anonymous')[] {
@@ -59,7 +65,7 @@ export function openApiDocument(routes: RouteDef[], info: { version: string }): 
       security: r.access === 'public' ? [] : [{ bearer: [] }, { session: [] }],
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
-      ...(r.rawBody ? { requestBody: { required: true, description: r.rawBody.description, content: { [r.rawBody.contentType]: { schema: { type: 'string' } } } } } : {}),
+      ...(r.rawBody ? { requestBody: { required: true, description: r.rawBody.description, content: rawContent(r.rawBody.content) } } : {}),
       responses,
     };
   }

@@ -94,8 +94,8 @@ export interface RouteDef {
   tag: string;
   access: Access;
   body?: z.ZodType;
-  /** A body that is not JSON (read by the handler itself), for the docs. */
-  rawBody?: { contentType: string; description: string };
+  /** A body that is not a JSON request (read by the handler itself), for the docs: each media type the handler takes. */
+  rawBody?: { description: string; content: Record<string, { description: string; schema?: z.ZodType }> };
   query?: z.ZodType;
   bodyLimit?: number;
   responses?: Record<number, ResponseDoc>;

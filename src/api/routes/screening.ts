@@ -6,7 +6,7 @@ import { fail, invalid } from '../../cases/failure.ts';
 import { importList } from '../../cases/lists.ts';
 import { dispositionSchema } from '../../cases/schema.ts';
 import type { ScreeningProvider } from '../../cases/screening.ts';
-import { countryCode, DEFAULTS, parseDate, screen, type ScreeningMatch } from '../../screening/index.ts';
+import { countryCode, DEFAULTS, parseDate, screen, type ListFormat, type ScreeningMatch } from '../../screening/index.ts';
 import { MAX_LIST_BYTES } from '../../screening/load-list.ts';
 import { one, problemResponse } from '../problem.ts';
 import { ok, type RouteModule } from '../route.ts';
@@ -23,6 +23,32 @@ function listView(p: ScreeningProvider | null) {
   const stored = p.stored ? (({ bytes: _b, ...rest }) => rest)(p.stored) : {};
   return { ...stored, source: p.source, version: p.version, entries: p.entries };
 }
+
+/** Names in a field of another list: an array, or one string separating them with "|". */
+const several = (what: string) => z.union([z.array(z.string()), z.string()]).nullable().optional().describe(`${what}: an array, or one string separating them with "|"`);
+
+/** Another list as JSON, for the docs; src/screening/other-list.ts reads it (and every problem it finds is a 422). */
+const otherListJson = z.object({
+  list: z.string().min(1).describe('the list\'s name, e.g. "METI End User List"; each name is its own line of imports'),
+  version: z.string().min(1).describe('the date the list was published'),
+  entries: z.array(z.object({
+    reference: z.string().min(1).describe('the entry\'s reference on its list, unique in the file'),
+    type: z.enum(['person', 'entity']),
+    name: z.string().min(1).describe('in any script'),
+    aliases: several('other names'),
+    countries: several('ISO 3166-1 codes or English country names'),
+    datesOfBirth: several('YYYY, YYYY-MM or YYYY-MM-DD'),
+    programme: z.string().optional().describe('the regime or programme; default: the list\'s name'),
+  })).min(1),
+});
+
+/** Each media type the list import takes, and the format it is read as: the handler and the OpenAPI document share it. */
+const LIST_BODIES: Record<string, { format: ListFormat; description: string; schema?: z.ZodType }> = {
+  'application/xml': { format: 'un-xml', description: 'The UN Security Council Consolidated List, as published (XML)' },
+  'text/xml': { format: 'un-xml', description: 'The UN list, as application/xml' },
+  'text/csv': { format: 'csv', description: 'Another list, one entry a row (RFC 4180), header list,version,reference,type,name,aliases,countries,dates_of_birth,programme; several aliases, countries or dates in one field separated by "|"' },
+  'application/json': { format: 'json', description: 'Another list as one JSON document', schema: otherListJson },
+};
 
 const importQuery = z.strictObject({
   allowOlder: z.enum(['true', 'false']).optional().describe('accept a list generated before the one in use (going back on purpose)'),
@@ -79,16 +105,16 @@ export const caseScreening: RouteModule = {
     {
       method: 'put', path: '/api/v1/screening/list', operationId: 'importScreeningList', summary: 'Import a sanctions list and re-screen open cases', tag: 'screening',
       access: ['admin'], bodyLimit: MAX_LIST_BYTES, query: importQuery,
-      rawBody: { contentType: 'application/xml', description: 'The UN Security Council Consolidated List, as published (XML); or another list as text/csv or application/json (docs/screening.md: "Other lists"). Each list stays in use; its last import is screened with the others' },
+      rawBody: { description: 'The UN list, or another list as CSV or JSON (docs/screening.md: "Other lists"). Each list stays in use; its last import is screened with the others', content: LIST_BODIES },
       responses: {
         200: { description: 'The list now in use (stored: it survives a restart), the one it replaced, what was added, removed and changed, and what re-screening open cases found', contentType: 'application/json' },
         409: { description: 'list_older: generated before the list in use (send allowOlder=true to go back on purpose); list_changed: another import finished first' },
         422: { description: 'The file is malformed, truncated or empty: the problems, and the stored list is untouched' },
       },
       async handler({ c, services, rc, requestId, query }) {
-        const type = c.req.header('content-type') ?? '';
-        const format = /^(application|text)\/xml\b/i.test(type) ? 'un-xml' : /^application\/json\b/i.test(type) ? 'json' : /^text\/csv\b/i.test(type) ? 'csv' : undefined;
-        if (!format) return problemResponse(415, one('unsupported_media_type', 'send the UN list as application/xml, another list as text/csv or application/json'), { requestId });
+        const media = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+        const format = Object.hasOwn(LIST_BODIES, media) ? LIST_BODIES[media]!.format : undefined;
+        if (!format) return problemResponse(415, one('unsupported_media_type', `send the UN list as application/xml (or text/xml), another list as text/csv or application/json, not ${media || 'no content type'}`), { requestId });
         const q = importQuery.safeParse(query);
         if (!q.success) return invalid(toProblems(q.error, 'query'));
         const r = await importList({ store: services.deps.store, screening: services.screening, now: services.deps.now }, rc, await c.req.text(),
