@@ -57,7 +57,8 @@ const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
   store = await openStoreOver(await openPglite());
-  app = heldToDocument(createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null }));
+  // No list server listens on port 1: an admin's list update in the role table and the fuzz fails at once, with 502.
+  app = heldToDocument(createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null, listUrl: 'http://127.0.0.1:1/list.xml', listDownload: { attempts: 1, timeoutMs: 2000 } }));
   for (const u of USERS) {
     const r = await createUser(store, { actor: 'system', at: clock.toISOString() }, { ...u, password: PASSWORD }, clock);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -651,6 +652,7 @@ const EXPECTED_ACCESS: Record<string, readonly (Role | 'anonymous')[]> = {
   'POST /api/v1/cases/:id/screening/dispositions': ['examiner', 'nsc'],
   'GET /api/v1/screening/list': ['examiner', 'nsc', 'auditor', 'admin'],
   'PUT /api/v1/screening/list': ['admin'],
+  'POST /api/v1/screening/list/update': ['admin'],
   'POST /api/v1/screening/rescreen': ['examiner', 'admin'],
   'POST /api/v1/screen': ['examiner', 'nsc', 'auditor', 'admin'],
 };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Role } from '../cases/model.ts';
 import { ROLES } from '../cases/model.ts';
-import { admits, type RouteDef } from './route.ts';
+import { admits, isOptionalBody, type RouteDef } from './route.ts';
 
 const problemSchema = z.object({
   type: z.string(), title: z.string(), status: z.int(), detail: z.string(),
@@ -64,7 +64,7 @@ export function openApiDocument(routes: RouteDef[], info: { version: string }): 
       'x-roles': roles,
       security: r.access === 'public' ? [] : [{ bearer: [] }, { session: [] }],
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.body ? { requestBody: { required: !isOptionalBody(r), content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       ...(r.rawBody ? { requestBody: { required: true, description: r.rawBody.description, content: rawContent(r.rawBody.content) } } : {}),
       responses,
     };

@@ -4,7 +4,7 @@ import { daysSince } from '../core/clock.ts';
 import type { ScreeningListInfo, Store } from './store-port.ts';
 import type { ServiceResult } from './failure.ts';
 import { downloadList, type DownloadOptions } from './list-download.ts';
-import { importList, loadStoredList, type ListHolder, type ListImportReport } from './lists.ts';
+import { importList, listImportView, loadStoredList, withEntries, type ListHolder, type ListImportReport } from './lists.ts';
 import type { ScreeningProvider } from './screening.ts';
 import type { RequestContext } from './model.ts';
 
@@ -60,7 +60,7 @@ export async function updateList(deps: UpdateDeps, rc: RequestContext, url: stri
     });
   if (!got.ok) {
     await record('failed', { message: got.problems.map((p) => p.message).join('; ') });
-    return { ok: false, kind: 'invalid', problems: got.problems };
+    return { ok: false, kind: 'upstream', problems: got.problems };
   }
   if (got.value.status === 'unchanged') {
     await record('unchanged', {});
@@ -70,11 +70,19 @@ export async function updateList(deps: UpdateDeps, rc: RequestContext, url: stri
   const r = await importList({ store: deps.store, screening: deps.screening, now: deps.now }, rc, text, { origin: url });
   if (!r.ok) {
     await record('failed', { message: r.problems.map((p) => `${p.path}: ${p.message}`).join('; ') });
-    return { ...r, problems: r.problems.map((p) => ({ ...p, message: `${p.message} (downloaded from ${url}; the list in use is unchanged)` })) };
+    // A download that is no valid list is the remote's failure; a conflict (list_older, list_changed) stays one.
+    return { ...r, kind: r.kind === 'invalid' ? 'upstream' : r.kind, problems: r.problems.map((p) => ({ ...p, message: `${p.message} (downloaded from ${url}; the list in use is unchanged)` })) };
   }
   await record(r.value.unchanged ? 'unchanged' : 'updated', { etag, lastModified, sha256: r.value.list.sha256 });
   if (r.value.unchanged) return { ok: true, value: { status: 'unchanged', url, list: r.value.list } };
   return { ok: true, value: { status: 'imported', url, report: r.value } };
+}
+
+/** An update as the API answers it and `lists update --format json` prints it; `unchanged: true` stored nothing. */
+export function listUpdateView(u: ListUpdate) {
+  return u.status === 'imported'
+    ? { status: u.status, url: u.url, ...listImportView(u.report) }
+    : { status: u.status, url: u.url, unchanged: true, list: u.list && withEntries(u.list) };
 }
 
 export type Log = (line: Record<string, unknown>) => void;

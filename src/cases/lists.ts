@@ -168,6 +168,12 @@ async function storedPredecessor(deps: ListDeps, head: ScreeningListInfo): Promi
   return parsed.ok ? parsed : { ok: false, problems: parsed.problems.map((p: Problem) => ({ ...p, path: `stored list #${head.id}: ${p.path}` })) };
 }
 
+/** A stored list with its number of entries, as the API and `--format json` show it. */
+export const withEntries = (l: ScreeningListInfo) => ({ ...l, entries: l.individuals + l.entities });
+
+/** An import report as the API answers it and `lists import --format json` prints it. */
+export const listImportView = (r: ListImportReport) => ({ ...r, list: withEntries(r.list) });
+
 /**
  * Imports a list: parse and validate it, compare it with the stored list in use, store it with an audit row, put it
  * in use, and re-screen every open case. A file that does not parse, or is empty, is refused with its problems and

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { toProblems } from '../../core/request.ts';
 import { fail, invalid } from '../../cases/failure.ts';
-import { importList } from '../../cases/lists.ts';
+import { listUpdateView, updateList } from '../../cases/list-update.ts';
+import { importList, listImportView } from '../../cases/lists.ts';
+import { UN_LIST_URL } from '../../config.ts';
 import { dispositionSchema } from '../../cases/schema.ts';
 import type { ScreeningProvider } from '../../cases/screening.ts';
 import { countryCode, DEFAULTS, parseDate, screen, type ListFormat, type ScreeningMatch } from '../../screening/index.ts';
@@ -11,11 +13,12 @@ import { MAX_LIST_BYTES } from '../../screening/load-list.ts';
 import { one, problemResponse } from '../problem.ts';
 import { ok, type RouteModule } from '../route.ts';
 
-const listOut = z.object({
+const listShape = z.object({
   source: z.string(), version: z.string().describe("the list's generation date (dateGenerated)"), entries: z.int(),
   id: z.int().optional().describe('the stored import number'), origin: z.string().optional(), importedAt: z.string().optional(), importedBy: z.string().optional(),
   sha256: z.string().optional(), individuals: z.int().optional(), entities: z.int().optional(), aliases: z.int().optional(),
-}).nullable();
+});
+const listOut = listShape.nullable();
 
 /** The list in use as the API shows it: its identity, counts and where it was imported from. */
 function listView(p: ScreeningProvider | null) {
@@ -52,6 +55,18 @@ const LIST_BODIES: Record<string, { format: ListFormat; description: string; sch
 
 const importQuery = z.strictObject({
   allowOlder: z.enum(['true', 'false']).optional().describe('accept a list generated before the one in use (going back on purpose)'),
+});
+
+/** The body may be left out: the list is then downloaded from GENSOKU_LIST_URL, else the UN's official address. */
+const listUpdateBody = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).max(2048).optional().describe('where to download the list; default: GENSOKU_LIST_URL, else the UN\'s official XML'),
+}).optional();
+
+const listUpdateOut = z.object({
+  status: z.enum(['imported', 'unchanged']), url: z.string().describe('where the list was downloaded from'),
+  unchanged: z.boolean().describe('true: nothing was stored'),
+  list: listShape.extend({ bytes: z.int().describe('size of the stored content') }).nullable().describe('the list in use after the update (null: none stored)'),
+  previous: z.unknown().optional(), changes: z.unknown().optional(), rescreen: z.unknown().optional(),
 });
 
 export const screenQuerySchema = z.strictObject({
@@ -120,7 +135,24 @@ export const caseScreening: RouteModule = {
         const r = await importList({ store: services.deps.store, screening: services.screening, now: services.deps.now }, rc, await c.req.text(),
           { origin: 'http', allowOlder: q.data.allowOlder === 'true', format });
         if (!r.ok) return r;
-        return ok({ ...r.value, list: { ...r.value.list, entries: r.value.list.individuals + r.value.list.entities } });
+        return ok(listImportView(r.value));
+      },
+    },
+    {
+      method: 'post', path: '/api/v1/screening/list/update', operationId: 'updateScreeningList', summary: 'Download the sanctions list and import it if it changed', tag: 'screening',
+      access: ['admin'], body: listUpdateBody,
+      responses: {
+        200: { description: 'imported: the list now in use, what changed and what re-screening open cases found, as for PUT /api/v1/screening/list. unchanged (a 304, or the bytes of the list in use): nothing stored, and the list in use', schema: listUpdateOut },
+        409: { description: 'list_older: the download was generated before the list in use (import it with PUT and allowOlder=true to go back on purpose); list_changed: another import finished first' },
+        422: { description: 'The body: url is not an http:// or https:// URL, or an unknown field' },
+        502: { description: `The download failed (no answer, a timeout, an error status after the retries, over ${MAX_LIST_BYTES} bytes) or is not a valid list: the problems, recorded for /healthz; the list in use is unchanged` },
+      },
+      async handler({ services, rc, body }) {
+        const b = listUpdateBody.safeParse(body);
+        if (!b.success) return invalid(toProblems(b.error));
+        const { store, now, listUrl, listDownload } = services.deps;
+        const r = await updateList({ store, screening: services.screening, now, ...(listDownload ? { download: listDownload } : {}) }, rc, b.data?.url ?? listUrl ?? UN_LIST_URL);
+        return r.ok ? ok(listUpdateView(r.value)) : r;
       },
     },
     {
