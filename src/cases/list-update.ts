@@ -39,6 +39,14 @@ export interface UpdateDeps {
   download?: DownloadOptions;
 }
 
+/** The stored import with this content, if it is still the one in use of its list (other lists may be imported since). */
+async function inUseCopy(store: Store, sha256: string | null): Promise<ScreeningListInfo | undefined> {
+  if (!sha256) return undefined;
+  const copy = (await store.screening.listHistory(1000)).find((l) => l.sha256 === sha256);
+  const [head] = copy ? await store.screening.listHistory(1, copy.source) : [];
+  return head?.sha256 === sha256 ? head : undefined;
+}
+
 /**
  * Downloads the list at url and imports it when it changed. A 304, or the same bytes as the list in use, stores
  * nothing. Any failure (network, size, a list that does not validate, an older list) is returned, recorded for
@@ -46,10 +54,9 @@ export interface UpdateDeps {
  */
 export async function updateList(deps: UpdateDeps, rc: RequestContext, url: string): Promise<ServiceResult<ListUpdate>> {
   const before = await deps.store.listFetches.get(url);
-  const [head] = await deps.store.screening.listHistory(1);
-  // The validators describe the copy we downloaded last; send them only while that copy is the list in use.
-  const holding = before?.sha256 != null && before.sha256 === head?.sha256;
-  const got = await downloadList(url, { ...deps.download, ...(holding ? { etag: before.etag, lastModified: before.lastModified } : {}) });
+  // The validators describe the copy we downloaded last; send them only while that copy is its list's import in use.
+  const held = await inUseCopy(deps.store, before?.sha256 ?? null);
+  const got = await downloadList(url, { ...deps.download, ...(held && before ? { etag: before.etag, lastModified: before.lastModified } : {}) });
   const checkedAt = deps.now().toISOString();
   const record = (outcome: 'updated' | 'unchanged' | 'failed', fields: { etag?: string | null; lastModified?: string | null; sha256?: string | null; message?: string }) =>
     deps.store.listFetches.save({
@@ -64,7 +71,7 @@ export async function updateList(deps: UpdateDeps, rc: RequestContext, url: stri
   }
   if (got.value.status === 'unchanged') {
     await record('unchanged', {});
-    return { ok: true, value: { status: 'unchanged', url, list: head ?? null } };
+    return { ok: true, value: { status: 'unchanged', url, list: held ?? null } };
   }
   const { text, etag, lastModified } = got.value;
   const r = await importList({ store: deps.store, screening: deps.screening, now: deps.now }, rc, text, { origin: url });

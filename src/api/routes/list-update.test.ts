@@ -103,15 +103,27 @@ describe('POST /api/v1/screening/list/update', { timeout: 60_000 }, () => {
     expect(((await inUse.json()) as { list: { id: number } }).list.id).toBe(2);
   });
 
+  it('still sends its validators after another list was imported, and names the UN list as unchanged', async () => {
+    const csv = await app.request('/api/v1/screening/list', {
+      method: 'PUT', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'text/csv' },
+      body: 'list,version,reference,type,name\nTest List,2026-05-01,T-1,person,Taro Example\n',
+    });
+    expect(csv.status).toBe(200);
+    const r = await update('admin');
+    expect(r.json).toMatchObject({ status: 'unchanged', list: { id: 2, version: NEW_VERSION } });
+    expect(srv.conditional.at(-1)).toBe('"v2"');
+    expect(await history()).toEqual([3, 2, 1]);
+  });
+
   it('answers a remote 500, after its retry, with 502 and the problems; the list in use stays', async () => {
     const r = await update('admin', { url: `${base}/error` });
     expect(r.status).toBe(502);
     expect(r.type).toContain('application/problem+json');
     expect(r.json.problems).toEqual([{ code: 'list.download_failed', path: `${base}/error`, message: expect.stringMatching(/answered 500.*after 2 attempts/) }]);
     expect(srv.hits['/error']).toBe(2);
-    expect(await history()).toEqual([2, 1]);
+    expect(await history()).toEqual([3, 2, 1]);
     const health = (await (await app.request('/healthz')).json()) as { list: { id: number }; listUpdate: { outcome: string; url: string } };
-    expect(health.list.id).toBe(2);
+    expect(health.list.id).toBe(3);
     expect(health.listUpdate).toMatchObject({ url: `${base}/error`, outcome: 'failed' });
   });
 
@@ -123,7 +135,7 @@ describe('POST /api/v1/screening/list/update', { timeout: 60_000 }, () => {
     expect(extra.status).toBe(422);
     expect((await update('admin', 'url=x', { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await update('admin', '{"url":')).status).toBe(400);
-    expect(await history()).toEqual([2, 1]);
+    expect(await history()).toEqual([3, 2, 1]);
   });
 
   it('is documented with an optional body, 502 for a remote failure, and the admin role only', async () => {
