@@ -1,6 +1,7 @@
 // The house's boundaries, checked on the import graph of every source file: the core is pure, the store
-// implements the case domain's port without its values, routes never reach back into the app, the web app takes
-// only the pure core and declared types from the server, and nothing imports in a circle.
+// implements the case domain's port without its values (and the domain never imports the store), routes never
+// reach back into the app, the web app takes only the pure core and declared types from the server, and nothing
+// imports in a circle.
 import { describe, expect, it } from 'vitest';
 import { circles, importGraph, importsOf, type Edge } from './support/import-graph.ts';
 
@@ -21,6 +22,9 @@ export function violations(edges: Edge[]): string[] {
     }
     if (e.from.startsWith('src/store/') && e.to.startsWith('src/cases/') && !e.typeOnly) {
       out.push(`${show(e)}: the store implements the case domain's port and imports no value from it`);
+    }
+    if (e.from.startsWith('src/cases/') && !isTest(e.from) && e.to.startsWith('src/store/')) {
+      out.push(`${show(e)}: the case domain reaches storage only through its port, never the store itself`);
     }
     if (e.from.startsWith('src/api/routes/') && !isTest(e.from) && e.to === 'src/api/app.ts') out.push(`${show(e)}: routes never import the app`);
     if (e.from.startsWith('web/') && e.to.startsWith('src/') && !e.to.startsWith('src/core/') && !(e.typeOnly && SHARED_TYPES.includes(e.to))) {
@@ -53,13 +57,15 @@ describe('boundaries', () => {
     expect(violations([
       ...fake('src/core/x.ts', "import { readFileSync } from 'node:fs';"),
       ...fake('src/store/x.ts', "import { dispositionKey, type Disposition } from '../cases/screening.ts';"),
+      ...fake('src/cases/x.ts', "import { sha256 } from '../store/canonical.ts';"),
       ...fake('src/api/routes/x.ts', "import type { Services } from '../app.ts';"),
       ...fake('web/src/x.tsx', "import { CaseService } from '../../src/cases/service.ts';"),
       ...fake('web/src/y.tsx', "import type { SqlStore } from '../../src/store/store.ts';"),
-    ])).toHaveLength(5);
+    ])).toHaveLength(6);
     expect(violations([
       ...fake('src/core/x.ts', "import { z } from 'zod';\nimport type { Item } from './model.ts';"),
       ...fake('src/store/x.ts', "import type {\n  CaseRow,\n} from '../cases/model.ts';"),
+      ...fake('src/cases/x.test.ts', "import { openPglite } from '../store/pglite.ts';"),
       ...fake('web/src/x.tsx', "import type { CaseView } from '../../src/cases/service.ts';\nimport { labels } from '../../src/core/labels.ts';"),
     ])).toEqual([]);
     expect(circles([...fake('src/a.ts', "import type { B } from './b.ts';"), ...fake('src/b.ts', "export { a } from './a.ts';")])).toEqual([['src/a.ts', 'src/b.ts']]);

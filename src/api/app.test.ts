@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, TransferRequest } from '../core/model.ts';
 import type { Role } from '../cases/model.ts';
+import { validateListContent } from '../cases/lists.ts';
 import { createUser, issueToken } from '../cases/users.ts';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { openPglite } from '../store/pglite.ts';
 import { openStoreOver, type SqlStore } from '../store/store.ts';
 import { createApp } from './app.ts';
@@ -55,7 +57,8 @@ const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
   store = await openStoreOver(await openPglite());
-  app = heldToDocument(createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null }));
+  // No list server listens on port 1: an admin's list update in the role table and the fuzz fails at once, with 502.
+  app = heldToDocument(createApp({ store, engine, now: () => clock, log: (l) => logs.push(l), webDist: null, listUrl: 'http://127.0.0.1:1/list.xml', listDownload: { attempts: 1, timeoutMs: 2000 } }));
   for (const u of USERS) {
     const r = await createUser(store, { actor: 'system', at: clock.toISOString() }, { ...u, password: PASSWORD }, clock);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -182,6 +185,27 @@ describe('meta and engine', () => {
     expect(docs.type).toContain('text/html');
     expect(docs.json).toContain('/api/openapi.json');
     expect(docs.json).not.toMatch(/<script[^>]+src=/);
+  });
+
+  it('declares every media type the list import takes, and the import takes exactly those', async () => {
+    const body = (await call('GET', '/api/openapi.json')).json.paths['/api/v1/screening/list'].put.requestBody;
+    expect(Object.keys(body.content).sort()).toEqual(['application/json', 'application/xml', 'text/csv', 'text/xml']);
+    for (const type of Object.keys(body.content)) {
+      // Past the media type to the content: each refuses this body with its own problems, not 415.
+      const r = await call('PUT', '/api/v1/screening/list', { as: 'admin', body: 'x', headers: { 'content-type': `${type}; charset=utf-8` } });
+      expect(r.status, type).toBe(422);
+    }
+    expect((await call('PUT', '/api/v1/screening/list', { as: 'admin', body: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    // The documented JSON shape and the parser agree: what one takes the other takes.
+    const schema = new Ajv2020({ strict: false }).compile(body.content['application/json'].schema);
+    const list = { list: 'METI End User List', version: '2025-09-30', entries: [
+      { reference: 'EUL-1', type: 'entity', name: 'Example Trading', aliases: ['例示商事'], countries: ['IR'], programme: 'missile' },
+      { reference: 'EUL-2', type: 'person', name: 'Taro Example', aliases: 'T. Example|Taro E.', datesOfBirth: ['1970-01-02'] },
+    ] };
+    for (const [doc, accepted] of [[list, true], [{ ...list, entries: [{ ...list.entries[0], type: 'vessel' }] }, false], [{ version: '1', entries: list.entries }, false], [{ ...list, entries: [] }, false]] as const) {
+      expect(schema(doc), JSON.stringify(doc)).toBe(accepted);
+      expect(validateListContent(JSON.stringify(doc), 'json').ok, JSON.stringify(doc)).toBe(accepted);
+    }
   });
 
   it('evaluates a request, lists regimes and facts', async () => {
@@ -628,6 +652,7 @@ const EXPECTED_ACCESS: Record<string, readonly (Role | 'anonymous')[]> = {
   'POST /api/v1/cases/:id/screening/dispositions': ['examiner', 'nsc'],
   'GET /api/v1/screening/list': ['examiner', 'nsc', 'auditor', 'admin'],
   'PUT /api/v1/screening/list': ['admin'],
+  'POST /api/v1/screening/list/update': ['admin'],
   'POST /api/v1/screening/rescreen': ['examiner', 'admin'],
   'POST /api/v1/screen': ['examiner', 'nsc', 'auditor', 'admin'],
 };

@@ -10,7 +10,7 @@ import type { Actor, SessionRow } from '../cases/model.ts';
 import { resolveToken } from '../cases/users.ts';
 import { LoginThrottle } from './throttle.ts';
 import { failureResponse, one, PROBLEM_TYPE, problemResponse } from './problem.ts';
-import { admits, CSRF_HEADER, SESSION_COOKIE, type AppDeps, type LogLine, type Reply, type Services } from './route.ts';
+import { admits, CSRF_HEADER, isOptionalBody, SESSION_COOKIE, type AppDeps, type LogLine, type Reply, type Services } from './route.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { staticHandler } from './static.ts';
 
@@ -138,6 +138,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   for (const route of routes) {
     const limit = route.bodyLimit ?? deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    const bodyOptional = isOptionalBody(route);
     app.on(route.method.toUpperCase(), route.path,
       limitBody(limit),
       async (c) => {
@@ -173,12 +174,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
         const badInput = inspectInput(params) ?? inspectInput(query);
         if (badInput) return problemResponse(400, one(badInput.code, INPUT_MESSAGES[badInput.code], badInput.path), { requestId });
         let body: unknown = undefined;
-        if (route.body) {
+        // A body the route's schema lets out may be left out entirely, whatever the content type.
+        const text = route.body ? await c.req.text() : '';
+        if (route.body && !(text === '' && bodyOptional)) {
           const type = c.req.header('content-type') ?? '';
           if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
             return problemResponse(415, one('unsupported_media_type', 'send the body as application/json'), { requestId });
           }
-          const text = await c.req.text();
           try {
             body = JSON.parse(text);
           } catch (err) {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Role } from '../cases/model.ts';
 import { ROLES } from '../cases/model.ts';
-import { admits, type RouteDef } from './route.ts';
+import { admits, isOptionalBody, type RouteDef } from './route.ts';
 
 const problemSchema = z.object({
   type: z.string(), title: z.string(), status: z.int(), detail: z.string(),
@@ -18,6 +18,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   delete s.$schema;
   return s;
 }
+
+/** Each media type a raw body may have: its documented shape, else text with what it holds. */
+const rawContent = (content: NonNullable<RouteDef['rawBody']>['content']): Record<string, Json> =>
+  Object.fromEntries(Object.entries(content).map(([type, c]) => [type, {
+    schema: c.schema ? { ...jsonSchema(c.schema, 'input'), description: c.description } : { type: 'string', description: c.description },
+  }]));
 
 const toOpenApiPath = (p: string) => p.replace(/:(\w+)/g, '{$1}');
 
@@ -58,8 +64,8 @@ export function openApiDocument(routes: RouteDef[], info: { version: string }): 
       'x-roles': roles,
       security: r.access === 'public' ? [] : [{ bearer: [] }, { session: [] }],
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
-      ...(r.rawBody ? { requestBody: { required: true, description: r.rawBody.description, content: { [r.rawBody.contentType]: { schema: { type: 'string' } } } } } : {}),
+      ...(r.body ? { requestBody: { required: !isOptionalBody(r), content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.rawBody ? { requestBody: { required: true, description: r.rawBody.description, content: rawContent(r.rawBody.content) } } : {}),
       responses,
     };
   }

@@ -4,11 +4,11 @@ import type { Failure, FailureKind } from '../cases/failure.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-const STATUS: Record<FailureKind, number> = { invalid: 422, not_found: 404, forbidden: 403, conflict: 409 };
+const STATUS: Record<FailureKind, number> = { invalid: 422, not_found: 404, forbidden: 403, conflict: 409, upstream: 502 };
 const TITLES: Record<number, string> = {
   400: 'Bad request', 401: 'Authentication required', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed',
   409: 'Conflict', 413: 'Request body too large', 415: 'Unsupported media type', 422: 'The request has problems',
-  429: 'Too many attempts', 500: 'Internal error', 503: 'Unavailable',
+  429: 'Too many attempts', 500: 'Internal error', 502: 'Bad gateway', 503: 'Unavailable',
 };
 
 export interface ProblemBody {

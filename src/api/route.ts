@@ -7,6 +7,7 @@ import type { ItemClass } from '../core/items.ts';
 import type { Question } from '../core/questions.ts';
 import type { Text } from '../core/model.ts';
 import type { Failure } from '../cases/failure.ts';
+import type { DownloadOptions } from '../cases/list-download.ts';
 import type { Actor, RequestContext, Role, SessionRow } from '../cases/model.ts';
 import type { CaseService } from '../cases/service.ts';
 import type { ScreeningProvider } from '../cases/screening.ts';
@@ -41,6 +42,10 @@ export interface AppDeps {
   screening?: ScreeningProvider | null;
   /** The holder of the list in use, when the caller shares it (gensoku serve: a list announced by another server replaces it). */
   lists?: { current: ScreeningProvider | null };
+  /** Where POST /api/v1/screening/list/update downloads the list when the body names none (GENSOKU_LIST_URL); default: the UN's. */
+  listUrl?: string;
+  /** That download's size limit, timeouts and retries; default: the CLI's (DOWNLOAD_DEFAULTS). */
+  listDownload?: DownloadOptions;
   /** Behind a reverse proxy: the client address is the last X-Forwarded-For hop, not the socket's peer. */
   trustProxy?: boolean;
 }
@@ -94,8 +99,8 @@ export interface RouteDef {
   tag: string;
   access: Access;
   body?: z.ZodType;
-  /** A body that is not JSON (read by the handler itself), for the docs. */
-  rawBody?: { contentType: string; description: string };
+  /** A body that is not a JSON request (read by the handler itself), for the docs: each media type the handler takes. */
+  rawBody?: { description: string; content: Record<string, { description: string; schema?: z.ZodType }> };
   query?: z.ZodType;
   bodyLimit?: number;
   responses?: Record<number, ResponseDoc>;
@@ -108,6 +113,9 @@ export interface RouteModule {
 }
 
 export const ok = (value: unknown, status = 200, headers?: Record<string, string>): Reply => ({ ok: true, value, status, headers });
+
+/** A JSON body the route's schema lets out (`.optional()`): the app takes an empty request, the document says not required. */
+export const isOptionalBody = (route: RouteDef): boolean => route.body !== undefined && route.body.safeParse(undefined).success;
 
 /** The roles an access rule admits, for the docs and the role table. */
 export function admits(access: Access, role: Role | null): boolean {

@@ -1,7 +1,8 @@
 // How the case system says no: a kind the HTTP layer maps to a status, and the problems as data.
 import type { Problem } from '../core/model.ts';
 
-export type FailureKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict';
+// upstream: a server we fetched from failed or sent something unusable; the request itself was fine.
+export type FailureKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'upstream';
 
 export interface Failure {
   ok: false;

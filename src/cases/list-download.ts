@@ -1,12 +1,13 @@
 // Downloads the sanctions list over HTTP(S): a conditional GET, a size limit, timeouts and retries. Only the bytes;
 // validating and storing them is importList's work.
 import type { Problem } from '../core/model.ts';
+import { MAX_LIST_BYTES } from '../screening/load-list.ts';
 
 export interface DownloadOptions {
   /** Validators of the copy we hold; a 304 answer means it is still current. */
   etag?: string | null;
   lastModified?: string | null;
-  /** Largest body accepted, decoded (the list is about 2 MB; the API takes up to 64 MB). */
+  /** Largest body accepted, decoded (the UN list is about 2 MB; default MAX_LIST_BYTES, what a file or PUT may hold). */
   maxBytes?: number;
   /** Until the response headers arrive, and between two chunks of the body. */
   timeoutMs?: number;
@@ -22,7 +23,7 @@ export type Download =
 
 export type DownloadResult = { ok: true; value: Download } | { ok: false; problems: Problem[] };
 
-export const DOWNLOAD_DEFAULTS = { maxBytes: 64 * 1024 * 1024, timeoutMs: 30_000, attempts: 3, backoffMs: 2_000 } as const;
+export const DOWNLOAD_DEFAULTS = { maxBytes: MAX_LIST_BYTES, timeoutMs: 30_000, attempts: 3, backoffMs: 2_000 } as const;
 
 class Permanent extends Error {
   constructor(readonly code: string, message: string) { super(message); }

@@ -1,7 +1,5 @@
 // `lists update` against a loopback HTTP server serving fixtures: changed, unchanged (304), truncated, 500, slow,
 // oversized. A failure never replaces the list in use, and is kept for /healthz.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,27 +11,20 @@ import { run as lists } from '../cli/commands/lists.ts';
 import { listAge, scheduleListRefresh, updateList, type UpdateDeps } from './list-update.ts';
 import type { ListHolder } from './lists.ts';
 import { editList, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST } from '../../test/support/lists.ts';
+import { listServer, type ListServer } from '../../test/support/list-server.ts';
 
 const ORIGINAL = readFileSync(SHARED_LIST, 'utf8');
 const CHANGED = editList(ORIGINAL, REIMPORT_EDITS);
 
-/** What the server serves at /list.xml, with its ETag; and how many requests each path got. */
-let current = { body: ORIGINAL, etag: '"v1"' };
-const hits: Record<string, number> = {};
-const conditional: string[] = [];
-let server: Server;
+/** The list server: /list.xml and /error, and the failures below; hits per path and conditional requests. */
+let srv: ListServer;
+let hits: Record<string, number>;
+let conditional: string[];
 let base: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    hits[path] = (hits[path] ?? 0) + 1;
-    if (path === '/list.xml') {
-      if (req.headers['if-none-match']) conditional.push(String(req.headers['if-none-match']));
-      if (req.headers['if-none-match'] === current.etag) { res.writeHead(304, { etag: current.etag }); res.end(); return; }
-      res.writeHead(200, { 'content-type': 'application/xml', etag: current.etag, 'last-modified': 'Sat, 09 May 2026 23:00:04 GMT' });
-      res.end(current.body);
-    } else if (path === '/truncated') {
+  srv = await listServer({ body: ORIGINAL, etag: '"v1"' }, (path, res) => {
+    if (path === '/truncated') {
       // Declares the whole list, sends half, and hangs up.
       const bytes = Buffer.from(CHANGED);
       res.writeHead(200, { 'content-type': 'application/xml', 'content-length': String(bytes.length) });
@@ -42,9 +33,6 @@ beforeAll(async () => {
       // A complete HTTP answer whose XML stops halfway.
       res.writeHead(200, { 'content-type': 'application/xml' });
       res.end(CHANGED.slice(0, CHANGED.length >> 1));
-    } else if (path === '/error') {
-      res.writeHead(500);
-      res.end('internal error');
     } else if (path === '/slow') {
       // Headers, a little of the body, then nothing.
       res.writeHead(200, { 'content-type': 'application/xml' });
@@ -62,18 +50,14 @@ beforeAll(async () => {
       const more = () => { while (sent < 40 && res.write(chunk)) sent++; if (sent < 40) res.once('drain', more); else res.end(); };
       more();
     } else {
-      res.writeHead(404);
-      res.end();
+      return false;
     }
+    return true;
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ hits, conditional, base } = srv);
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+afterAll(async () => srv.close());
 
 const rc = { actor: { id: 'system', username: 'system', role: 'admin' as const, org: null } };
 // Each reading a second later, so the last download is the latest one.
@@ -108,7 +92,7 @@ describe('updating the list from a URL', () => {
   });
 
   it('imports a changed list: diffed, stored, in use', async () => {
-    current = { body: CHANGED, etag: '"v2"' };
+    srv.served = { body: CHANGED, etag: '"v2"' };
     const r = await updateList(deps, rc, `${base}/list.xml`);
     if (!r.ok || r.value.status !== 'imported') throw new Error(JSON.stringify(r));
     expect(r.value.report.changes).toMatchObject({ added: [{ referenceNumber: 'KPi.999' }] });
@@ -163,7 +147,7 @@ describe('the scheduled refresh', () => {
   it('updates at start when never checked, one turn for two schedulers on one database, failures logged', async () => {
     const store = await openStoreOver(await openPglite());
     try {
-      current = { body: ORIGINAL, etag: '"v4"' };
+      srv.served = { body: ORIGINAL, etag: '"v4"' };
       const before = hits['/list.xml'] ?? 0;
       const logs: Record<string, unknown>[] = [];
       const log = (l: Record<string, unknown>) => logs.push(l);
@@ -192,7 +176,7 @@ describe('gensoku lists update --url', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports, then reports unchanged, and exits 1 naming the problem when the download fails', async () => {
-    current = { body: ORIGINAL, etag: '"v3"' };
+    srv.served = { body: ORIGINAL, etag: '"v3"' };
     const first = await cliOn(dir, lists, ['update', '--url', `${base}/list.xml`]);
     expect(first.code, first.err).toBe(0);
     expect(first.out).toMatch(/imported UN Security Council Consolidated List, generated 2026-05-08T23:00:06\.922Z, as list #1/);

@@ -4,7 +4,7 @@ import { daysSince } from '../core/clock.ts';
 import type { ScreeningListInfo, Store } from './store-port.ts';
 import type { ServiceResult } from './failure.ts';
 import { downloadList, type DownloadOptions } from './list-download.ts';
-import { importList, loadStoredList, type ListHolder, type ListImportReport } from './lists.ts';
+import { importList, listImportView, loadStoredList, withEntries, type ListHolder, type ListImportReport } from './lists.ts';
 import type { ScreeningProvider } from './screening.ts';
 import type { RequestContext } from './model.ts';
 
@@ -39,6 +39,14 @@ export interface UpdateDeps {
   download?: DownloadOptions;
 }
 
+/** The stored import with this content, if it is still the one in use of its list (other lists may be imported since). */
+async function inUseCopy(store: Store, sha256: string | null): Promise<ScreeningListInfo | undefined> {
+  if (!sha256) return undefined;
+  const copy = (await store.screening.listHistory(1000)).find((l) => l.sha256 === sha256);
+  const [head] = copy ? await store.screening.listHistory(1, copy.source) : [];
+  return head?.sha256 === sha256 ? head : undefined;
+}
+
 /**
  * Downloads the list at url and imports it when it changed. A 304, or the same bytes as the list in use, stores
  * nothing. Any failure (network, size, a list that does not validate, an older list) is returned, recorded for
@@ -46,10 +54,9 @@ export interface UpdateDeps {
  */
 export async function updateList(deps: UpdateDeps, rc: RequestContext, url: string): Promise<ServiceResult<ListUpdate>> {
   const before = await deps.store.listFetches.get(url);
-  const [head] = await deps.store.screening.listHistory(1);
-  // The validators describe the copy we downloaded last; send them only while that copy is the list in use.
-  const holding = before?.sha256 != null && before.sha256 === head?.sha256;
-  const got = await downloadList(url, { ...deps.download, ...(holding ? { etag: before.etag, lastModified: before.lastModified } : {}) });
+  // The validators describe the copy we downloaded last; send them only while that copy is its list's import in use.
+  const held = await inUseCopy(deps.store, before?.sha256 ?? null);
+  const got = await downloadList(url, { ...deps.download, ...(held && before ? { etag: before.etag, lastModified: before.lastModified } : {}) });
   const checkedAt = deps.now().toISOString();
   const record = (outcome: 'updated' | 'unchanged' | 'failed', fields: { etag?: string | null; lastModified?: string | null; sha256?: string | null; message?: string }) =>
     deps.store.listFetches.save({
@@ -60,21 +67,29 @@ export async function updateList(deps: UpdateDeps, rc: RequestContext, url: stri
     });
   if (!got.ok) {
     await record('failed', { message: got.problems.map((p) => p.message).join('; ') });
-    return { ok: false, kind: 'invalid', problems: got.problems };
+    return { ok: false, kind: 'upstream', problems: got.problems };
   }
   if (got.value.status === 'unchanged') {
     await record('unchanged', {});
-    return { ok: true, value: { status: 'unchanged', url, list: head ?? null } };
+    return { ok: true, value: { status: 'unchanged', url, list: held ?? null } };
   }
   const { text, etag, lastModified } = got.value;
   const r = await importList({ store: deps.store, screening: deps.screening, now: deps.now }, rc, text, { origin: url });
   if (!r.ok) {
     await record('failed', { message: r.problems.map((p) => `${p.path}: ${p.message}`).join('; ') });
-    return { ...r, problems: r.problems.map((p) => ({ ...p, message: `${p.message} (downloaded from ${url}; the list in use is unchanged)` })) };
+    // A download that is no valid list is the remote's failure; a conflict (list_older, list_changed) stays one.
+    return { ...r, kind: r.kind === 'invalid' ? 'upstream' : r.kind, problems: r.problems.map((p) => ({ ...p, message: `${p.message} (downloaded from ${url}; the list in use is unchanged)` })) };
   }
   await record(r.value.unchanged ? 'unchanged' : 'updated', { etag, lastModified, sha256: r.value.list.sha256 });
   if (r.value.unchanged) return { ok: true, value: { status: 'unchanged', url, list: r.value.list } };
   return { ok: true, value: { status: 'imported', url, report: r.value } };
+}
+
+/** An update as the API answers it and `lists update --format json` prints it; `unchanged: true` stored nothing. */
+export function listUpdateView(u: ListUpdate) {
+  return u.status === 'imported'
+    ? { status: u.status, url: u.url, ...listImportView(u.report) }
+    : { status: u.status, url: u.url, unchanged: true, list: u.list && withEntries(u.list) };
 }
 
 export type Log = (line: Record<string, unknown>) => void;

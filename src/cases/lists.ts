@@ -4,7 +4,7 @@
 import { buildIndex, diffLists, listFormat, mergeLists, parseCsvList, parseJsonList, parseUnList, summarizeList, type ListFormat } from '../screening/index.ts';
 import { japaneseNames } from '../screening/load-list.ts';
 import type { ListEntry, Problem, Result, SanctionsList } from '../screening/types.ts';
-import { sha256 } from '../store/canonical.ts';
+import { sha256 } from '../hash.ts';
 export { readListText } from '../screening/load-list.ts';
 import { fail, invalid, type ServiceResult } from './failure.ts';
 import type { RequestContext } from './model.ts';
@@ -167,6 +167,12 @@ async function storedPredecessor(deps: ListDeps, head: ScreeningListInfo): Promi
   const parsed = parseStored(row.content);
   return parsed.ok ? parsed : { ok: false, problems: parsed.problems.map((p: Problem) => ({ ...p, path: `stored list #${head.id}: ${p.path}` })) };
 }
+
+/** A stored list with its number of entries, as the API and `--format json` show it. */
+export const withEntries = (l: ScreeningListInfo) => ({ ...l, entries: l.individuals + l.entities });
+
+/** An import report as the API answers it and `lists import --format json` prints it. */
+export const listImportView = (r: ListImportReport) => ({ ...r, list: withEntries(r.list) });
 
 /**
  * Imports a list: parse and validate it, compare it with the stored list in use, store it with an audit row, put it

@@ -1,8 +1,9 @@
 // The case service: loads, checks, asks the engine, and writes through the store. Every write is audited there.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { todayInJapan } from '../core/clock.ts';
 import { toProblems } from '../core/request.ts';
+import { sha256 } from '../hash.ts';
 import { categoryOf, decisionConditions, evaluateCase, type DecisionEngine } from './evaluate.ts';
 import { fail, invalid, notFound, type ServiceResult } from './failure.ts';
 import { issueLicence, recordShipment } from './licence.ts';
@@ -187,7 +188,7 @@ export class CaseService {
     const doc = {
       id: randomUUID(), name: d.name, mediaType: d.mediaType,
       size: content ? content.length : d.size!,
-      sha256: content ? 'sha256:' + createHash('sha256').update(content).digest('hex') : 'sha256:' + d.sha256!.replace(/^sha256:/, ''),
+      sha256: content ? sha256(content) : 'sha256:' + d.sha256!.replace(/^sha256:/, ''),
       addedBy: rc.actor.username, addedAt: now.toISOString(),
     };
     const next: CaseRow = { ...row, data: { ...row.data, documents: [...row.data.documents, doc] }, updatedAt: now.toISOString() };

@@ -1,5 +1,6 @@
 // Users, passwords (scrypt) and login tokens: what the API and the CLI share.
-import { createHash, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import { fail, invalid, type ServiceResult } from './failure.ts';
 import type { Role, SessionRow, UserRow } from './model.ts';
 import { userCreateSchema, userUpdateSchema } from './schema.ts';
@@ -31,7 +32,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // Checked when the user does not exist, so a login takes as long whether or not the name is known.
 let dummyHash: Promise<string> | undefined;
 
-export const tokenHash = (token: string) => 'sha256:' + createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => sha256(token);
 
 export interface NewUser {
   username: string;

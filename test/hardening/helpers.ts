@@ -1,5 +1,7 @@
 // Shared by the hardening tests: the real app in-process (real engine, real store), users of every role, a caller.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Role } from '../../src/cases/model.ts';
 import { hashPassword, issueToken } from '../../src/cases/users.ts';
 import type { UserRow } from '../../src/cases/model.ts';
@@ -76,11 +78,22 @@ export async function addUser(store: Store, u: { username: string; role: Role; o
   return { user, token };
 }
 
+/** A loopback list server that answers every download with 304: an admin's list update in these runs stores nothing and leaves the machine. */
+async function unchangedListServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_req, res) => { res.writeHead(304); res.end(); });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/list.xml`,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
 export async function harness(opts: { store?: Store; now?: () => Date } = {}): Promise<Harness> {
   const store = opts.store ?? await openStoreOver(await openPglite());
   const logs: LogLine[] = [];
   const now = opts.now ?? (() => new Date());
-  const app = createApp({ store, engine: bundledEngine(), items: bundledItems(), now, log: (l) => logs.push(l), webDist: null });
+  const lists = await unchangedListServer();
+  const app = createApp({ store, engine: bundledEngine(), items: bundledItems(), now, log: (l) => logs.push(l), webDist: null, listUrl: lists.url, listDownload: { attempts: 1 } });
   const tokens: Record<string, string> = {};
   for (const u of USERS) tokens[u.username] = (await addUser(store, u, now())).token;
   const call: Harness['call'] = async (method, path, o = {}) => {
@@ -95,7 +108,7 @@ export async function harness(opts: { store?: Store; now?: () => Date } = {}): P
     try { json = JSON.parse(text); } catch { json = null; }
     return { status: res.status, type: res.headers.get('content-type') ?? '', text, json, headers: res.headers };
   };
-  return { store, app, logs, tokens, call, close: () => store.close() };
+  return { store, app, logs, tokens, call, close: async () => { await lists.close(); await store.close(); } };
 }
 
 export const application = (recipient = 'AU', n = 0) => ({

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/io.ts';
+import { MAX_LIST_BYTES } from '../../src/screening/load-list.ts';
 import { parseUnList } from '../../src/screening/un-list.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gensoku-xml-'));
@@ -67,13 +68,13 @@ describe('UN list import: XML entities', () => {
   it('refuses a list file over 64 MiB through the CLI before reading it, as the API refuses the body', async () => {
     const big = join(dir, 'big.xml');
     writeFileSync(big, '');
-    truncateSync(big, 64 * 1024 * 1024 + 1); // sparse: no 64 MiB written, none read
+    truncateSync(big, MAX_LIST_BYTES + 1); // sparse: no 64 MiB written, none read
     const err: string[] = [];
     const io: Io = { stdout: () => {}, stderr: (s) => { err.push(s); }, stdin: async () => '' };
     const before = process.memoryUsage().rss;
     expect(await main(['lists', 'import', big], io)).toBe(1);
     expect(await main(['lists', 'import', big, '--dry-run'], io)).toBe(1);
-    expect(err.join('')).toMatch(/list\.too_large|at most 67108864 bytes/);
+    expect(err.join('')).toMatch(new RegExp(`list\\.too_large|at most ${MAX_LIST_BYTES} bytes`));
     expect(process.memoryUsage().rss - before).toBeLessThan(32 * 1024 * 1024);
   });
 

@@ -3,9 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStoredList } from '../../cases/lists.ts';
-import type { Role } from '../../cases/model.ts';
 import { editList, NEW_PERSON, NEW_VERSION, REIMPORT_EDITS, SHARED_LIST, STUB_ENGINE } from '../../../test/support/lists.ts';
-import { createUser, issueToken } from '../../cases/users.ts';
+import { usersWithTokens } from '../../../test/support/users.ts';
 import { openPglite } from '../../store/pglite.ts';
 import { openStoreOver, type SqlStore } from '../../store/store.ts';
 import { createApp } from '../app.ts';
@@ -15,19 +14,14 @@ const engine = { ...STUB_ENGINE, regimes: () => [], factsOf: () => [], sources: 
 const now = () => new Date('2026-05-10T01:00:00Z');
 let store: SqlStore;
 let app: ReturnType<typeof createApp>;
-const tokens: Record<string, string> = {};
+let tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   store = await openStoreOver(await openPglite());
   app = createApp({ store, engine, now, log: () => {}, webDist: null });
-  const users: { username: string; role: Role; org?: string }[] = [
+  tokens = await usersWithTokens(store, [
     { username: 'admin', role: 'admin' }, { username: 'alice', role: 'applicant', org: 'ACME' }, { username: 'erin', role: 'examiner' }, { username: 'audrey', role: 'auditor' },
-  ];
-  for (const u of users) {
-    const r = await createUser(store, { actor: 'system', at: now().toISOString() }, { ...u, password: 'a long enough password' }, now());
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    tokens[u.username] = (await issueToken(store, { actor: 'system', at: now().toISOString() }, r.value, 'token', now())).token;
-  }
+  ], now());
 });
 afterAll(async () => store?.close());
 

@@ -1,8 +1,8 @@
 // gensoku lists: download or import the UN Consolidated List into the database (diffed against the stored one, open
 // cases re-screened), show what is stored, or parse, summarise and diff files without a database.
 import { basename } from 'node:path';
-import { updateList } from '../../cases/list-update.ts';
-import { formatOfFile, importList, readListText, validateListContent, validateListXml, type ListImportReport } from '../../cases/lists.ts';
+import { listUpdateView, updateList } from '../../cases/list-update.ts';
+import { formatOfFile, importList, listImportView, readListText, validateListContent, validateListXml, type ListImportReport } from '../../cases/lists.ts';
 import { readListFile } from '../../screening/load-list.ts';
 import { diffLists, summarizeList } from '../../screening/un-list.ts';
 import { DataDirLocked } from '../../store/lock.ts';
@@ -42,7 +42,7 @@ async function withDatabase(io: Io, fn: (store: Store) => Promise<number>): Prom
     store = await openStore(config);
   } catch (err) {
     if (err instanceof DataDirLocked) {
-      io.stderr(`${err.message}\nthe server is running on this database: import through it instead (PUT /api/v1/screening/list as an admin), or stop it first\n`);
+      io.stderr(`${err.message}\nthe server is running on this database: import or update through it instead (PUT /api/v1/screening/list or POST /api/v1/screening/list/update as an admin), or stop it first\n`);
     } else {
       io.stderr(`cannot open the database (${describeStore(config)}): ${(err as Error).message}\n`);
     }
@@ -117,7 +117,7 @@ async function importCommand(file: string, values: { format?: string; 'dry-run'?
       if (r.problems[0]?.code === 'list_older') io.stderr('  add --allow-older to go back to it on purpose\n');
       return EXIT.usage;
     }
-    if (values.format === 'json') io.stdout(json({ ...r.value, list: { ...r.value.list, entries: r.value.list.individuals + r.value.list.entities } }));
+    if (values.format === 'json') io.stdout(json(listImportView(r.value)));
     else printReport(io, r.value);
     return EXIT.ok;
   });
@@ -132,7 +132,7 @@ async function updateCommand(url: string, format: string, io: Io): Promise<numbe
       return EXIT.usage;
     }
     const u = r.value;
-    if (format === 'json') io.stdout(json(u.status === 'imported' ? { status: u.status, url, ...u.report, list: { ...u.report.list, entries: u.report.list.individuals + u.report.list.entities } } : u));
+    if (format === 'json') io.stdout(json(listUpdateView(u)));
     else if (u.status === 'unchanged') io.stdout(`${url}: unchanged${u.list ? ` (list #${u.list.id}, generated ${u.list.version})` : ''}; nothing stored\n`);
     else printReport(io, u.report);
     return EXIT.ok;

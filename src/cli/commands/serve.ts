@@ -149,7 +149,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ store, engine, items: items.value, questions: questions.value, authorities: authorities.value, lists: holder, trustProxy: config.trustProxy, version: version() }, { port, host });
+    server = await startServer({ store, engine, items: items.value, questions: questions.value, authorities: authorities.value, lists: holder, listUrl: config.listUrl, trustProxy: config.trustProxy, version: version() }, { port, host });
   } catch (err) {
     io.stderr(`cannot listen on ${host}:${port}: ${(err as Error).message}\n`);
     await unfollow();
