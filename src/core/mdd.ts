@@ -38,6 +38,8 @@ export class Mdd {
       }
     }
     const id = this.level.length;
+    // Memo keys pack two ids in one exact number (OFFSET, SPAN): a store this large would make them collide.
+    if (id >= OFFSET) throw new Error(`decision diagram store over ${OFFSET} nodes`);
     this.level.push(level);
     this.kids.push(children);
     if (bucket) bucket.push(id);

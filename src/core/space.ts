@@ -179,6 +179,8 @@ export function requestSpace(worlds: readonly World[], mlOf: ReadonlyMap<string,
     }
     licensor.classes = [UNSTATED, licensor.classes[1], ...[...bySig.values()].map((ccs, i) => ({ id: `another-${i + 1}`, kind: 'another' as const, values: ccs }))];
   }
+  // Classes are bits of a 32-bit mask in the regions and an Int8Array entry in a cell: more would be a bug here.
+  for (const a of attributes) if (a.classes.length > 30) throw new Error(`${a.path} has ${a.classes.length} value classes; at most 30 fit a region's mask`);
   const groups = groupCountries(worlds, []);
   const cells = ALL_COUNTRIES.length * attributes.reduce((n, a) => n * a.classes.length, 1);
   return { attributes, groups, cells };

@@ -9,7 +9,7 @@ import { OUTCOME_STYLE, outcomeKey, sentenceKey } from '../lib/outcome.ts';
 import { countryName } from '../lib/countries.ts';
 import { decidingInstruments } from './instruments.ts';
 
-const REFUSED = new Set<Decision['outcome']>(['prohibited', 'not_permitted', 'out_of_scope']);
+const REFUSED = new Set<Decision['outcome']>(['prohibited', 'not_permitted']);
 
 export const Verdict = forwardRef<HTMLHeadingElement, { decision: Decision; recipient: string; asOf: string }>(function Verdict({ decision, recipient, asOf }, ref) {
   const { t, pick, lang } = useI18n();
@@ -38,7 +38,7 @@ export const Verdict = forwardRef<HTMLHeadingElement, { decision: Decision; reci
           </div>
           <div>
             <dt>{t('reviewNeeded')}</dt>
-            <dd>{decision.review ? t(`review.${decision.review}`) : REFUSED.has(decision.outcome) ? t('reviewNotApplicable') : t('none')}</dd>
+            <dd>{decision.review ? t(`review.${decision.review}`) : decision.outcome === 'out_of_scope' ? t('reviewOutOfScope') : REFUSED.has(decision.outcome) ? t('reviewNotApplicable') : t('none')}</dd>
           </div>
         </dl>
         <dl className="tech-list tech-code">

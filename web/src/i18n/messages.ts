@@ -1,5 +1,5 @@
 // Every string the interface shows, in English and Japanese. Data (rule clauses, titles) comes from the API in both.
-import { OUTCOME_SENTENCE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE } from '../../../src/core/labels.ts';
+import { OUTCOME_SENTENCE, REVIEW_LABEL, REVIEW_NOT_APPLICABLE, REVIEW_OUT_OF_SCOPE } from '../../../src/core/labels.ts';
 
 export type Lang = 'en' | 'ja';
 type M = { en: string; ja: string };
@@ -123,6 +123,7 @@ export const MESSAGES = {
   appliedRegime: { en: 'Rules applied', ja: '適用した規律' },
   regimeInForceNamed: { en: 'Rules in force on the date: {regime}', ja: '判断日に有効な規律：{regime}' },
   reviewNotApplicable: REVIEW_NOT_APPLICABLE,
+  reviewOutOfScope: REVIEW_OUT_OF_SCOPE,
   technicalDetails: { en: 'Technical details', ja: '技術的な詳細' },
   clausesConsidered: { en: 'Clauses considered', ja: '検討した規定' },
   readTheRule: { en: 'Read the rule', ja: '規定を読む' },
