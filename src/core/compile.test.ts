@@ -143,6 +143,7 @@ describe('compilePolicy rejects broken policies with every problem listed', () =
   it('dangling citations', () => expect(broken((p) => { rules(p)[1].citations = ['nowhere']; })).toContain('dangling_citation'));
   it('unknown facts in conditions', () => expect(broken((p) => { rules(p)[1].when = { fact: 'nothing' }; })).toContain('unknown_fact'));
   it('values a fact cannot take', () => expect(broken((p) => { rules(p)[2].when = { fact: 'ally', is: 'maybe' }; })).toContain('invalid_value'));
+  it('words for a value a fact does not have', () => expect(broken((p) => { Object.assign(p.facts[0].data as object, { valueLabels: { maybe: { en: 'maybe', ja: 'たぶん' } } }); })).toContain('invalid_value'));
   it('unknown conditions', () => expect(broken((p) => { rules(p)[2].conditions = ['nope']; })).toContain('unknown_condition'));
   it('overlapping periods', () => expect(broken((p) => {
     (p.facts[0].data as { series: Record<string, unknown[]> }).series.AU = [

@@ -37,6 +37,9 @@ function unique<T extends { id: string }>(kind: string, items: { file: string; v
 function checkFact(file: string, f: Fact, sources: Map<string, unknown>, problems: Problem[]) {
   const okValue = (v: boolean | string) => v === 'unknown' || (f.type === 'boolean' ? typeof v === 'boolean' : typeof v === 'string' && (f.values ?? []).includes(v));
   if (f.type === 'enum' && !f.values?.length) problems.push({ code: 'missing_values', path: `${file}:values`, message: 'an enum fact lists its values' });
+  for (const v of Object.keys(f.valueLabels ?? {})) {
+    if (!(f.values ?? []).includes(v)) problems.push({ code: 'invalid_value', path: `${file}:valueLabels.${v}`, message: `"${v}" is not a value of the fact` });
+  }
   if (!f.exhaustive && !f.decidedBy) problems.push({ code: 'required', path: `${file}:decidedBy`, message: 'a list that is not exhaustive says who decides for a country it does not record' });
   if (!okValue(f.default) || f.default === 'unknown') problems.push({ code: 'invalid_value', path: `${file}:default`, message: `default ${String(f.default)} is not a ${f.type} value of the fact` });
   for (const [cc, entries] of Object.entries(f.series)) {

@@ -57,7 +57,7 @@ describe('explain', () => {
     };
     const line = text(req).split('\n').find((l) => l.startsWith('  [C-P1-unsc]'))!;
     expect(line).toContain('does not apply');
-    expect(line).toContain('for Islamic Republic of Iran “partial”? Yes.');
+    expect(line).toContain('for Islamic Republic of Iran “an embargo on some item classes only”? Yes.');
     expect(line).toContain('reach the item’s Munitions List category? No.');
     expect(line).not.toContain('A judgment is needed');
   });

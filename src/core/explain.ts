@@ -65,7 +65,7 @@ function describeRequest(req: TransferRequest, lang: Lang): string {
 function factLine(engine: Engine, f: FactTrace, lang: Lang): string {
   const doc = engine.factDocs.get(f.fact);
   const title = doc?.title[lang] ?? f.fact;
-  const value = f.value === null ? (lang === 'en' ? 'unknown' : '不明') : typeof f.value === 'boolean' ? ANSWER[String(f.value) as 'true' | 'false'][lang] : f.value;
+  const value = f.value === null ? (lang === 'en' ? 'unknown' : '不明') : typeof f.value === 'boolean' ? ANSWER[String(f.value) as 'true' | 'false'][lang] : doc?.valueLabels?.[f.value]?.[lang] ?? f.value;
   const of = `${countryName(f.of, lang)} (${f.of})`;
   if (!f.source) {
     return `${title} — ${of}: ${value} (${L.notOnList[lang]}; ${doc?.defaultNote[lang] ?? ''} ${L.listOf[lang]} ${doc?.listDate ?? ''})`;
@@ -103,7 +103,7 @@ export function explain(engine: Engine, req: TransferRequest, d: Decision, lang:
     out.push(`${L.considered[lang]}:`);
     for (const t of notApplied) {
       const r = engine.rule(t.rule)!;
-      const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, country: countryName, judgment: judgmentQuestions([r]) };
+      const words: Wording = { factTitle: (id) => engine.factDocs.get(id)?.title, factValue: (id, v) => engine.factDocs.get(id)?.valueLabels?.[v], country: countryName, judgment: judgmentQuestions([r]) };
       // A rule that does not apply is settled by what is known (an unknown inside it changes nothing), so only that is shown.
       const shown = t.result === 'not_fired' ? t.tests.filter((x) => x.value !== 'unknown') : t.tests.filter((x) => x.value !== 'true');
       const failing = shown.map((x) => {

@@ -154,6 +154,7 @@ export function optionLabel(question: string, value: string): Text {
 /** What the wording of a test needs from the policy: fact titles, country names, a judgment's question. */
 export interface Wording {
   factTitle: (id: string) => Text | undefined;
+  factValue?: (id: string, value: string) => Text | undefined; // an enum fact's value in words
   country: (code: string, lang: Lang) => string;
   judgment?: (id: string) => Text | undefined;
 }
@@ -205,7 +206,8 @@ export function testQuestion(test: string, w: Wording, recipient: string, licens
     const who = (lang: Lang) => (cc ? w.country(cc, lang) : lang === 'en' ? 'the licensor' : 'ライセンス元の国');
     if (values.length === 1 && values[0] === 'true') return both((l) => (l === 'en' ? `Does ${quoted(l, title.en)} apply to ${who(l)}?` : `${who(l)}は${quoted(l, title.ja)}に当たるか`));
     if (values.length === 1 && values[0] === 'false') return both((l) => (l === 'en' ? `Is ${who(l)} outside ${quoted(l, title.en)}?` : `${who(l)}は${quoted(l, title.ja)}に当たらないか`));
-    return both((l) => (l === 'en' ? `Is ${quoted(l, title.en)} for ${who(l)} ${or(l, values.map((v) => quoted(l, v)))}?` : `${who(l)}の${quoted(l, title.ja)}は${or(l, values.map((v) => quoted(l, v)))}か`));
+    const word = (l: Lang, v: string) => quoted(l, w.factValue?.(fact, v)?.[l] ?? v);
+    return both((l) => (l === 'en' ? `Is ${quoted(l, title.en)} for ${who(l)} ${or(l, values.map((v) => word(l, v)))}?` : `${who(l)}の${quoted(l, title.ja)}は${or(l, values.map((v) => word(l, v)))}か`));
   }
   m = /^item\.([a-zA-Z]+)\s+(.*)$/.exec(test);
   if (m) {

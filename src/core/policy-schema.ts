@@ -38,6 +38,7 @@ export const factSchema = z.strictObject({
   description: textSchema.optional(),
   type: z.enum(['boolean', 'enum']),
   values: z.array(z.string()).optional(),
+  valueLabels: z.record(z.string(), textSchema).optional().describe('an enum fact: each value in words, as a reader sees it'),
   default: factValue,
   defaultNote: textSchema,
   maintainedBy: z.enum(['law', 'un', 'operator']),

@@ -25,7 +25,7 @@ interface Context {
 function useWording(ctx: Context): Wording {
   const facts = useFacts();
   const asked = judgmentQuestions(ctx.rules ?? []);
-  return { factTitle: (id) => facts.data?.get(id)?.title, country: countryName, judgment: (id) => ctx.open?.find((q) => q.id === id)?.question ?? asked(id) };
+  return { factTitle: (id) => facts.data?.get(id)?.title, factValue: (id, v) => facts.data?.get(id)?.valueLabels?.[v], country: countryName, judgment: (id) => ctx.open?.find((q) => q.id === id)?.question ?? asked(id) };
 }
 
 /** A rule's test as a question and its answer; the engine's wording beside it, for those who look for it. */

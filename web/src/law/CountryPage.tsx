@@ -16,11 +16,13 @@ import { countryHistory, inForce } from './factHistory.ts';
 
 const EARLIEST = '1967-04-21';
 
-function FactValue({ value }: { value: FactTrace['value'] }) {
-  const { t } = useI18n();
+function FactValue({ id, value }: { id: string; value: FactTrace['value'] }) {
+  const { t, pick } = useI18n();
+  const facts = useFacts();
   if (value === null) return <span className="fact-value fact-unknown">{t('unknown')}</span>;
   if (typeof value === 'boolean') return <span className={`fact-value fact-${value}`}>{value ? t('yes') : t('no')}</span>;
-  return <span className="fact-value">{value}</span>;
+  const words = facts.data?.get(id)?.valueLabels?.[value];
+  return <span className="fact-value">{words ? pick(words) : value}</span>;
 }
 
 function History({ code, date }: { code: string; date: string }) {
@@ -44,7 +46,7 @@ function History({ code, date }: { code: string; date: string }) {
                   return (
                     <tr key={`${e.from}|${i}`} className={now ? 'current' : undefined}>
                       {i === 0 ? <th scope="rowgroup" rowSpan={f.entries.length} className="fact-cell"><FactName id={f.fact} doc={f.doc} /></th> : null}
-                      <td><FactValue value={e.value} />{e.confirmed ? null : <span className="tag tag-warn">{t('unconfirmed')}</span>}</td>
+                      <td><FactValue id={f.fact} value={e.value} />{e.confirmed ? null : <span className="tag tag-warn">{t('unconfirmed')}</span>}</td>
                       <td className="period">{e.from} – {e.to ?? t('onward')}{now ? <span className="tag tag-ok">{t('inForceOn', { date })}</span> : null}</td>
                       <td><SourceList ids={[e.source]} compact />{e.note ? <span className="muted small">{e.note}</span> : null}</td>
                     </tr>
@@ -115,7 +117,7 @@ export function CountryPage({ code }: { code: string | null }) {
                     {facts.data.facts.map((f) => (
                       <tr key={f.fact}>
                         <th scope="row" className="fact-cell"><FactName id={f.fact} /></th>
-                        <td><FactValue value={f.value} />{f.confirmed ? null : <span className="tag tag-warn">{t('unconfirmed')}</span>}</td>
+                        <td><FactValue id={f.fact} value={f.value} />{f.confirmed ? null : <span className="tag tag-warn">{t('unconfirmed')}</span>}</td>
                         {f.source ? (
                           <>
                             <td className="period">{f.from} – {f.to ?? t('onward')}</td>
