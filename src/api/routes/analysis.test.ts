@@ -70,6 +70,13 @@ describe('analysis API', () => {
     const narrowed = await call('GET', '/api/v1/diff?from=2022-03-07&to=2022-03-08&space=full&items=body-armour');
     expect(narrowed.status).toBe(422);
     expect(narrowed.json.problems.map((p: { path: string }) => p.path)).toEqual(['query.items']);
+    // A page asks only for the main regions: the rest are counted by how they change, and every cell is still accounted for.
+    const main = await call('GET', '/api/v1/diff?from=2022-03-07&to=2022-03-08&space=full&regions=main');
+    expect(main.json.regionCount).toBe(r.json.regions.length);
+    expect(main.json.regions.length).toBeLessThanOrEqual(Math.min(10, r.json.regions.length));
+    const held = [...main.json.regions, ...main.json.tail].reduce((n: number, x: { cells: number }) => n + x.cells, 0);
+    expect(held).toBe(r.json.changed);
+    expect((await call('GET', '/api/v1/diff?from=2022-03-07&to=2022-03-08&space=full&regions=some')).status).toBe(422);
   });
 
   it('GET /api/v1/diff/boundaries: every revision, each against the version before it', async () => {

@@ -8,6 +8,7 @@ import { ALL_PURPOSES } from '../../core/domain.ts';
 import { Engine } from '../../core/engine.ts';
 import type { ItemClass } from '../../core/items.ts';
 import { matrix } from '../../core/matrix.ts';
+import { mainRegions, tailByChange } from '../../core/regions.ts';
 import { END_USER_TYPES, PURPOSES, TRANSFERORS, type Problem, type Purpose } from '../../core/model.ts';
 import { isoDate, parseContext, parseRequest, toProblems, transferRequestSchema } from '../../core/request.ts';
 import { timeline } from '../../core/timeline.ts';
@@ -31,6 +32,7 @@ const diffQuery = z.strictObject({
   purposes: z.string().max(500).optional().describe('comma-separated purposes, "none" for no stated purpose (default: all and none)'),
   endUserType: z.enum(END_USER_TYPES).optional(),
   space: z.enum(['catalogue', 'full']).optional().describe('catalogue (default): countries x item classes x purposes; full: every request the rules can tell apart, summarised in regions'),
+  regions: z.enum(['all', 'main']).optional().describe('space=full: all (default) regions, or only those holding nine tenths of the changed cells (at most ten), with the rest counted by how they change in tail'),
 });
 const boundariesQuery = z.strictObject({ space: diffQuery.shape.space });
 const regimeQuery = z.strictObject({
@@ -125,7 +127,7 @@ export const analysis: RouteModule = {
     {
       method: 'get', path: '/api/v1/diff', operationId: 'diff', summary: 'Every (country, item class, purpose) whose outcome differs between two dates or regimes', tag: 'analysis', access: 'public',
       query: diffQuery,
-      responses: { 200: { description: 'space=catalogue: { from, to, compared, evaluations, groups, changes: [{ recipient, item, purpose, from, to, rules }] }; space=full: { from, to, space, attributes, groups, evaluations, changed, regions: [{ from, to, rules: { from, to }, where, countries, countryFacts, witness, cells, boxCells }], summary: [{ from, to, rules: { from, to }, regions, cells, countries, witness }] }; the cells of a region are its own share of the changed cells (they sum to changed), boxCells its whole box', contentType: 'application/json' } },
+      responses: { 200: { description: 'space=catalogue: { from, to, compared, evaluations, groups, changes: [{ recipient, item, purpose, from, to, rules }] }; space=full: { from, to, space, attributes, groups, evaluations, changed, regions: [{ from, to, rules: { from, to }, where, countries, countryFacts, witness, cells, boxCells }], summary: [{ from, to, rules: { from, to }, regions, cells, countries, witness }] }, and with regions=main only the main regions, regionCount and tail: [{ from, to, regions, cells }]; the cells of a region are its own share of the changed cells (they sum to changed), boxCells its whole box', contentType: 'application/json' } },
       handler(ctx) {
         const eng = fullEngine(ctx);
         if (!(eng instanceof Engine)) return eng;
@@ -140,7 +142,11 @@ export const analysis: RouteModule = {
         if (q.data.space === 'full') {
           const narrowed = (['items', 'purposes', 'endUserType'] as const).filter((k) => ctx.query[k] !== undefined);
           if (narrowed.length) return invalid(narrowed.map((k) => ({ code: 'invalid_value', path: `query.${k}`, message: 'space=full covers every item, purpose and end user; narrow only with space=catalogue' })));
-          return ok(cachedFullDiff(eng, sides.value[0], sides.value[1]));
+          const d = cachedFullDiff(eng, sides.value[0], sides.value[1]);
+          if (q.data.regions !== 'main') return ok(d);
+          // What a reader sees first: a page need not download every region (two megabytes for 2026-04-21).
+          const shown = mainRegions(d);
+          return ok({ ...d, regions: shown, regionCount: d.regions.length, tail: tailByChange(d.regions, shown.length) });
         }
         const purposes = specs?.map((p) => (p === 'none' ? undefined : (p as Purpose)));
         return ok(diff(eng, sides.value[0], sides.value[1], { items, purposes, endUserType: q.data.endUserType }));

@@ -18,7 +18,9 @@ const region = (cells: number, extra: Partial<Region> = {}): Region => ({
 });
 
 const REGIONS = [region(60), region(40, { from: 'requires_judgment' }), region(5), region(5)];
-const DIFF: FullDiff = { space: 1000, changed: 110, regions: REGIONS, summary: summarise(REGIONS) };
+const FULL = { space: 1000, changed: 110, regions: REGIONS };
+// As the server answers regions=main: the main regions, their count, and the rest by how they change.
+const DIFF: FullDiff = { ...FULL, regions: mainRegions(FULL), regionCount: REGIONS.length, tail: tailByChange(REGIONS, mainRegions(FULL).length), summary: summarise(REGIONS) };
 const FACTS = [{ id: 'transfer-agreement', title: { en: 'Transfer agreement with Japan', ja: '防衛装備品・技術移転協定' } }, { id: 'fighting-under-way', title: { en: 'Fighting under way', ja: '現に戦闘が行われている' } }];
 
 describe('what this changed', () => {
@@ -47,7 +49,7 @@ describe('what this changed', () => {
 
   it('loads the full-space diff on demand and shows the regions that hold most of the change, in words', async () => {
     await open('en');
-    expect(asked[0]).toBe('/api/v1/diff?from=2024-03-26%402026-04-21&to=2026-04-21%402026-04-21&space=full');
+    expect(asked[0]).toBe('/api/v1/diff?from=2024-03-26%402026-04-21&to=2026-04-21%402026-04-21&space=full&regions=main');
     expect(dom.host.querySelectorAll('li.what-changed-region')).toHaveLength(2);
     expect(dom.host.textContent).toContain('110 of 1,000 cells of the request space change, in 4 regions');
     expect(dom.host.textContent).toContain('Weapon: yes');
@@ -72,9 +74,9 @@ describe('what this changed', () => {
   });
 
   it('keeps the regions holding nine tenths of the changed cells, and names every kind of class', () => {
-    expect(mainRegions(DIFF).map((r) => r.cells)).toEqual([60, 40]);
-    expect(mainRegions({ ...DIFF, regions: DIFF.regions.slice(2) }, 1)).toHaveLength(1);
-    expect(tailByChange(DIFF.regions, 1)).toEqual([{ from: 'requires_judgment', to: 'permissible', regions: 1, cells: 40 }, { from: 'not_permitted', to: 'permissible', regions: 2, cells: 10 }]);
+    expect(mainRegions(FULL).map((r) => r.cells)).toEqual([60, 40]);
+    expect(mainRegions({ ...FULL, regions: REGIONS.slice(2) }, 1)).toHaveLength(1);
+    expect(tailByChange(REGIONS, 1)).toEqual([{ from: 'requires_judgment', to: 'permissible', regions: 1, cells: 40 }, { from: 'not_permitted', to: 'permissible', regions: 2, cells: 10 }]);
     expect(classText('item.munitionType', 'other', 'en')).toBe('None of these');
     expect(classText('item.program', 'other', 'en')).toBe('another');
     expect(classText('endUser.type', 'government|military', 'ja')).toBe('政府・軍');

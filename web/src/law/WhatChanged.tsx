@@ -12,7 +12,7 @@ import { countryName } from '../lib/countries.ts';
 import { END_USER_LABEL, FORM_LABEL, FUNCTION_LABEL, MUNITION_LABEL, ORIGIN_LABEL, PURPOSE_LABEL } from '../lib/labels.ts';
 import { TRANSFEROR_LABEL } from '../../../src/core/labels.ts';
 import { Link } from '../router.tsx';
-import { mainRegions, tailByChange, type SummaryLine } from '../../../src/core/regions.ts';
+import type { SummaryLine } from '../../../src/core/regions.ts';
 
 export interface Region {
   from: Outcome;
@@ -26,10 +26,13 @@ export interface Region {
   boxCells: number;
 }
 
+/** The full diff with only the main regions (regions=main): the rest counted by how they change. */
 export interface FullDiff {
   space: number;
   changed: number;
   regions: Region[];
+  regionCount: number;
+  tail: { from: string; to: string; regions: number; cells: number }[];
   summary: SummaryLine<TransferRequest>[];
 }
 
@@ -134,16 +137,16 @@ function RegionCard({ r }: { r: Region }) {
 
 function Result({ from, to }: { from: string; to: string }) {
   const { lang, pick } = useI18n();
-  const d = useApi<FullDiff>(`/api/v1/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&space=full`);
+  const d = useApi<FullDiff>(`/api/v1/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&space=full&regions=main`);
   if (d.error) return <ErrorBox error={d.error} />;
   if (!d.data) return <Loading />;
   const n = (x: number) => x.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
   if (d.data.regions.length === 0) return <p>{pick(W.nothing)}</p>;
-  const shown = mainRegions(d.data);
-  const rest = d.data.regions.slice(shown.length);
+  const shown = d.data.regions;
+  const rest = d.data.regionCount - shown.length;
   return (
     <>
-      <p>{fill(pick(W.summary), { changed: n(d.data.changed), space: n(d.data.space), regions: d.data.regions.length })}</p>
+      <p>{fill(pick(W.summary), { changed: n(d.data.changed), space: n(d.data.space), regions: d.data.regionCount })}</p>
       <h4>{pick(W.byRules)}</h4>
       <table className="small what-changed-summary">
         <thead><tr><th>{pick(W.tailChange)}</th><th>{pick(W.rulesBefore)}</th><th>{pick(W.rulesAfter)}</th><th>{pick(W.tailCells)}</th><th>{pick(W.countriesHead)}</th><th>{pick(W.tailRegions)}</th></tr></thead>
@@ -157,12 +160,12 @@ function Result({ from, to }: { from: string; to: string }) {
       </table>
       <h4>{pick(W.largest)}</h4>
       <ol className="what-changed">{shown.map((r, i) => <RegionCard key={i} r={r} />)}</ol>
-      {rest.length ? (
+      {rest ? (
         <>
-          <p className="muted small">{fill(pick(W.more), { n: rest.length, from, to })}</p>
+          <p className="muted small">{fill(pick(W.more), { n: rest, from, to })}</p>
           <table className="small what-changed-tail">
             <thead><tr><th>{pick(W.tailChange)}</th><th>{pick(W.tailRegions)}</th><th>{pick(W.tailCells)}</th></tr></thead>
-            <tbody>{tailByChange(d.data.regions, shown.length).map((t) => (
+            <tbody>{d.data.tail.map((t) => (
               <tr key={`${t.from}>${t.to}`}><td><OutcomeBadge outcome={t.from as Outcome} small /> → <OutcomeBadge outcome={t.to as Outcome} small /></td><td>{n(t.regions)}</td><td>{n(t.cells)}</td></tr>
             ))}</tbody>
           </table>
